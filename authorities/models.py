@@ -1,0 +1,126 @@
+from django.conf import settings
+from django.core.validators import RegexValidator
+from django.db import models
+
+
+class RegionManager(models.Manager):
+    def get_by_natural_key(self, code):
+        return self.get(code=code)
+
+
+class Region(models.Model):
+    """An ONS region of England (E12000001 to E12000009)."""
+
+    code = models.CharField(
+        max_length=9, unique=True, validators=[RegexValidator(r"^E12\d{6}$", "An ONS region code looks like E12000001.")]
+    )
+    name = models.CharField(max_length=100, unique=True)
+
+    objects = RegionManager()
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+    def natural_key(self):
+        return (self.code,)
+
+
+class LocalAuthorityQuerySet(models.QuerySet):
+    def current(self):
+        return self.filter(is_current=True)
+
+    def get_by_natural_key(self, ons_code):
+        return self.get(ons_code=ons_code)
+
+
+class LocalAuthority(models.Model):
+    """An upper-tier council with children's services duties."""
+
+    name = models.CharField(max_length=100)
+    ons_code = models.CharField(
+        "ONS code",
+        max_length=9,
+        unique=True,
+        validators=[RegexValidator(r"^E(06|08|09|10)\d{6}$", "An ONS code looks like E08000037.")],
+    )
+    dfe_code = models.CharField(
+        "DfE LA number",
+        max_length=3,
+        unique=True,
+        validators=[RegexValidator(r"^\d{3}$", "A DfE LA number has three digits, such as 390.")],
+    )
+    region = models.ForeignKey(Region, on_delete=models.PROTECT, related_name="authorities")
+    ofsted_region = models.CharField(max_length=100, blank=True)
+    ofsted_urn = models.CharField("Ofsted URN", max_length=10, blank=True)
+    is_current = models.BooleanField(
+        default=True, help_text="False for councils abolished or merged, kept for their history."
+    )
+    statistical_neighbours = models.ManyToManyField(
+        "self", symmetrical=False, blank=True, related_name="+"
+    )
+
+    objects = LocalAuthorityQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name_plural = "local authorities"
+
+    def __str__(self):
+        return self.name
+
+    def natural_key(self):
+        return (self.ons_code,)
+
+
+class Committee(models.Model):
+    """A body of an authority that receives reports: scrutiny, cabinet, board, partnership."""
+
+    class Kind(models.TextChoices):
+        SCRUTINY = "scrutiny", "Overview and scrutiny committee"
+        CABINET = "cabinet", "Cabinet"
+        BOARD = "board", "Board"
+        PARTNERSHIP = "partnership", "Partnership"
+
+    authority = models.ForeignKey(LocalAuthority, on_delete=models.CASCADE, related_name="committees")
+    name = models.CharField(max_length=200)
+    kind = models.CharField(max_length=20, choices=Kind.choices)
+
+    class Meta:
+        ordering = ["authority__name", "name"]
+        constraints = [
+            models.UniqueConstraint(fields=["authority", "name"], name="committee_name_unique_in_authority")
+        ]
+
+    def __str__(self):
+        return f"{self.name} ({self.authority})"
+
+
+class Membership(models.Model):
+    """A user's role in one authority. A user may belong to several authorities."""
+
+    class Role(models.TextChoices):
+        OFFICER = "officer", "Officer"
+        MANAGER = "manager", "Manager"
+        COMMITTEE_MEMBER = "committee_member", "Committee member"
+        ADMIN = "admin", "Admin"
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="memberships")
+    authority = models.ForeignKey(LocalAuthority, on_delete=models.CASCADE, related_name="memberships")
+    role = models.CharField(max_length=20, choices=Role.choices)
+    job_title = models.CharField(max_length=200, blank=True)
+
+    class Meta:
+        ordering = ["authority__name", "user__username"]
+        constraints = [
+            models.UniqueConstraint(fields=["user", "authority"], name="one_role_per_user_per_authority"),
+            models.CheckConstraint(
+                condition=models.Q(role__in=["officer", "manager", "committee_member", "admin"]),
+                name="membership_role_known",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.user} – {self.get_role_display()} at {self.authority}"

@@ -1,0 +1,245 @@
+"""Improvement plans: themes, actions answering recommendations, and their progress updates."""
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import F, Q
+
+from authorities.models import Committee, LocalAuthority
+from improvement import rules
+from inspections.models import Inspection, Recommendation
+
+
+class Rag(models.TextChoices):
+    RED = "red", "Red"
+    AMBER = "amber", "Amber"
+    GREEN = "green", "Green"
+    BLUE = "blue", "Blue (complete)"
+
+
+class ImprovementPlan(models.Model):
+    """An authority's plan answering one or more inspections (or a strategy answering none)."""
+
+    authority = models.ForeignKey(LocalAuthority, on_delete=models.PROTECT, related_name="plans")
+    title = models.CharField(max_length=200)
+    summary = models.TextField(blank=True)
+    inspections = models.ManyToManyField(Inspection, blank=True, related_name="plans")
+    owner = models.ForeignKey(
+        Committee,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="plans_owned",
+        help_text="The board that owns and drives the plan.",
+    )
+    approved_by = models.ForeignKey(
+        Committee, on_delete=models.PROTECT, null=True, blank=True, related_name="plans_approved"
+    )
+    approved_on = models.DateField(null=True, blank=True)
+    starts_on = models.DateField(null=True, blank=True)
+    ends_on = models.DateField(null=True, blank=True)
+    update_cycle_weeks = models.PositiveSmallIntegerField(
+        default=4, help_text="Officers are asked for a progress update at least this often."
+    )
+
+    class Meta:
+        ordering = ["authority__name", "title"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(ends_on__isnull=True) | Q(starts_on__isnull=True) | Q(ends_on__gte=F("starts_on")),
+                name="plan_ends_after_it_starts",
+            ),
+            models.CheckConstraint(condition=Q(update_cycle_weeks__gte=1), name="plan_update_cycle_positive"),
+        ]
+
+    def __str__(self):
+        return f"{self.title} ({self.authority})"
+
+    def ofsted_due_on(self):
+        """70 working days after the latest published report the plan answers, if any."""
+        published = [i.published_on for i in self.inspections.all() if i.published_on]
+        return rules.plan_due_at_ofsted(max(published)) if published else None
+
+    def clean(self):
+        for committee, field in ((self.owner, "owner"), (self.approved_by, "approved_by")):
+            if committee and self.authority_id and committee.authority_id != self.authority_id:
+                raise ValidationError({field: f"{committee} belongs to another authority."})
+
+
+class Theme(models.Model):
+    """A strand, priority or outcome the plan is organised in."""
+
+    plan = models.ForeignKey(ImprovementPlan, on_delete=models.CASCADE, related_name="themes")
+    number = models.PositiveSmallIntegerField()
+    title = models.CharField(max_length=200)
+    description = models.TextField(blank=True)
+
+    class Meta:
+        ordering = ["plan", "number"]
+        constraints = [
+            models.UniqueConstraint(fields=["plan", "number"], name="theme_number_unique_in_plan")
+        ]
+
+    def __str__(self):
+        return f"{self.number}. {self.title}"
+
+
+class Action(models.Model):
+    """What will be done, by whom and by when, to answer one or more recommendations."""
+
+    class Status(models.TextChoices):
+        NOT_STARTED = "not_started", "Not started"
+        IN_PROGRESS = "in_progress", "In progress"
+        COMPLETE = "complete", "Complete"
+
+    plan = models.ForeignKey(ImprovementPlan, on_delete=models.CASCADE, related_name="actions")
+    theme = models.ForeignKey(
+        Theme, on_delete=models.PROTECT, null=True, blank=True, related_name="actions"
+    )
+    reference = models.CharField(max_length=20, help_text="As the plan numbers it, such as 1.3.")
+    title = models.CharField("what will be done", max_length=500)
+    description = models.TextField(blank=True)
+    recommendations = models.ManyToManyField(Recommendation, blank=True, related_name="actions")
+    lead_officer = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="actions_led",
+    )
+    lead_name = models.CharField(
+        max_length=200, blank=True, help_text="The lead as the plan names them, where not a user."
+    )
+    partners = models.CharField(max_length=500, blank=True)
+    starts_on = models.DateField(null=True, blank=True)
+    due_on = models.DateField(null=True, blank=True)
+    original_due_on = models.DateField(null=True, blank=True, editable=False)
+    success_measure = models.TextField("measure of success", blank=True)
+    status = models.CharField(max_length=20, choices=Status.choices, default=Status.NOT_STARTED)
+    rag = models.CharField("RAG rating", max_length=10, choices=Rag.choices, blank=True)
+    # Optimistic locking: every save bumps it; a form posted with an older one is refused.
+    version = models.PositiveIntegerField(default=1, editable=False)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["plan", "theme__number", "reference"]
+        constraints = [
+            models.UniqueConstraint(fields=["plan", "reference"], name="action_reference_unique_in_plan"),
+            models.CheckConstraint(
+                condition=Q(due_on__isnull=True) | Q(starts_on__isnull=True) | Q(due_on__gte=F("starts_on")),
+                name="action_due_after_it_starts",
+            ),
+            models.CheckConstraint(
+                condition=~Q(rag="blue") | Q(status="complete"), name="action_blue_only_when_complete"
+            ),
+            models.CheckConstraint(condition=Q(rag__in=["", *Rag.values]), name="action_rag_known"),
+        ]
+
+    def __str__(self):
+        return f"{self.reference} {self.title}"
+
+    def save(self, *args, **kwargs):
+        if self.original_due_on is None:
+            self.original_due_on = self.due_on
+        super().save(*args, **kwargs)
+
+    def clean(self):
+        errors = {}
+        if self.starts_on and self.due_on and self.due_on < self.starts_on:
+            errors["due_on"] = "The due date is before the start date."
+        if self.rag == Rag.BLUE and self.status != self.Status.COMPLETE:
+            errors["rag"] = "Blue means complete: mark the action complete, or choose red, amber or green."
+        if self.theme_id and self.plan_id and self.theme.plan_id != self.plan_id:
+            errors["theme"] = "That theme belongs to another plan."
+        if errors:
+            raise ValidationError(errors)
+
+
+class Milestone(models.Model):
+    action = models.ForeignKey(Action, on_delete=models.CASCADE, related_name="milestones")
+    title = models.CharField(max_length=300)
+    due_on = models.DateField(null=True, blank=True)
+    completed_on = models.DateField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["action", "due_on", "pk"]
+
+    def __str__(self):
+        return self.title
+
+
+class AppendOnlyError(Exception):
+    pass
+
+
+class ProgressUpdate(models.Model):
+    """A dated, signed narrative on an action. Never edited or deleted once written."""
+
+    action = models.ForeignKey(Action, on_delete=models.PROTECT, related_name="updates")
+    reported_on = models.DateField()
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="progress_updates"
+    )
+    author_name = models.CharField(max_length=200, blank=True, help_text="As signed, where not a user.")
+    rag = models.CharField("RAG rating", max_length=10, choices=Rag.choices)
+    narrative = models.TextField()
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-reported_on", "-created_at", "-pk"]
+        get_latest_by = ["reported_on", "created_at", "pk"]
+        constraints = [
+            models.CheckConstraint(condition=Q(rag__in=Rag.values), name="update_rag_known"),
+            models.CheckConstraint(condition=~Q(narrative=""), name="update_has_narrative"),
+        ]
+
+    def __str__(self):
+        return f"{self.action.reference} {self.reported_on:%-d %b %Y}: {self.get_rag_display()}"
+
+    def save(self, *args, **kwargs):
+        if self.pk is not None and not kwargs.get("force_insert"):
+            raise AppendOnlyError("A progress update is never edited; add a new one instead.")
+        super().save(*args, **kwargs)
+
+    def delete(self, *args, **kwargs):
+        raise AppendOnlyError("A progress update is never deleted.")
+
+
+class Evidence(models.Model):
+    """A file or a link that backs a progress update."""
+
+    update = models.ForeignKey(ProgressUpdate, on_delete=models.PROTECT, related_name="evidence")
+    description = models.CharField(max_length=300)
+    file = models.FileField(upload_to="evidence/%Y/%m/", blank=True)
+    link = models.URLField(blank=True)
+
+    class Meta:
+        verbose_name_plural = "evidence"
+        constraints = [
+            models.CheckConstraint(
+                condition=~Q(file="") | ~Q(link=""), name="evidence_has_file_or_link"
+            )
+        ]
+
+    def __str__(self):
+        return self.description
+
+
+class DueDateChange(models.Model):
+    """A re-baselined due date, with the reason a manager gave."""
+
+    action = models.ForeignKey(Action, on_delete=models.PROTECT, related_name="due_date_changes")
+    old_due_on = models.DateField(null=True, blank=True)
+    new_due_on = models.DateField()
+    reason = models.TextField()
+    changed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    changed_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["action", "changed_at", "pk"]
+        constraints = [models.CheckConstraint(condition=~Q(reason=""), name="due_date_change_has_reason")]
+
+    def __str__(self):
+        return f"{self.action.reference}: {self.old_due_on} → {self.new_due_on}"

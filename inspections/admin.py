@@ -1,0 +1,126 @@
+from django import forms
+from django.contrib import admin
+
+from inspections import services
+from inspections.models import Finding, Framework, Inspection, Judgement, JudgementArea, Recommendation
+
+
+class JudgementAreaInline(admin.TabularInline):
+    model = JudgementArea
+    extra = 0
+    fields = ["order", "code", "name", "parent"]
+
+
+@admin.register(Framework)
+class FrameworkAdmin(admin.ModelAdmin):
+    list_display = ["short_name", "name", "in_force_from", "in_force_until", "has_overall_grade"]
+    inlines = [JudgementAreaInline]
+
+
+class JudgementInline(admin.TabularInline):
+    model = Judgement
+    extra = 0
+    autocomplete_fields = []
+    fields = ["area", "grade"]
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        # Offer only the areas of the inspection's own framework.
+        if db_field.name == "area" and request.resolver_match.kwargs.get("object_id"):
+            inspection = Inspection.objects.filter(pk=request.resolver_match.kwargs["object_id"]).first()
+            if inspection:
+                kwargs["queryset"] = JudgementArea.objects.filter(framework=inspection.framework_id)
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
+
+
+class FindingInline(admin.StackedInline):
+    model = Finding
+    extra = 0
+    fields = [("kind", "area", "order"), "text"]
+
+
+class RecommendationInline(admin.StackedInline):
+    model = Recommendation
+    extra = 0
+    fields = [("number", "priority", "addressed_to", "section", "paragraph_refs"), "text"]
+
+
+class InspectionForm(forms.ModelForm):
+    pasted_recommendations = forms.CharField(
+        label="Paste recommendations",
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 6}),
+        help_text="Paste a bulleted or numbered list from the report: each item becomes one "
+        "recommendation, numbered after those already recorded, in the order pasted.",
+    )
+    pasted_priority = forms.ChoiceField(
+        label="Pasted recommendations are", choices=Recommendation.Priority.choices, required=False,
+        initial=Recommendation.Priority.AREA_FOR_IMPROVEMENT,
+    )
+    pasted_addressed_to = forms.ChoiceField(
+        label="Pasted recommendations are addressed to", choices=Recommendation.AddressedTo.choices,
+        required=False, initial=Recommendation.AddressedTo.AUTHORITY,
+    )
+
+    class Meta:
+        model = Inspection
+        fields = "__all__"
+
+    def clean_pasted_recommendations(self):
+        # Whitespace-only is no paste at all; a paste of bullets with nothing in them is an error.
+        text = self.cleaned_data["pasted_recommendations"]
+        if text.strip():
+            services.split_recommendation_list(text)
+        return text
+
+
+@admin.register(Inspection)
+class InspectionAdmin(admin.ModelAdmin):
+    form = InspectionForm
+    list_display = ["authority", "framework", "kind", "started_on", "ended_on", "published_on", "overall_grade"]
+    list_filter = ["framework", "kind", "overall_grade", "authority__region", "published_on", "authority"]
+    list_select_related = ["authority", "framework"]
+    search_fields = ["authority__name", "authority__ons_code", "authority__dfe_code", "lead_inspector"]
+    date_hierarchy = "published_on"
+    autocomplete_fields = ["authority", "conducted_with"]
+    inlines = [JudgementInline, FindingInline, RecommendationInline]
+    fieldsets = [
+        (None, {"fields": ["authority", "framework", "kind", "conducted_with"]}),
+        ("Dates", {"fields": [("started_on", "ended_on", "published_on")]}),
+        ("Outcome", {"fields": ["overall_grade", "lead_inspector", "report_url", "summary"]}),
+        (
+            "Paste recommendations",
+            {"fields": ["pasted_recommendations", ("pasted_priority", "pasted_addressed_to")]},
+        ),
+    ]
+
+    def save_related(self, request, form, formsets, change):
+        super().save_related(request, form, formsets, change)
+        text = form.cleaned_data.get("pasted_recommendations", "")
+        if text.strip():
+            created = services.add_pasted_recommendations(
+                form.instance,
+                text,
+                priority=form.cleaned_data["pasted_priority"] or Recommendation.Priority.AREA_FOR_IMPROVEMENT,
+                addressed_to=form.cleaned_data["pasted_addressed_to"] or Recommendation.AddressedTo.AUTHORITY,
+            )
+            self.message_user(request, f"Added {len(created)} recommendations from the pasted list.")
+
+
+@admin.register(Judgement)
+class JudgementAdmin(admin.ModelAdmin):
+    list_display = ["inspection", "area", "grade"]
+    list_filter = ["area__framework", "grade", "inspection__authority__region"]
+    list_select_related = ["inspection__authority", "inspection__framework", "area"]
+    search_fields = ["inspection__authority__name"]
+
+
+@admin.register(Recommendation)
+class RecommendationAdmin(admin.ModelAdmin):
+    list_display = ["inspection", "number", "short_text", "priority", "addressed_to"]
+    list_filter = ["priority", "addressed_to", "inspection__framework", "inspection__authority"]
+    list_select_related = ["inspection__authority", "inspection__framework"]
+    search_fields = ["text", "inspection__authority__name"]
+
+    @admin.display(description="Text")
+    def short_text(self, obj):
+        return obj.text[:120]
