@@ -1,0 +1,47 @@
+"""Who may see and change what: the one place querysets are scoped to a user's authorities.
+
+Every view reaches its objects through these helpers, so an object of another authority
+answers 404 and a role that may not act answers 403.
+"""
+
+from django.core.exceptions import PermissionDenied
+from django.shortcuts import get_object_or_404
+
+from authorities.models import LocalAuthority, Membership
+
+Role = Membership.Role
+
+# What each role may do, beyond reading everything of its authority.
+EDITORS = {Role.MANAGER, Role.ADMIN}
+UPDATERS = {Role.OFFICER, Role.MANAGER, Role.ADMIN}
+
+
+def authorities_for(user):
+    """The authorities a user belongs to (none for the anonymous)."""
+    if not user.is_authenticated:
+        return LocalAuthority.objects.none()
+    return LocalAuthority.objects.filter(memberships__user=user)
+
+
+def role_in(user, authority_id):
+    """The user's role in an authority, or None. Cached on the user for the request."""
+    roles = getattr(user, "_roles_by_authority", None)
+    if roles is None:
+        roles = dict(Membership.objects.filter(user=user).values_list("authority_id", "role"))
+        user._roles_by_authority = roles
+    return roles.get(authority_id)
+
+
+def scoped(queryset, user, authority_field="authority"):
+    """Narrow any queryset to rows of the user's authorities."""
+    return queryset.filter(**{f"{authority_field}__in": authorities_for(user)})
+
+
+def get_scoped_or_404(queryset, user, authority_field="authority", **lookup):
+    return get_object_or_404(scoped(queryset, user, authority_field), **lookup)
+
+
+def require_role(user, authority_id, allowed):
+    """403 unless the user's role in the authority is one of `allowed`."""
+    if role_in(user, authority_id) not in allowed:
+        raise PermissionDenied("Your role does not allow this.")
