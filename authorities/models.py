@@ -12,7 +12,9 @@ class Region(models.Model):
     """An ONS region of England (E12000001 to E12000009)."""
 
     code = models.CharField(
-        max_length=9, unique=True, validators=[RegexValidator(r"^E12\d{6}$", "An ONS region code looks like E12000001.")]
+        max_length=9,
+        unique=True,
+        validators=[RegexValidator(r"^E12\d{6}$", "An ONS region code looks like E12000001.")],
     )
     name = models.CharField(max_length=100, unique=True)
 
@@ -84,14 +86,18 @@ class Committee(models.Model):
         BOARD = "board", "Board"
         PARTNERSHIP = "partnership", "Partnership"
 
-    authority = models.ForeignKey(LocalAuthority, on_delete=models.CASCADE, related_name="committees")
+    authority = models.ForeignKey(
+        LocalAuthority, on_delete=models.CASCADE, related_name="committees"
+    )
     name = models.CharField(max_length=200)
     kind = models.CharField(max_length=20, choices=Kind.choices)
 
     class Meta:
         ordering = ["authority__name", "name"]
         constraints = [
-            models.UniqueConstraint(fields=["authority", "name"], name="committee_name_unique_in_authority")
+            models.UniqueConstraint(
+                fields=["authority", "name"], name="committee_name_unique_in_authority"
+            )
         ]
 
     def __str__(self):
@@ -107,15 +113,21 @@ class Membership(models.Model):
         COMMITTEE_MEMBER = "committee_member", "Committee member"
         ADMIN = "admin", "Admin"
 
-    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="memberships")
-    authority = models.ForeignKey(LocalAuthority, on_delete=models.CASCADE, related_name="memberships")
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="memberships"
+    )
+    authority = models.ForeignKey(
+        LocalAuthority, on_delete=models.CASCADE, related_name="memberships"
+    )
     role = models.CharField(max_length=20, choices=Role.choices)
     job_title = models.CharField(max_length=200, blank=True)
 
     class Meta:
         ordering = ["authority__name", "user__username"]
         constraints = [
-            models.UniqueConstraint(fields=["user", "authority"], name="one_role_per_user_per_authority"),
+            models.UniqueConstraint(
+                fields=["user", "authority"], name="one_role_per_user_per_authority"
+            ),
             models.CheckConstraint(
                 condition=models.Q(role__in=["officer", "manager", "committee_member", "admin"]),
                 name="membership_role_known",

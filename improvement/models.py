@@ -46,10 +46,14 @@ class ImprovementPlan(models.Model):
         ordering = ["authority__name", "title"]
         constraints = [
             models.CheckConstraint(
-                condition=Q(ends_on__isnull=True) | Q(starts_on__isnull=True) | Q(ends_on__gte=F("starts_on")),
+                condition=Q(ends_on__isnull=True)
+                | Q(starts_on__isnull=True)
+                | Q(ends_on__gte=F("starts_on")),
                 name="plan_ends_after_it_starts",
             ),
-            models.CheckConstraint(condition=Q(update_cycle_weeks__gte=1), name="plan_update_cycle_positive"),
+            models.CheckConstraint(
+                condition=Q(update_cycle_weeks__gte=1), name="plan_update_cycle_positive"
+            ),
         ]
 
     def __str__(self):
@@ -124,13 +128,18 @@ class Action(models.Model):
     class Meta:
         ordering = ["plan", "theme__number", "reference"]
         constraints = [
-            models.UniqueConstraint(fields=["plan", "reference"], name="action_reference_unique_in_plan"),
+            models.UniqueConstraint(
+                fields=["plan", "reference"], name="action_reference_unique_in_plan"
+            ),
             models.CheckConstraint(
-                condition=Q(due_on__isnull=True) | Q(starts_on__isnull=True) | Q(due_on__gte=F("starts_on")),
+                condition=Q(due_on__isnull=True)
+                | Q(starts_on__isnull=True)
+                | Q(due_on__gte=F("starts_on")),
                 name="action_due_after_it_starts",
             ),
             models.CheckConstraint(
-                condition=~Q(rag="blue") | Q(status="complete"), name="action_blue_only_when_complete"
+                condition=~Q(rag="blue") | Q(status="complete"),
+                name="action_blue_only_when_complete",
             ),
             models.CheckConstraint(condition=Q(rag__in=["", *Rag.values]), name="action_rag_known"),
         ]
@@ -148,7 +157,9 @@ class Action(models.Model):
         if self.starts_on and self.due_on and self.due_on < self.starts_on:
             errors["due_on"] = "The due date is before the start date."
         if self.rag == Rag.BLUE and self.status != self.Status.COMPLETE:
-            errors["rag"] = "Blue means complete: mark the action complete, or choose red, amber or green."
+            errors["rag"] = (
+                "Blue means complete: mark the action complete, or choose red, amber or green."
+            )
         if self.theme_id and self.plan_id and self.theme.plan_id != self.plan_id:
             errors["theme"] = "That theme belongs to another plan."
         if errors:
@@ -178,9 +189,15 @@ class ProgressUpdate(models.Model):
     action = models.ForeignKey(Action, on_delete=models.PROTECT, related_name="updates")
     reported_on = models.DateField()
     author = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="progress_updates"
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="progress_updates",
     )
-    author_name = models.CharField(max_length=200, blank=True, help_text="As signed, where not a user.")
+    author_name = models.CharField(
+        max_length=200, blank=True, help_text="As signed, where not a user."
+    )
     rag = models.CharField("RAG rating", max_length=10, choices=Rag.choices)
     narrative = models.TextField()
     created_at = models.DateTimeField(auto_now_add=True)
@@ -239,7 +256,9 @@ class DueDateChange(models.Model):
 
     class Meta:
         ordering = ["action", "changed_at", "pk"]
-        constraints = [models.CheckConstraint(condition=~Q(reason=""), name="due_date_change_has_reason")]
+        constraints = [
+            models.CheckConstraint(condition=~Q(reason=""), name="due_date_change_has_reason")
+        ]
 
     def __str__(self):
         return f"{self.action.reference}: {self.old_due_on} → {self.new_due_on}"

@@ -2,7 +2,14 @@ from django import forms
 from django.contrib import admin
 
 from inspections import services
-from inspections.models import Finding, Framework, Inspection, Judgement, JudgementArea, Recommendation
+from inspections.models import (
+    Finding,
+    Framework,
+    Inspection,
+    Judgement,
+    JudgementArea,
+    Recommendation,
+)
 
 
 class JudgementAreaInline(admin.TabularInline):
@@ -26,7 +33,9 @@ class JudgementInline(admin.TabularInline):
     def formfield_for_foreignkey(self, db_field, request, **kwargs):
         # Offer only the areas of the inspection's own framework.
         if db_field.name == "area" and request.resolver_match.kwargs.get("object_id"):
-            inspection = Inspection.objects.filter(pk=request.resolver_match.kwargs["object_id"]).first()
+            inspection = Inspection.objects.filter(
+                pk=request.resolver_match.kwargs["object_id"]
+            ).first()
             if inspection:
                 kwargs["queryset"] = JudgementArea.objects.filter(framework=inspection.framework_id)
         return super().formfield_for_foreignkey(db_field, request, **kwargs)
@@ -53,17 +62,33 @@ class InspectionForm(forms.ModelForm):
         "recommendation, numbered after those already recorded, in the order pasted.",
     )
     pasted_priority = forms.ChoiceField(
-        label="Pasted recommendations are", choices=Recommendation.Priority.choices, required=False,
+        label="Pasted recommendations are",
+        choices=Recommendation.Priority.choices,
+        required=False,
         initial=Recommendation.Priority.AREA_FOR_IMPROVEMENT,
     )
     pasted_addressed_to = forms.ChoiceField(
-        label="Pasted recommendations are addressed to", choices=Recommendation.AddressedTo.choices,
-        required=False, initial=Recommendation.AddressedTo.AUTHORITY,
+        label="Pasted recommendations are addressed to",
+        choices=Recommendation.AddressedTo.choices,
+        required=False,
+        initial=Recommendation.AddressedTo.AUTHORITY,
     )
 
     class Meta:
         model = Inspection
-        fields = "__all__"
+        fields = [
+            "authority",
+            "framework",
+            "kind",
+            "conducted_with",
+            "started_on",
+            "ended_on",
+            "published_on",
+            "overall_grade",
+            "lead_inspector",
+            "report_url",
+            "summary",
+        ]
 
     def clean_pasted_recommendations(self):
         # Whitespace-only is no paste at all; a paste of bullets with nothing in them is an error.
@@ -76,10 +101,30 @@ class InspectionForm(forms.ModelForm):
 @admin.register(Inspection)
 class InspectionAdmin(admin.ModelAdmin):
     form = InspectionForm
-    list_display = ["authority", "framework", "kind", "started_on", "ended_on", "published_on", "overall_grade"]
-    list_filter = ["framework", "kind", "overall_grade", "authority__region", "published_on", "authority"]
+    list_display = [
+        "authority",
+        "framework",
+        "kind",
+        "started_on",
+        "ended_on",
+        "published_on",
+        "overall_grade",
+    ]
+    list_filter = [
+        "framework",
+        "kind",
+        "overall_grade",
+        "authority__region",
+        "published_on",
+        "authority",
+    ]
     list_select_related = ["authority", "framework"]
-    search_fields = ["authority__name", "authority__ons_code", "authority__dfe_code", "lead_inspector"]
+    search_fields = [
+        "authority__name",
+        "authority__ons_code",
+        "authority__dfe_code",
+        "lead_inspector",
+    ]
     date_hierarchy = "published_on"
     autocomplete_fields = ["authority", "conducted_with"]
     inlines = [JudgementInline, FindingInline, RecommendationInline]
@@ -100,10 +145,14 @@ class InspectionAdmin(admin.ModelAdmin):
             created = services.add_pasted_recommendations(
                 form.instance,
                 text,
-                priority=form.cleaned_data["pasted_priority"] or Recommendation.Priority.AREA_FOR_IMPROVEMENT,
-                addressed_to=form.cleaned_data["pasted_addressed_to"] or Recommendation.AddressedTo.AUTHORITY,
+                priority=form.cleaned_data["pasted_priority"]
+                or Recommendation.Priority.AREA_FOR_IMPROVEMENT,
+                addressed_to=form.cleaned_data["pasted_addressed_to"]
+                or Recommendation.AddressedTo.AUTHORITY,
             )
-            self.message_user(request, f"Added {len(created)} recommendations from the pasted list.")
+            self.message_user(
+                request, f"Added {len(created)} recommendations from the pasted list."
+            )
 
 
 @admin.register(Judgement)

@@ -72,8 +72,12 @@ class JudgementArea(models.Model):
     class Meta:
         ordering = ["framework", "order"]
         constraints = [
-            models.UniqueConstraint(fields=["framework", "code"], name="area_code_unique_in_framework"),
-            models.UniqueConstraint(fields=["framework", "order"], name="area_order_unique_in_framework"),
+            models.UniqueConstraint(
+                fields=["framework", "code"], name="area_code_unique_in_framework"
+            ),
+            models.UniqueConstraint(
+                fields=["framework", "order"], name="area_order_unique_in_framework"
+            ),
         ]
 
     def __str__(self):
@@ -110,7 +114,9 @@ class Inspection(models.Model):
         JTAI = "jtai", "Joint targeted area inspection"
         LSCB_REVIEW = "lscb_review", "Review of the Local Safeguarding Children Board"
 
-    authority = models.ForeignKey(LocalAuthority, on_delete=models.PROTECT, related_name="inspections")
+    authority = models.ForeignKey(
+        LocalAuthority, on_delete=models.PROTECT, related_name="inspections"
+    )
     framework = models.ForeignKey(Framework, on_delete=models.PROTECT, related_name="inspections")
     kind = models.CharField(max_length=20, choices=Kind.choices)
     started_on = models.DateField("first day on site")
@@ -197,7 +203,9 @@ class Judgement(models.Model):
         ordering = ["inspection", "area__order"]
         constraints = [
             models.UniqueConstraint(fields=["inspection", "area"], name="one_judgement_per_area"),
-            models.CheckConstraint(condition=Q(grade__in=Grade.values), name="judgement_grade_known"),
+            models.CheckConstraint(
+                condition=Q(grade__in=Grade.values), name="judgement_grade_known"
+            ),
         ]
 
     def __str__(self):
@@ -219,7 +227,9 @@ class Judgement(models.Model):
         framework = self.inspection.framework
         if self.area.framework_id != framework.pk:
             raise ValidationError(
-                {"area": f"“{self.area}” is a judgement of {self.area.framework}, not of {framework}."}
+                {
+                    "area": f"“{self.area}” is a judgement of {self.area.framework}, not of {framework}."
+                }
             )
         if self.grade and not framework.allows(self.grade):
             raise ValidationError(
@@ -264,7 +274,9 @@ class Recommendation(models.Model):
         AUTHORITY = "authority", "The local authority"
         LSCB = "lscb", "The Local Safeguarding Children Board"
 
-    inspection = models.ForeignKey(Inspection, on_delete=models.CASCADE, related_name="recommendations")
+    inspection = models.ForeignKey(
+        Inspection, on_delete=models.CASCADE, related_name="recommendations"
+    )
     number = models.PositiveSmallIntegerField()
     text = models.TextField()
     priority = models.CharField(
@@ -274,15 +286,21 @@ class Recommendation(models.Model):
         max_length=20, choices=AddressedTo.choices, default=AddressedTo.AUTHORITY
     )
     section = models.CharField(
-        max_length=100, blank=True, help_text="The report's heading, such as “What needs to improve”."
+        max_length=100,
+        blank=True,
+        help_text="The report's heading, such as “What needs to improve”.",
     )
     paragraph_refs = models.CharField(max_length=100, blank=True)
 
     class Meta:
         ordering = ["inspection", "number"]
         constraints = [
-            models.UniqueConstraint(fields=["inspection", "number"], name="recommendation_number_unique"),
-            models.CheckConstraint(condition=Q(number__gte=1), name="recommendation_number_positive"),
+            models.UniqueConstraint(
+                fields=["inspection", "number"], name="recommendation_number_unique"
+            ),
+            models.CheckConstraint(
+                condition=Q(number__gte=1), name="recommendation_number_positive"
+            ),
         ]
 
     def __str__(self):

@@ -9,7 +9,9 @@ from django.db.models import Max
 from inspections.models import Recommendation
 
 # A list item starts with a bullet (-, *, •, ▪, ◦, –) or a number or letter: 1. 1) (1) a. (a) i)
-ITEM_MARKER = re.compile(r"^\s*(?:[-*•▪◦·–—]|\(?(?:\d{1,3}|[a-z]|[ivx]{1,4})[.)])\s+", re.IGNORECASE)
+ITEM_MARKER = re.compile(
+    r"^\s*(?:[-*•▪◦·–—]|\(?(?:\d{1,3}|[a-z]|[ivx]{1,4})[.)])(?:\s+|$)", re.IGNORECASE
+)
 
 
 def split_recommendation_list(text):

@@ -8,8 +8,14 @@ from django.db import migrations
 FOUR_POINT = ["outstanding", "good", "requires_improvement", "inadequate"]
 PRE_SIF = ["outstanding", "good", "adequate", "inadequate"]
 
-ILACS_LEADERS = ("impact_of_leaders", "The impact of leaders on social work practice with children and families")
-ILACS_HELP = ("help_and_protection", "The experiences and progress of children who need help and protection")
+ILACS_LEADERS = (
+    "impact_of_leaders",
+    "The impact of leaders on social work practice with children and families",
+)
+ILACS_HELP = (
+    "help_and_protection",
+    "The experiences and progress of children who need help and protection",
+)
 
 FRAMEWORKS = [
     {
@@ -60,7 +66,11 @@ FRAMEWORKS = [
         "areas": [
             (*ILACS_LEADERS, None),
             (*ILACS_HELP, None),
-            ("children_in_care_and_care_leavers", "The experiences and progress of children in care and care leavers", None),
+            (
+                "children_in_care_and_care_leavers",
+                "The experiences and progress of children in care and care leavers",
+                None,
+            ),
         ],
     },
     {
@@ -114,7 +124,9 @@ def load(apps, schema_editor):
 
 def unload(apps, schema_editor):
     codes = [spec["code"] for spec in FRAMEWORKS]
-    apps.get_model("inspections", "JudgementArea").objects.filter(framework__code__in=codes).delete()
+    apps.get_model("inspections", "JudgementArea").objects.filter(
+        framework__code__in=codes
+    ).delete()
     apps.get_model("inspections", "Framework").objects.filter(code__in=codes).delete()
 
 

@@ -1,0 +1,72 @@
+"""Demo users for a laptop demo: one of each role at Gateshead, and an officer of Stockton-on-Tees."""
+
+import secrets
+
+from django.contrib.auth import get_user_model
+from django.db import transaction
+
+from authorities.models import LocalAuthority, Membership
+from improvement.models import Action
+
+GATESHEAD = "E08000037"
+STOCKTON = "E06000004"
+
+DEMO_USERS = [
+    # username, authority, role, job title, first name, last name
+    ("admin", GATESHEAD, Membership.Role.ADMIN, "Systems administrator", "Demo", "Admin"),
+    (
+        "manager",
+        GATESHEAD,
+        Membership.Role.MANAGER,
+        "Service Manager, Looked After Children",
+        "Demo",
+        "Manager",
+    ),
+    (
+        "officer",
+        GATESHEAD,
+        Membership.Role.OFFICER,
+        "Team Manager, Looked After Children",
+        "Demo",
+        "Officer",
+    ),
+    (
+        "member",
+        GATESHEAD,
+        Membership.Role.COMMITTEE_MEMBER,
+        "Councillor, Corporate Parenting OSC",
+        "Demo",
+        "Member",
+    ),
+    ("stockton.officer", STOCKTON, Membership.Role.OFFICER, "Practice Lead", "Demo", "Stockton"),
+]
+
+
+@transaction.atomic
+def create_demo_users():
+    """(Re)create the demo users with fresh random passwords; return [(username, password, role)]."""
+    User = get_user_model()
+    logins = []
+    for username, ons_code, role, job_title, first, last in DEMO_USERS:
+        authority = LocalAuthority.objects.get(ons_code=ons_code)
+        user, _ = User.objects.get_or_create(username=username)
+        user.first_name, user.last_name = first, last
+        user.is_staff = user.is_superuser = role == Membership.Role.ADMIN
+        password = secrets.token_urlsafe(9)
+        user.set_password(password)
+        user.save()
+        Membership.objects.update_or_create(
+            user=user, authority=authority, defaults={"role": role, "job_title": job_title}
+        )
+        logins.append((username, password, f"{Membership.Role(role).label}, {authority}"))
+    _give_officers_their_actions()
+    return logins
+
+
+def _give_officers_their_actions():
+    """The demo officers lead their authority's actions that no user leads yet."""
+    for username, ons_code, role, *_ in DEMO_USERS:
+        if role == Membership.Role.OFFICER:
+            Action.objects.filter(
+                plan__authority__ons_code=ons_code, lead_officer__isnull=True
+            ).update(lead_officer=get_user_model().objects.get(username=username))

@@ -1,0 +1,25 @@
+from django.apps import apps
+from django.core.management import call_command, get_commands
+from django.core.management.base import BaseCommand
+
+from core.demo import create_demo_users
+
+
+class Command(BaseCommand):
+    help = "Load the demo: authorities, the seed papers' data, the national Ofsted picture and demo users."
+
+    def handle(self, *args, **options):
+        # The seeds go in before the national import, which then matches and updates them.
+        fixtures = ["authorities", "seeds"]
+        if apps.is_installed("reports"):
+            fixtures.append("reports")
+        call_command("loaddata", *fixtures, verbosity=1)
+        if "import_national" in get_commands():
+            call_command("import_national", verbosity=1)
+        logins = create_demo_users()
+        self.stdout.write(self.style.SUCCESS("\nDemo users (passwords are new on every start):"))
+        for username, password, role in logins:
+            self.stdout.write(f"  {username:<18} {password:<14} {role}")
+        self.stdout.write(
+            "Sign in at http://127.0.0.1:8000/ (the Django admin is at /admin/, user 'admin').\n"
+        )
