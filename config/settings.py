@@ -36,6 +36,7 @@ INSTALLED_APPS = [
     "authorities",
     "inspections",
     "improvement",
+    "reports",
 ]
 
 MIDDLEWARE = [
@@ -62,6 +63,7 @@ TEMPLATES = [
                 "django.template.context_processors.request",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
+                "core.context_processors.workspace",
             ],
         },
     },

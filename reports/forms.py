@@ -1,0 +1,57 @@
+from django import forms
+
+from authorities.models import Committee
+from core.access import EDITORS
+from improvement.models import ImprovementPlan
+from reports.models import CommitteeReport
+
+GOVUK_CLASSES = {forms.Textarea: "govuk-textarea", forms.Select: "govuk-select"}
+
+FRONT_MATTER = [
+    "title",
+    "report_of",
+    "purpose",
+    "background",
+    "recommendations",
+    "contact_officer",
+    "background_papers",
+]
+
+
+class FrontMatterForm(forms.ModelForm):
+    """The words a manager writes; everything else is assembled from the plan."""
+
+    class Meta:
+        model = CommitteeReport
+        fields = ["meeting_on", *FRONT_MATTER]
+        widgets = {"meeting_on": forms.DateInput(attrs={"type": "date"})}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for field in self.fields.values():
+            field.widget.attrs.setdefault(
+                "class", GOVUK_CLASSES.get(type(field.widget), "govuk-input")
+            )
+
+
+class NewReportForm(FrontMatterForm):
+    """A new report of a plan the user may edit, to a committee of the same authority."""
+
+    class Meta(FrontMatterForm.Meta):
+        fields = ["plan", "committee", "meeting_on", *FRONT_MATTER]
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        editable = user.memberships.filter(role__in=EDITORS).values("authority")
+        self.fields["plan"].queryset = ImprovementPlan.objects.filter(authority__in=editable)
+        self.fields["committee"].queryset = Committee.objects.filter(authority__in=editable)
+
+    def clean(self):
+        cleaned = super().clean()
+        plan, committee = cleaned.get("plan"), cleaned.get("committee")
+        if plan and committee and plan.authority_id != committee.authority_id:
+            self.add_error(
+                "committee",
+                f"{committee} is not a committee of {plan.authority}, whose plan it is.",
+            )
+        return cleaned

@@ -1,0 +1,104 @@
+"""A plan's progress for one committee meeting: front matter typed by a manager, the rest assembled."""
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import Q
+
+from authorities.models import Committee
+from improvement.models import ImprovementPlan
+
+
+class CommitteeReportQuerySet(models.QuerySet):
+    def with_context(self):
+        return self.select_related("plan__authority", "committee")
+
+    def previous_of(self, report):
+        """The latest finalised report of the same plan to the same committee before this one."""
+        return (
+            self.filter(
+                plan_id=report.plan_id,
+                committee_id=report.committee_id,
+                status=CommitteeReport.Status.FINAL,
+                meeting_on__lt=report.meeting_on,
+            )
+            .order_by("-meeting_on")
+            .first()
+        )
+
+
+class CommitteeReport(models.Model):
+    class Status(models.TextChoices):
+        DRAFT = "draft", "Draft"
+        FINAL = "final", "Final"
+
+    plan = models.ForeignKey(
+        ImprovementPlan, on_delete=models.PROTECT, related_name="committee_reports"
+    )
+    committee = models.ForeignKey(
+        Committee, on_delete=models.PROTECT, related_name="committee_reports"
+    )
+    meeting_on = models.DateField("meeting date")
+    title = models.CharField("title of report", max_length=300)
+    report_of = models.CharField(max_length=300, help_text="Who presents it, by post.")
+    purpose = models.TextField("purpose of the report")
+    background = models.TextField(
+        blank=True, help_text="Background paragraphs, separated by a blank line."
+    )
+    recommendations = models.TextField(
+        "recommendations to the committee", help_text="One recommendation per line."
+    )
+    contact_officer = models.CharField(max_length=300, blank=True)
+    background_papers = models.TextField(blank=True, help_text="One paper per line.")
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.DRAFT)
+    snapshot = models.JSONField(
+        null=True, blank=True, editable=False, help_text="The data the finalised report shows."
+    )
+    pdf = models.BinaryField(null=True, blank=True, editable=False)
+    finalised_at = models.DateTimeField(null=True, blank=True, editable=False)
+    finalised_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        editable=False,
+        related_name="+",
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    objects = CommitteeReportQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-meeting_on", "title"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["plan", "committee", "meeting_on"], name="one_report_per_plan_meeting"
+            ),
+            models.CheckConstraint(
+                condition=Q(status="draft") | Q(snapshot__isnull=False),
+                name="final_report_has_snapshot",
+            ),
+            models.CheckConstraint(
+                condition=Q(status__in=["draft", "final"]), name="report_status_known"
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.title} – {self.committee}, {self.meeting_on:%-d %B %Y}"
+
+    @property
+    def is_final(self):
+        return self.status == self.Status.FINAL
+
+    @property
+    def authority_id(self):
+        return self.plan.authority_id
+
+    def clean(self):
+        if not (self.plan_id and self.committee_id):
+            return
+        if self.committee.authority_id != self.plan.authority_id:
+            raise ValidationError(
+                {"committee": f"{self.committee} belongs to another authority than the plan."}
+            )

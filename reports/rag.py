@@ -1,0 +1,46 @@
+"""RAG rules as the report states them: plain functions on plain values, no database."""
+
+from collections import Counter
+
+RAG_ORDER = ["red", "amber", "green", "blue", ""]
+RAG_WORDS = {
+    "red": "Red",
+    "amber": "Amber",
+    "green": "Green",
+    "blue": "Blue (complete)",
+    "": "Not rated",
+}
+RAG_MEANINGS = [
+    ("red", "Off track: the action will miss its due date or its outcome without intervention."),
+    ("amber", "At risk: behind plan, with recovery in hand."),
+    ("green", "On track to be delivered by its due date."),
+    ("blue", "Complete: delivered and evidenced."),
+]
+
+
+def rag_in_words(rag):
+    return RAG_WORDS.get(rag or "", RAG_WORDS[""])
+
+
+def is_overdue(due_on, status, as_at):
+    """Past its due date and not complete."""
+    return bool(due_on) and due_on < as_at and status != "complete"
+
+
+def rag_counts(rags):
+    """Counts of each rating, in report order, with the total."""
+    counts = Counter(rag or "" for rag in rags)
+    rows = [{"rag": r, "words": RAG_WORDS[r], "count": counts.get(r, 0)} for r in RAG_ORDER]
+    return {"rows": rows, "total": sum(counts.values())}
+
+
+def exception_reasons(rag, overdue, rebaselined):
+    """Why an action is an exception, worst first; empty when it is not one."""
+    reasons = []
+    if rag == "red":
+        reasons.append("Red")
+    if overdue:
+        reasons.append("Overdue")
+    if rebaselined:
+        reasons.append("Re-baselined")
+    return reasons

@@ -1,0 +1,65 @@
+"""Finalising freezes what members read; drafts always show the live data."""
+
+from datetime import date
+
+import pytest
+
+from improvement.models import Action, ProgressUpdate
+from reports import services
+from reports.models import CommitteeReport
+
+NEW_NARRATIVE = "The new pathway plan template is now used for every care leaver."
+
+
+def add_update(reference="1", rag="red"):
+    action = Action.objects.get(plan_id=100, reference=reference)
+    return ProgressUpdate.objects.create(
+        action=action, reported_on=date(2017, 6, 1), rag=rag, narrative=NEW_NARRATIVE
+    )
+
+
+def html_of(report):
+    report = CommitteeReport.objects.with_context().get(pk=report.pk)
+    return services.render_pdf_html(services.content_of(report)).encode()
+
+
+def test_a_finalised_report_is_byte_for_byte_the_same_html_after_a_new_progress_update(
+    gateshead_report, manager
+):
+    services.finalise(gateshead_report, manager)
+    before = html_of(gateshead_report)
+    add_update()
+    after = html_of(gateshead_report)
+    assert after == before
+    assert NEW_NARRATIVE.encode() not in after
+
+
+def test_a_draft_shows_the_new_progress_update_at_once(gateshead_report):
+    add_update()
+    html = html_of(gateshead_report)
+    assert NEW_NARRATIVE.encode() in html
+
+
+def test_finalising_records_who_and_when_and_refuses_a_second_time(gateshead_report, manager):
+    report = services.finalise(gateshead_report, manager)
+    assert report.is_final
+    assert report.finalised_by == manager
+    assert report.finalised_at
+    with pytest.raises(services.AlreadyFinal):
+        services.finalise(report, manager)
+
+
+def test_a_finalised_pdf_is_rendered_once_and_then_served_from_storage(
+    gateshead_report, manager, monkeypatch
+):
+    report = services.finalise(gateshead_report, manager)
+    first = services.render_pdf(report)
+    assert CommitteeReport.objects.get(pk=report.pk).pdf is not None
+
+    def must_not_render(*args, **kwargs):
+        raise AssertionError("the stored PDF should have been served")
+
+    monkeypatch.setattr(services, "html_to_pdf", must_not_render)
+    add_update()
+    stored = services.render_pdf(CommitteeReport.objects.get(pk=report.pk))
+    assert stored == first

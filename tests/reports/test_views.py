@@ -1,0 +1,92 @@
+"""The report pages: HTML with a print stylesheet, downloads, and who may do what."""
+
+import pytest
+from django.test import Client
+from django.urls import reverse
+
+from reports.models import CommitteeReport
+
+
+def client_for(user):
+    client = Client()
+    client.force_login(user)
+    return client
+
+
+def url(name, report):
+    return reverse(f"reports:{name}", kwargs={"pk": report.pk})
+
+
+def test_a_committee_member_reads_the_report_page_with_its_print_stylesheet(
+    gateshead_report, councillor
+):
+    response = client_for(councillor).get(url("report-detail", gateshead_report))
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert 'media="print"' in html
+    assert "css/report-print.css" in html
+    assert "Corporate Parenting Overview and Scrutiny Committee" in html
+    assert "Finalise report" not in html
+
+
+def test_the_pdf_and_word_downloads_have_their_types(gateshead_report, officer):
+    client = client_for(officer)
+    pdf = client.get(url("report-pdf", gateshead_report))
+    word = client.get(url("report-docx", gateshead_report))
+    assert pdf["Content-Type"] == "application/pdf"
+    assert pdf.content.startswith(b"%PDF-")
+    assert word["Content-Type"].endswith("wordprocessingml.document")
+    assert "draft.pdf" in pdf["Content-Disposition"]
+
+
+def test_another_authoritys_manager_gets_404(gateshead_report, outsider):
+    client = client_for(outsider)
+    for name in ("report-detail", "report-pdf", "report-edit"):
+        assert client.get(url(name, gateshead_report)).status_code == 404
+
+
+def test_a_manager_finalises_and_can_no_longer_edit(gateshead_report, manager):
+    client = client_for(manager)
+    client.post(url("report-finalise", gateshead_report))
+    assert CommitteeReport.objects.get(pk=gateshead_report.pk).is_final
+    response = client.post(url("report-edit", gateshead_report), {"title": "Changed"})
+    assert response.status_code == 302
+    assert CommitteeReport.objects.get(pk=gateshead_report.pk).title != "Changed"
+
+
+@pytest.mark.django_db
+def test_a_new_report_to_another_authoritys_committee_is_refused_by_name(manager):
+    from authorities.models import Committee
+    from improvement.models import ImprovementPlan
+
+    halton_board = Committee.objects.get(pk=110)
+    data = {
+        "plan": ImprovementPlan.objects.get(pk=100).pk,
+        "committee": halton_board.pk,
+        "meeting_on": "2017-09-01",
+        "title": "Update",
+        "report_of": "Director",
+        "purpose": "Progress.",
+        "recommendations": "Note it.",
+    }
+    response = client_for(manager).post(reverse("reports:report-create"), data)
+    assert response.status_code == 200
+    assert "Select a valid choice" in response.content.decode()
+    assert not CommitteeReport.objects.filter(title="Update").exists()
+
+
+def test_a_manager_creates_a_draft_for_their_committee(seeds, manager):
+    data = {
+        "plan": 100,
+        "committee": 101,
+        "meeting_on": "2017-09-01",
+        "title": "Looked After Children Improvement Plan: September update",
+        "report_of": "Strategic Director",
+        "purpose": "Progress.",
+        "recommendations": "Note it.",
+    }
+    response = client_for(manager).post(reverse("reports:report-create"), data)
+    report = CommitteeReport.objects.get(meeting_on="2017-09-01")
+    assert response.status_code == 302
+    assert response["Location"] == url("report-detail", report)
+    assert report.status == CommitteeReport.Status.DRAFT
