@@ -1,0 +1,74 @@
+"""Template helpers that render Django forms and ratings as GOV.UK Frontend components."""
+
+from django import forms, template
+
+register = template.Library()
+
+WIDGET_CLASSES = {
+    forms.Textarea: "govuk-textarea",
+    forms.Select: "govuk-select",
+    forms.ClearableFileInput: "govuk-file-upload",
+    forms.FileInput: "govuk-file-upload",
+}
+
+RAG_TAG_CLASSES = {
+    "red": "govuk-tag--red",
+    "amber": "govuk-tag--orange",
+    "green": "govuk-tag--green",
+    "blue": "govuk-tag--blue",
+    "": "govuk-tag--grey",
+}
+
+GRADE_TAG_CLASSES = {
+    "outstanding": "govuk-tag--green",
+    "good": "govuk-tag--turquoise",
+    "requires_improvement": "govuk-tag--yellow",
+    "adequate": "govuk-tag--yellow",
+    "inadequate": "govuk-tag--red",
+}
+
+
+def widget_class(field):
+    widget = field.field.widget
+    for kind, css in WIDGET_CLASSES.items():
+        if isinstance(widget, kind):
+            return css
+    return "govuk-input"
+
+
+@register.inclusion_tag("govuk/field.html")
+def govuk_field(field):
+    """A form group: label, hint, error message and the input, linked for assistive technology."""
+    widget = field.field.widget
+    is_choice = isinstance(widget, forms.RadioSelect)
+    css = widget_class(field)
+    if field.errors:
+        css += f" {css}--error"
+    attrs = {"class": css}
+    described = []
+    if field.help_text:
+        described.append(f"{field.auto_id}-hint")
+    if field.errors:
+        described.append(f"{field.auto_id}-error")
+    if described:
+        attrs["aria-describedby"] = " ".join(described)
+    return {
+        "field": field,
+        "is_choice": is_choice,
+        "widget": None if is_choice else field.as_widget(attrs=attrs),
+    }
+
+
+@register.inclusion_tag("govuk/tag.html")
+def rag_tag(rag, label=None):
+    return {"rag": rag or "", "label": label or (rag.title() if rag else "Not rated")}
+
+
+@register.inclusion_tag("govuk/grade_tag.html")
+def grade_tag(code, label):
+    return {"css": GRADE_TAG_CLASSES.get(code, "govuk-tag--grey"), "label": label}
+
+
+@register.filter
+def rag_class(rag):
+    return RAG_TAG_CLASSES.get(rag or "", "govuk-tag--grey")

@@ -1,0 +1,36 @@
+"""Home: an officer's actions in the groups that tell them what to do next, and the plans."""
+
+from django.contrib.auth.decorators import login_required
+from django.db.models import Prefetch
+from django.shortcuts import render
+from django.utils import timezone
+
+from core.access import scoped
+from improvement import rules
+from improvement.models import Action, ImprovementPlan, ProgressUpdate
+
+GROUPS = [
+    ("overdue", "Overdue"),
+    ("update_due", "Update due"),
+    ("due_soon", "Due in the next 30 days"),
+    ("rest", "Other actions"),
+]
+
+
+@login_required
+def home(request):
+    my_actions = (
+        scoped(Action.objects.all(), request.user, "plan__authority")
+        .filter(lead_officer=request.user)
+        .select_related("plan", "theme")
+        .prefetch_related(
+            Prefetch("updates", ProgressUpdate.objects.only("action_id", "reported_on"))
+        )
+    )
+    groups = rules.group_my_actions(my_actions, timezone.localdate())
+    context = {
+        "groups": [(key, label, groups[key]) for key, label in GROUPS],
+        "has_actions": any(groups.values()),
+        "plans": scoped(ImprovementPlan.objects.select_related("authority"), request.user),
+    }
+    return render(request, "core/home.html", context)

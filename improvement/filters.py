@@ -1,0 +1,62 @@
+"""Filters of the actions list: plan, theme, lead, RAG, status, overdue, due between, free text."""
+
+import django_filters
+from django.contrib.auth import get_user_model
+from django.db.models import Q
+from django.utils import timezone
+
+from core.access import scoped
+from improvement.models import Action, ImprovementPlan, Rag, Theme
+
+
+class ActionFilter(django_filters.FilterSet):
+    q = django_filters.CharFilter(label="Search", method="search")
+    plan = django_filters.ModelChoiceFilter(queryset=ImprovementPlan.objects.none())
+    theme = django_filters.ModelChoiceFilter(queryset=Theme.objects.none())
+    lead_officer = django_filters.ModelChoiceFilter(
+        label="Lead", queryset=get_user_model().objects.none()
+    )
+    rag = django_filters.ChoiceFilter(label="RAG rating", choices=Rag.choices)
+    status = django_filters.ChoiceFilter(choices=Action.Status.choices)
+    overdue = django_filters.BooleanFilter(
+        label="Overdue only", method="filter_overdue", widget=django_filters.widgets.BooleanWidget
+    )
+    due_after = django_filters.DateFilter(
+        field_name="due_on", lookup_expr="gte", label="Due on or after"
+    )
+    due_before = django_filters.DateFilter(
+        field_name="due_on", lookup_expr="lte", label="Due on or before"
+    )
+
+    class Meta:
+        model = Action
+        fields = []
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        plans = scoped(ImprovementPlan.objects.all(), user)
+        self.filters["plan"].queryset = plans
+        self.filters["theme"].queryset = Theme.objects.filter(plan__in=plans).select_related("plan")
+        self.filters["lead_officer"].queryset = (
+            get_user_model().objects.filter(actions_led__plan__in=plans).distinct()
+        )
+        for name in ("due_after", "due_before"):
+            self.filters[name].extra["widget"] = django_filters.widgets.forms.DateInput(
+                attrs={"type": "date"}
+            )
+
+    def search(self, queryset, name, value):
+        return queryset.filter(
+            Q(title__icontains=value)
+            | Q(description__icontains=value)
+            | Q(reference__icontains=value)
+            | Q(lead_name__icontains=value)
+            | Q(partners__icontains=value)
+        )
+
+    def filter_overdue(self, queryset, name, value):
+        if not value:
+            return queryset
+        return queryset.filter(due_on__lt=timezone.localdate()).exclude(
+            status=Action.Status.COMPLETE
+        )

@@ -1,0 +1,117 @@
+"""Forms of the workspace: a progress update with evidence, a due-date change, an action edit."""
+
+from pathlib import Path
+
+from django import forms
+from django.contrib.auth import get_user_model
+
+from improvement.models import Action, Rag, Theme
+
+MAX_EVIDENCE_BYTES = 10 * 1024 * 1024
+EVIDENCE_TYPES = {".pdf", ".docx", ".xlsx", ".png", ".jpg", ".jpeg", ".txt", ".csv"}
+
+
+def validate_evidence_file(upload):
+    suffix = Path(upload.name).suffix.lower()
+    if suffix not in EVIDENCE_TYPES:
+        raise forms.ValidationError(
+            f"“{upload.name}” is not a file type we accept; use PDF, Word (.docx), Excel (.xlsx), "
+            "PNG, JPG, text or CSV."
+        )
+    if upload.size > MAX_EVIDENCE_BYTES:
+        raise forms.ValidationError(f"“{upload.name}” is larger than 10 MB.")
+
+
+class ProgressUpdateForm(forms.Form):
+    rag = forms.ChoiceField(
+        label="RAG rating",
+        choices=Rag.choices,
+        widget=forms.RadioSelect,
+        error_messages={"required": "Choose a RAG rating."},
+    )
+    narrative = forms.CharField(
+        label="What has happened since the last update",
+        widget=forms.Textarea(attrs={"rows": 5}),
+        error_messages={"required": "Say what has happened since the last update."},
+    )
+    reported_on = forms.DateField(
+        label="Date of the update",
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}),
+        help_text="Leave blank for today.",
+    )
+    evidence_description = forms.CharField(
+        label="Evidence: what it shows", required=False, max_length=300
+    )
+    evidence_file = forms.FileField(
+        label="Evidence file",
+        required=False,
+        validators=[validate_evidence_file],
+        help_text="PDF, Word, Excel, PNG, JPG, text or CSV, up to 10 MB.",
+    )
+    evidence_link = forms.URLField(
+        label="Or a link to the evidence", required=False, assume_scheme="https"
+    )
+
+    def clean(self):
+        data = super().clean()
+        has_evidence = data.get("evidence_file") or data.get("evidence_link")
+        if has_evidence and not data.get("evidence_description"):
+            self.add_error("evidence_description", "Say what the evidence shows.")
+        return data
+
+    def evidence(self):
+        data = self.cleaned_data
+        if not (data.get("evidence_file") or data.get("evidence_link")):
+            return []
+        return [
+            {
+                "description": data["evidence_description"],
+                "file": data.get("evidence_file") or "",
+                "link": data.get("evidence_link") or "",
+            }
+        ]
+
+
+class DueDateChangeForm(forms.Form):
+    new_due_on = forms.DateField(
+        label="New due date",
+        widget=forms.DateInput(attrs={"type": "date"}),
+        error_messages={"required": "Enter the new due date.", "invalid": "Enter a real date."},
+    )
+    reason = forms.CharField(
+        label="Why the due date changes",
+        widget=forms.Textarea(attrs={"rows": 3}),
+        error_messages={"required": "Give the reason the due date changes."},
+    )
+
+
+class ActionForm(forms.ModelForm):
+    version = forms.IntegerField(widget=forms.HiddenInput)
+
+    class Meta:
+        model = Action
+        fields = [
+            "reference",
+            "title",
+            "description",
+            "theme",
+            "lead_officer",
+            "partners",
+            "starts_on",
+            "success_measure",
+            "status",
+        ]
+        widgets = {"starts_on": forms.DateInput(attrs={"type": "date"})}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        plan = self.instance.plan
+        self.fields["theme"].queryset = Theme.objects.filter(plan=plan)
+        self.fields["lead_officer"].queryset = (
+            get_user_model().objects.filter(memberships__authority_id=plan.authority_id).distinct()
+        )
+        self.initial.setdefault("version", self.instance.version)
+
+    def changes(self):
+        return {name: self.cleaned_data[name] for name in self._meta.fields}

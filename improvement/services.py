@@ -1,0 +1,104 @@
+"""The workspace's changes to a plan, each one transaction: updates, due dates, edits."""
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.db.models import F
+from django.utils import timezone
+
+from improvement.models import Action, DueDateChange, Evidence, ProgressUpdate, Rag
+
+# Fields a manager edits on the action form; the version check compares these.
+EDITABLE_FIELDS = (
+    "reference",
+    "title",
+    "description",
+    "theme",
+    "lead_officer",
+    "partners",
+    "starts_on",
+    "success_measure",
+    "status",
+)
+
+
+class EditConflict(Exception):
+    """Someone saved the action after this form was opened."""
+
+    def __init__(self, current, changed):
+        self.current = current
+        self.changed = changed  # [(field label, value now)]
+        super().__init__("This action was changed by someone else while you were editing it.")
+
+
+@transaction.atomic
+def add_progress_update(action, author, rag, narrative, reported_on=None, evidence=None):
+    """Append an update; it becomes the action's current RAG (and completion when blue)."""
+    action = Action.objects.select_for_update().get(pk=action.pk)
+    if rag in (Rag.RED, Rag.AMBER) and not narrative.strip():
+        raise ValidationError({"narrative": "Say what is being done about a red or amber rating."})
+    update = ProgressUpdate.objects.create(
+        action=action,
+        author=author,
+        author_name=author.get_full_name() or author.get_username(),
+        rag=rag,
+        narrative=narrative,
+        reported_on=reported_on or timezone.localdate(),
+    )
+    for item in evidence or []:
+        Evidence.objects.create(update=update, **item)
+    action.rag = rag
+    if rag == Rag.BLUE:
+        action.status = Action.Status.COMPLETE
+    elif action.status == Action.Status.NOT_STARTED:
+        action.status = Action.Status.IN_PROGRESS
+    _save_with_new_version(action, ["rag", "status"])
+    return update
+
+
+@transaction.atomic
+def change_due_date(action, new_due_on, reason, changed_by):
+    """Re-baseline the due date; the reason is recorded with the old and new dates."""
+    if not reason.strip():
+        raise ValidationError({"reason": "Give the reason the due date changes."})
+    action = Action.objects.select_for_update().get(pk=action.pk)
+    if action.starts_on and new_due_on < action.starts_on:
+        raise ValidationError({"new_due_on": "The new due date is before the action starts."})
+    change = DueDateChange.objects.create(
+        action=action,
+        old_due_on=action.due_on,
+        new_due_on=new_due_on,
+        reason=reason,
+        changed_by=changed_by,
+    )
+    action.due_on = new_due_on
+    _save_with_new_version(action, ["due_on"])
+    return change
+
+
+@transaction.atomic
+def edit_action(action_pk, version, changes):
+    """Save a manager's edit only if nobody saved the action since `version` was read."""
+    current = Action.objects.select_for_update().get(pk=action_pk)
+    if current.version != int(version):
+        raise EditConflict(current, _differences(current, changes))
+    for name, value in changes.items():
+        setattr(current, name, value)
+    if current.rag == Rag.BLUE and current.status != Action.Status.COMPLETE:
+        raise ValidationError({"status": "The action is rated blue: it can only be complete."})
+    current.full_clean()
+    _save_with_new_version(current, list(changes))
+    return current
+
+
+def _differences(current, changes):
+    return [
+        (Action._meta.get_field(name).verbose_name, getattr(current, name))
+        for name, value in changes.items()
+        if getattr(current, name) != value
+    ]
+
+
+def _save_with_new_version(action, fields):
+    action.version = F("version") + 1
+    action.save(update_fields=[*fields, "version", "updated_at"])
+    action.refresh_from_db(fields=["version"])

@@ -1,0 +1,59 @@
+"""The actions table: every column sortable, RAG as a tag with its word."""
+
+import django_tables2 as tables
+from django.template.loader import render_to_string
+
+from improvement.models import Action
+
+
+class ActionTable(tables.Table):
+    reference = tables.LinkColumn("improvement:action", args=[tables.A("pk")], verbose_name="Ref")
+    title = tables.LinkColumn("improvement:action", args=[tables.A("pk")], verbose_name="Action")
+    plan = tables.Column(accessor="plan__title", verbose_name="Plan")
+    theme = tables.Column(
+        accessor="theme__title", verbose_name="Theme", order_by=("theme__number",)
+    )
+    lead = tables.Column(
+        accessor="lead_officer__last_name",
+        verbose_name="Lead",
+        order_by=("lead_officer__last_name", "lead_name"),
+    )
+    due_on = tables.DateColumn(format="j M Y", verbose_name="Due")
+    status = tables.Column()
+    rag = tables.Column(verbose_name="RAG")
+
+    class Meta:
+        model = Action
+        fields = ("reference", "title", "plan", "theme", "lead", "due_on", "status", "rag")
+        template_name = "govuk/table.html"
+        attrs = {"class": "govuk-table"}
+        per_page = 25
+
+    def render_lead(self, record):
+        if record.lead_officer:
+            return record.lead_officer.get_full_name() or record.lead_officer.get_username()
+        return record.lead_name or "—"
+
+    def render_rag(self, record):
+        return render_to_string(
+            "govuk/tag.html", {"rag": record.rag, "label": record.get_rag_display()}
+        )
+
+    def render_status(self, record):
+        return record.get_status_display()
+
+
+EXPORT_COLUMNS = [
+    ("Reference", lambda a: a.reference),
+    ("Action", lambda a: a.title),
+    ("Plan", lambda a: a.plan.title),
+    ("Theme", lambda a: str(a.theme) if a.theme else ""),
+    ("Lead", lambda a: a.lead_officer.get_full_name() if a.lead_officer else a.lead_name),
+    ("Partners", lambda a: a.partners),
+    ("Starts", lambda a: a.starts_on),
+    ("Due", lambda a: a.due_on),
+    ("Original due date", lambda a: a.original_due_on),
+    ("Status", lambda a: a.get_status_display()),
+    ("RAG", lambda a: a.get_rag_display()),
+    ("Measure of success", lambda a: a.success_measure),
+]

@@ -1,0 +1,17 @@
+from django.urls import path
+
+from improvement import views
+
+app_name = "improvement"
+
+urlpatterns = [
+    path("plans/<int:pk>/", views.plan_detail, name="plan"),
+    path("actions/", views.action_list, name="actions"),
+    path("actions/actions.csv", views.action_list_csv, name="actions_csv"),
+    path("actions/actions.xlsx", views.action_list_xlsx, name="actions_xlsx"),
+    path("actions/<int:pk>/", views.action_detail, name="action"),
+    path("actions/<int:pk>/update/", views.add_update, name="add_update"),
+    path("actions/<int:pk>/edit/", views.edit_action, name="edit_action"),
+    path("actions/<int:pk>/due-date/", views.change_due_date, name="change_due_date"),
+    path("evidence/<int:pk>/", views.evidence_file, name="evidence"),
+]

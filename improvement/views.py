@@ -1,0 +1,231 @@
+"""The workspace's plan and action pages, the actions table and its exports."""
+
+import csv
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db.models import Prefetch
+from django.http import FileResponse, Http404, HttpResponse, HttpResponseRedirect
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.views.decorators.http import require_http_methods
+from django_tables2 import RequestConfig
+from openpyxl import Workbook
+
+from authorities.models import Membership
+from core.access import EDITORS, UPDATERS, get_scoped_or_404, require_role, role_in, scoped
+from improvement import rules, services
+from improvement.filters import ActionFilter
+from improvement.forms import ActionForm, DueDateChangeForm, ProgressUpdateForm
+from improvement.models import Action, Evidence, ImprovementPlan, ProgressUpdate, Theme
+from improvement.tables import EXPORT_COLUMNS, ActionTable
+from inspections.models import Recommendation
+
+Role = Membership.Role
+
+
+def may_update(user, action):
+    """Managers and admins update any action of their authority; officers the ones they lead."""
+    role = role_in(user, action.plan.authority_id)
+    if role == Role.OFFICER:
+        return action.lead_officer_id == user.pk
+    return role in UPDATERS
+
+
+def require_may_update(user, action):
+    if not may_update(user, action):
+        raise PermissionDenied("Only the action's lead officer or a manager may update it.")
+
+
+@login_required
+def plan_detail(request, pk):
+    plan = get_scoped_or_404(
+        ImprovementPlan.objects.prefetch_related("inspections"), request.user, pk=pk
+    )
+    actions = list(
+        plan.actions.select_related("theme", "lead_officer").prefetch_related("recommendations")
+    )
+    recommendations = Recommendation.objects.filter(
+        inspection__in=plan.inspections.all()
+    ).select_related("inspection")
+    today = timezone.localdate()
+    context = {
+        "plan": plan,
+        "themes": rules.themes_with_counts(Theme.objects.filter(plan=plan), actions),
+        "plan_counts": rules.rag_counts(actions),
+        "recommendations": rules.recommendations_with_gaps_first(recommendations, actions),
+        "overdue": [a for a in actions if rules.is_overdue(a, today)],
+        "ofsted_due_on": plan.ofsted_due_on(),
+    }
+    return render(request, "improvement/plan_detail.html", context)
+
+
+def filtered_actions(request):
+    queryset = scoped(Action.objects.all(), request.user, "plan__authority").select_related(
+        "plan", "theme", "lead_officer"
+    )
+    return ActionFilter(request.GET or None, queryset=queryset, user=request.user)
+
+
+@login_required
+def action_list(request):
+    action_filter = filtered_actions(request)
+    table = ActionTable(action_filter.qs)
+    RequestConfig(request, paginate={"per_page": 25}).configure(table)
+    query = request.GET.urlencode()
+    return render(
+        request,
+        "improvement/action_list.html",
+        {"filter": action_filter, "table": table, "query": query},
+    )
+
+
+def export_rows(request):
+    for action in filtered_actions(request).qs:
+        yield [value(action) for _, value in EXPORT_COLUMNS]
+
+
+@login_required
+def action_list_csv(request):
+    response = HttpResponse(content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = 'attachment; filename="actions.csv"'
+    writer = csv.writer(response)
+    writer.writerow([heading for heading, _ in EXPORT_COLUMNS])
+    for row in export_rows(request):
+        writer.writerow(["" if v is None else v for v in row])
+    return response
+
+
+@login_required
+def action_list_xlsx(request):
+    workbook = Workbook()
+    sheet = workbook.active
+    sheet.title = "Actions"
+    sheet.append([heading for heading, _ in EXPORT_COLUMNS])
+    for row in export_rows(request):
+        sheet.append(row)
+    response = HttpResponse(
+        content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+    )
+    response["Content-Disposition"] = 'attachment; filename="actions.xlsx"'
+    workbook.save(response)
+    return response
+
+
+def action_for(request, pk):
+    return get_scoped_or_404(
+        Action.objects.select_related("plan__authority", "theme", "lead_officer"),
+        request.user,
+        "plan__authority",
+        pk=pk,
+    )
+
+
+@login_required
+def action_detail(request, pk):
+    action = get_scoped_or_404(
+        Action.objects.select_related("plan__authority", "theme", "lead_officer").prefetch_related(
+            "milestones",
+            Prefetch("recommendations", Recommendation.objects.select_related("inspection")),
+            Prefetch(
+                "updates",
+                ProgressUpdate.objects.select_related("author").prefetch_related("evidence"),
+            ),
+            Prefetch("due_date_changes", to_attr="due_date_history"),
+        ),
+        request.user,
+        "plan__authority",
+        pk=pk,
+    )
+    role = role_in(request.user, action.plan.authority_id)
+    context = {
+        "action": action,
+        "updates": action.updates.all(),
+        "may_update": may_update(request.user, action),
+        "may_edit": role in EDITORS,
+        "overdue": rules.is_overdue(action, timezone.localdate()),
+    }
+    return render(request, "improvement/action_detail.html", context)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def add_update(request, pk):
+    action = action_for(request, pk)
+    require_may_update(request.user, action)
+    form = ProgressUpdateForm(request.POST or None, request.FILES or None)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            services.add_progress_update(
+                action,
+                request.user,
+                data["rag"],
+                data["narrative"],
+                reported_on=data.get("reported_on"),
+                evidence=form.evidence(),
+            )
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, "Your progress update was added.")
+            return redirect("improvement:action", pk=action.pk)
+    return render(request, "improvement/update_form.html", {"action": action, "form": form})
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def change_due_date(request, pk):
+    action = action_for(request, pk)
+    require_role(request.user, action.plan.authority_id, EDITORS)
+    form = DueDateChangeForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.change_due_date(
+                action, form.cleaned_data["new_due_on"], form.cleaned_data["reason"], request.user
+            )
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, "The due date was changed and the reason recorded.")
+            return redirect("improvement:action", pk=action.pk)
+    return render(request, "improvement/due_date_form.html", {"action": action, "form": form})
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def edit_action(request, pk):
+    action = action_for(request, pk)
+    require_role(request.user, action.plan.authority_id, EDITORS)
+    form = ActionForm(request.POST or None, instance=action)
+    conflict = None
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.edit_action(action.pk, form.cleaned_data["version"], form.changes())
+        except services.EditConflict as error:
+            conflict = error
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, "The action was saved.")
+            return redirect("improvement:action", pk=action.pk)
+    context = {"action": action, "form": form, "conflict": conflict}
+    return render(request, "improvement/action_form.html", context)
+
+
+@login_required
+def evidence_file(request, pk):
+    """Evidence is served only through here, to users of the action's authority."""
+    evidence = get_scoped_or_404(
+        Evidence.objects.select_related("update__action"),
+        request.user,
+        "update__action__plan__authority",
+        pk=pk,
+    )
+    if evidence.file:
+        try:
+            return FileResponse(evidence.file.open("rb"), as_attachment=True)
+        except FileNotFoundError as error:
+            raise Http404("The evidence file is missing.") from error
+    return HttpResponseRedirect(evidence.link)

@@ -1,0 +1,36 @@
+"""The inspection page: judgements, findings by area, recommendations and the actions answering them."""
+
+from django.contrib.auth.decorators import login_required
+from django.db.models import Prefetch
+from django.shortcuts import render
+
+from core.access import get_scoped_or_404
+from improvement.models import Action
+from inspections.models import Finding, Inspection, Judgement, Recommendation
+
+
+@login_required
+def inspection_detail(request, pk):
+    inspection = get_scoped_or_404(
+        Inspection.objects.select_related("framework", "authority").prefetch_related(
+            Prefetch("judgements", Judgement.objects.select_related("area__parent")),
+            Prefetch("findings", Finding.objects.select_related("area")),
+            Prefetch(
+                "recommendations",
+                Recommendation.objects.prefetch_related(
+                    Prefetch("actions", Action.objects.select_related("plan"))
+                ),
+            ),
+        ),
+        request.user,
+        pk=pk,
+    )
+    findings_by_area = {}
+    for finding in inspection.findings.all():
+        area = finding.area.name if finding.area else "Across the inspection"
+        findings_by_area.setdefault(area, []).append(finding)
+    context = {
+        "inspection": inspection,
+        "findings_by_area": findings_by_area.items(),
+    }
+    return render(request, "inspections/inspection_detail.html", context)

@@ -1,0 +1,106 @@
+"""Who may use every URL: the declared table the access tests (tests/test_access.py) run.
+
+HOW TO ADD YOUR URLS (every named URL pattern must have a case, or the suite fails):
+
+1. Create tests/access_cases/<area>.py (one file per area, so nobody edits another's file).
+2. In it, define ``CASES = [Case(...), ...]``, one Case per URL pattern NAME, namespaced as you
+   would reverse() it (for example "improvement:action" or "reports:report").
+3. ``kwargs`` is a function of the world (see World below) returning the reverse() kwargs, always
+   built from authority A's objects: ``kwargs=lambda w: {"pk": w.a.action.pk}``.
+4. ``get`` and ``post`` are the roles (see ROLES) that are allowed (answer 200 or a redirect);
+   every other role must answer 403. Leave ``post=None`` when the view takes no POST,
+   ``get=None`` when it takes no GET. ``post_data`` returns the form data a POST sends.
+5. ``scoped=False`` for pages with no object of an authority (home, lists): a user of the other
+   authority then just gets the page (showing only their own authority's rows) instead of 404.
+6. ``public=True`` for the few pages the anonymous may see (login).
+7. If your case needs more objects than the world has, build them in ``kwargs`` itself with
+   tests/factories.py, attached to ``w.a`` objects.
+
+The test then checks, for each case: the anonymous are redirected to login; a user of authority B
+gets 404 for A's object; each role of A gets its allowed answer or 403. Django admin URLs are left to
+Django's own staff check (one test covers that) and are not declared here.
+"""
+
+import datetime
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from types import SimpleNamespace
+
+from authorities.models import Membership
+from tests import factories as f
+
+Role = Membership.Role
+ROLES = (Role.OFFICER, Role.MANAGER, Role.COMMITTEE_MEMBER, Role.ADMIN)
+EVERYONE = frozenset(ROLES)
+UPDATERS = frozenset({Role.OFFICER, Role.MANAGER, Role.ADMIN})
+EDITORS = frozenset({Role.MANAGER, Role.ADMIN})
+
+
+def no_kwargs(world):
+    return {}
+
+
+def no_data(world):
+    return {}
+
+
+@dataclass(frozen=True)
+class Case:
+    name: str
+    kwargs: Callable = no_kwargs
+    get: frozenset | None = EVERYONE
+    post: frozenset | None = None
+    post_data: Callable = no_data
+    scoped: bool = True
+    public: bool = False
+    query: str = ""
+    note: str = field(default="", compare=False)
+
+    def __str__(self):
+        return self.name
+
+
+def build_side(name, number):
+    """One authority with a user of each role and a small plan answering an inspection."""
+    authority = f.LocalAuthorityFactory(name=f"{name} Council")
+    side = SimpleNamespace(authority=authority)
+    for role in ROLES:
+        setattr(side, role, f.member(authority, role, username=f"{name.lower()}-{role}"))
+    side.officer_user = side.officer
+    side.inspection = f.InspectionFactory(authority=authority)
+    f.JudgementFactory(inspection=side.inspection)
+    f.FindingFactory(inspection=side.inspection)
+    side.recommendation = f.RecommendationFactory(inspection=side.inspection, number=1)
+    side.gap = f.RecommendationFactory(inspection=side.inspection, number=2)
+    side.plan = f.ImprovementPlanFactory(authority=authority, inspections=[side.inspection])
+    side.theme = f.ThemeFactory(plan=side.plan, number=1)
+    side.action = f.ActionFactory(
+        plan=side.plan,
+        theme=side.theme,
+        reference="1.1",
+        lead_officer=side.officer,
+        due_on=datetime.date.today() - datetime.timedelta(days=10),
+        recommendations=[side.recommendation],
+    )
+    side.update = f.ProgressUpdateFactory(action=side.action, author=side.officer)
+    side.evidence = f.EvidenceFactory(update=side.update)
+    side.due_date_change = f.DueDateChangeFactory(action=side.action, changed_by=side.manager)
+    return side
+
+
+def build_world():
+    """Two authorities, A and B, each with every role and a plan; and nothing shared."""
+    return SimpleNamespace(a=build_side("Aldwick", 1), b=build_side("Brampton", 2))
+
+
+def collect_cases():
+    """Every Case in every module of tests/access_cases/."""
+    import importlib
+    import pkgutil
+
+    from tests import access_cases
+
+    cases = []
+    for module in pkgutil.iter_modules(access_cases.__path__):
+        cases.extend(importlib.import_module(f"tests.access_cases.{module.name}").CASES)
+    return cases

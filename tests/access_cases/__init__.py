@@ -1,0 +1,1 @@
+"""One module per area, each defining CASES: see tests/access.py for how to write them."""

@@ -1,0 +1,112 @@
+"""Every URL pattern is declared in tests/access_cases/ and answers each kind of user as declared."""
+
+import pytest
+from django.conf import settings
+from django.test import Client
+from django.urls import URLPattern, URLResolver, get_resolver, reverse
+
+from tests.access import ROLES, build_world, collect_cases
+from tests.factories import UserFactory
+
+CASES = collect_cases()
+ALLOWED = {200, 302}
+
+
+def pattern_names(resolver=None, namespace=""):
+    """Every URL pattern name in config.urls, namespaced; admin and static are Django's own."""
+    resolver = resolver or get_resolver()
+    for entry in resolver.url_patterns:
+        if isinstance(entry, URLResolver):
+            if entry.namespace == "admin" or str(entry.pattern).startswith(
+                settings.STATIC_URL.lstrip("/")
+            ):
+                continue
+            inner = f"{namespace}{entry.namespace}:" if entry.namespace else namespace
+            yield from pattern_names(entry, inner)
+        elif isinstance(entry, URLPattern):
+            yield f"{namespace}{entry.name}" if entry.name else f"<unnamed {entry.pattern}>"
+
+
+def test_every_url_pattern_has_an_access_case():
+    declared = {case.name for case in CASES}
+    missing = sorted(set(pattern_names()) - declared)
+    assert not missing, (
+        f"URL patterns with no access case (add them in tests/access_cases/): {missing}"
+    )
+
+
+def test_no_access_case_is_declared_twice_or_for_a_missing_url():
+    names = [case.name for case in CASES]
+    assert len(names) == len(set(names)), "An access case is declared twice."
+    assert not set(names) - set(pattern_names()), "An access case names no URL pattern."
+
+
+def client_for(user):
+    client = Client()
+    if user is not None:
+        client.force_login(user)
+    return client
+
+
+def url_of(case, world):
+    return reverse(case.name, kwargs=case.kwargs(world)) + case.query
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("case", CASES, ids=str)
+def test_anonymous_are_sent_to_login(case):
+    world = build_world()
+    url = url_of(case, world)
+    for method in ("get", "post"):
+        if getattr(case, method) is None:
+            continue
+        response = getattr(Client(), method)(url, case.post_data(world) if method == "post" else {})
+        if case.public:
+            assert response.status_code in ALLOWED, f"{method.upper()} {url}"
+        else:
+            assert response.status_code == 302, f"{method.upper()} {url}"
+            assert response["Location"].startswith(reverse(settings.LOGIN_URL)), response[
+                "Location"
+            ]
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("case", [c for c in CASES if c.scoped and not c.public], ids=str)
+def test_users_of_another_authority_get_404(case):
+    world = build_world()
+    url = url_of(case, world)
+    for role in ROLES:
+        stranger = getattr(world.b, role)
+        if case.get is not None:
+            assert client_for(stranger).get(url).status_code == 404, f"GET {url} as B {role}"
+        if case.post is not None:
+            response = client_for(stranger).post(url, case.post_data(world))
+            assert response.status_code == 404, f"POST {url} as B {role}"
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("case", [c for c in CASES if not c.public], ids=str)
+def test_each_role_is_allowed_or_refused_as_declared(case):
+    world = build_world()
+    url = url_of(case, world)
+    for role in ROLES:
+        user = getattr(world.a, role)
+        for method in ("get", "post"):
+            allowed = getattr(case, method)
+            if allowed is None:
+                continue
+            data = case.post_data(world) if method == "post" else {}
+            status = getattr(client_for(user), method)(url, data).status_code
+            expected = "allowed" if role in allowed else "403"
+            got = "allowed" if status in ALLOWED else str(status)
+            assert got == expected, f"{method.upper()} {url} as {role}: {status}"
+
+
+@pytest.mark.django_db
+def test_django_admin_sends_non_staff_to_its_login():
+    world = build_world()
+    for user in (world.a.officer, world.a.manager, UserFactory()):
+        response = client_for(user).get("/admin/")
+        assert response.status_code == 302
+        assert "/admin/login/" in response["Location"]
+    assert client_for(world.a.admin).get("/admin/").status_code == 200
