@@ -8,6 +8,7 @@ Queries are fixed in number, whatever the size of the plan.
 from django.db.models import Prefetch
 from django.utils import timezone
 
+from improvement import rules
 from improvement.models import Action, DueDateChange, ProgressUpdate
 from inspections.models import Judgement, Recommendation
 from reports import rag
@@ -137,7 +138,7 @@ def action_summary(action, as_at):
     updates = list(action.updates.all())
     latest = updates[0] if updates else None
     current_rag = latest.rag if latest else action.rag
-    overdue = rag.is_overdue(action.due_on, action.status, as_at)
+    overdue = rules.is_overdue(action, as_at)
     changes = [due_date_change(c) for c in action.due_date_changes.all()]
     return {
         "reference": action.reference,

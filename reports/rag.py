@@ -2,7 +2,8 @@
 
 from collections import Counter
 
-RAG_ORDER = ["red", "amber", "green", "blue", ""]
+from improvement.rules import RAG_ORDER
+
 RAG_WORDS = {
     "red": "Red",
     "amber": "Amber",
@@ -22,13 +23,8 @@ def rag_in_words(rag):
     return RAG_WORDS.get(rag or "", RAG_WORDS[""])
 
 
-def is_overdue(due_on, status, as_at):
-    """Past its due date and not complete."""
-    return bool(due_on) and due_on < as_at and status != "complete"
-
-
 def rag_counts(rags):
-    """Counts of each rating, in report order, with the total."""
+    """Counts of each rating, in the plan's RAG order, with the total (on report values)."""
     counts = Counter(rag or "" for rag in rags)
     rows = [{"rag": r, "words": RAG_WORDS[r], "count": counts.get(r, 0)} for r in RAG_ORDER]
     return {"rows": rows, "total": sum(counts.values())}
