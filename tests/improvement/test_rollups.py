@@ -71,7 +71,7 @@ def test_themes_with_counts_puts_unthemed_actions_last():
     a, b, c = action(theme_id=1, rag="amber"), action(theme_id=None), action(theme_id=1)
     rows = rules.themes_with_counts(themes, [a, b, c])
     assert [(t and t.pk, acts) for t, acts, _ in rows] == [(1, [a, c]), (2, []), (None, [b])]
-    assert rows[0][2]["amber"] == 1 and rows[0][2]["green"] == 1
+    assert (rows[0][2]["amber"], rows[0][2]["green"]) == (1, 1)
 
 
 def test_recommendations_no_action_answers_come_first_as_gaps():
