@@ -79,3 +79,23 @@ def test_queries_do_not_grow_with_actions(client, page):
     grow(side, 990)
     many = queries_for(client, url)
     assert few == many, f"{page}: {few} queries at 10 actions, {many} at 1,000"
+
+
+def test_action_page_queries_do_not_grow_with_its_updates_and_recommendations(client):
+    side = build_side("Aldwick", 1)
+    client.force_login(side.officer)
+    url = reverse("improvement:action", args=[side.action.pk])
+    client.get(url)
+    few = queries_for(client, url)
+    today = datetime.date.today()
+    ProgressUpdate.objects.bulk_create(
+        ProgressUpdate(action=side.action, reported_on=today, rag="green", narrative=f"Update {n}")
+        for n in range(300)
+    )
+    extra = Recommendation.objects.bulk_create(
+        Recommendation(inspection=side.inspection, number=100 + n, text=f"Do {n}")
+        for n in range(100)
+    )
+    side.action.recommendations.add(*extra)
+    many = queries_for(client, url)
+    assert few == many, f"{few} queries with one update, {many} with 301"
