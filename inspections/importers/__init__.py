@@ -1,0 +1,1 @@
+"""Imports of Ofsted's published data: the national tables of authorities and inspections."""

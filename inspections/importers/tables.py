@@ -1,0 +1,100 @@
+"""Reading a CSV table row by row, collecting every error with its file, row, column and value."""
+
+import csv
+import datetime
+import io
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from inspections.models import Grade
+
+# Ofsted's words for a grade -> our value. "Not judged" is a known answer that gives no grade.
+GRADE_WORDS = {
+    "outstanding": Grade.OUTSTANDING,
+    "good": Grade.GOOD,
+    "requires improvement to be good": Grade.REQUIRES_IMPROVEMENT,
+    "requires improvement": Grade.REQUIRES_IMPROVEMENT,
+    "adequate": Grade.ADEQUATE,
+    "inadequate": Grade.INADEQUATE,
+}
+NOT_JUDGED = "not judged"
+
+
+class ImportFailed(Exception):
+    """The tables have errors; nothing was written. `errors` lists every one of them."""
+
+    def __init__(self, errors):
+        self.errors = list(errors)
+        super().__init__(f"{len(self.errors)} errors; nothing was imported.")
+
+
+@dataclass
+class Table:
+    """A CSV file's rows as dicts, each with its row number as a spreadsheet shows it."""
+
+    name: str
+    rows: list = field(default_factory=list)  # [(row number, {column: stripped value})]
+    errors: list = field(default_factory=list)
+
+    def error(self, row, column, problem, value):
+        self.errors.append(f"{self.name}, row {row}, column {column}: {problem} ({value})")
+
+
+def open_table(source, required_columns):
+    """Read `source` (a path, or an uploaded file with a .name) into a Table.
+
+    The header is row 1, so the first data row is row 2, as in a spreadsheet. A missing column
+    is reported against row 1 and no rows are read.
+    """
+    name, text = _read_text(source)
+    table = Table(name=name)
+    reader = csv.DictReader(io.StringIO(text))
+    header = [column.strip() for column in (reader.fieldnames or [])]
+    missing = [column for column in required_columns if column not in header]
+    for column in missing:
+        table.error(1, column, "this column is missing from the header", ", ".join(header))
+    if missing:
+        return table
+    reader.fieldnames = header
+    for number, row in enumerate(reader, start=2):
+        if None in row:
+            table.error(number, "(end)", "more values than columns", ", ".join(row[None]))
+            continue
+        table.rows.append((number, {key: (value or "").strip() for key, value in row.items()}))
+    return table
+
+
+def _read_text(source):
+    if isinstance(source, (str, Path)):
+        path = Path(source)
+        return path.name, path.read_text(encoding="utf-8-sig")
+    data = source.read()
+    if isinstance(data, bytes):
+        data = data.decode("utf-8-sig")
+    return Path(getattr(source, "name", "uploaded file")).name, data
+
+
+def parse_date(table, number, row, column, required=True):
+    """An ISO date (2015-10-27), or None when blank and not required."""
+    value = row[column]
+    if not value:
+        if required:
+            table.error(number, column, "a date is required", value)
+        return None
+    try:
+        return datetime.date.fromisoformat(value)
+    except ValueError:
+        table.error(number, column, "not a date in the form YYYY-MM-DD", value)
+        return None
+
+
+def parse_grade(table, number, row, column):
+    """Our grade value, "" for blank or "Not judged"; an unknown word is an error."""
+    value = row[column]
+    words = " ".join(value.lower().split())
+    if not words or words == NOT_JUDGED:
+        return ""
+    if words in GRADE_WORDS:
+        return GRADE_WORDS[words].value
+    table.error(number, column, "not a grade Ofsted uses", value)
+    return ""
