@@ -73,20 +73,26 @@ def grade_counts(authorities, as_at=None):
     Every grade is present, even at zero; NO_OVERALL_GRADE counts inspections without an
     overall grade (the April 2026 framework, "Not judged"). `grade_rows` orders it for a table.
     """
-    latest = latest_inspections(authorities, as_at=as_at)
+    return count_grades(latest_inspections(authorities, as_at=as_at).values())
+
+
+def count_grades(inspections):
+    """The same counts from inspections already fetched."""
     counts = Counter({grade: 0 for grade in Grade.values})
     counts[NO_OVERALL_GRADE] = 0
-    for inspection in latest.values():
+    for inspection in inspections:
         counts[inspection.overall_grade or NO_OVERALL_GRADE] += 1
     return counts
 
 
-def grade_rows(counts):
-    """(label, count) in the order of the scale, for tables; Adequate only when used."""
-    rows = []
-    for grade in Grade:
-        if grade == Grade.ADEQUATE and not counts.get(grade.value):
-            continue
-        rows.append((grade.label, counts.get(grade.value, 0)))
+def grade_rows(counts, show_adequate=None):
+    """(label, count) in the order of the scale, for tables; Adequate (pre-2013) only when used."""
+    if show_adequate is None:
+        show_adequate = bool(counts.get(Grade.ADEQUATE.value))
+    rows = [
+        (grade.label, counts.get(grade.value, 0))
+        for grade in Grade
+        if grade != Grade.ADEQUATE or show_adequate
+    ]
     rows.append(("No overall grade", counts.get(NO_OVERALL_GRADE, 0)))
     return rows

@@ -12,4 +12,5 @@ urlpatterns = [
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("", include("improvement.urls")),
     path("inspections/", include("inspections.urls")),
+    path("authorities/", include("authorities.urls")),
 ]
