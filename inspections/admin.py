@@ -1,7 +1,8 @@
 from django import forms
 from django.contrib import admin
+from django.urls import path
 
-from inspections import services
+from inspections import admin_views, services
 from inspections.models import (
     Finding,
     Framework,
@@ -128,6 +129,32 @@ class InspectionAdmin(admin.ModelAdmin):
     date_hierarchy = "published_on"
     autocomplete_fields = ["authority", "conducted_with"]
     inlines = [JudgementInline, FindingInline, RecommendationInline]
+    # Links to the pages that load Ofsted's own data (see inspections/admin_views.py).
+    change_list_template = "admin/inspections/inspection/change_list.html"
+
+    def get_urls(self):
+        def view(function):
+            return self.admin_site.admin_view(lambda request: function(self, request))
+
+        ofsted = [
+            path(
+                "import-national/",
+                view(admin_views.import_national_view),
+                name="inspections_inspection_import_national",
+            ),
+            path(
+                "read-report/",
+                view(admin_views.read_report_view),
+                name="inspections_inspection_read_report",
+            ),
+            path(
+                "read-report/review/",
+                view(admin_views.review_report_view),
+                name="inspections_inspection_review_report",
+            ),
+        ]
+        return ofsted + super().get_urls()
+
     fieldsets = [
         (None, {"fields": ["authority", "framework", "kind", "conducted_with"]}),
         ("Dates", {"fields": [("started_on", "ended_on", "published_on")]}),
