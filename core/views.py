@@ -1,11 +1,11 @@
-"""Home: an officer's actions in the groups that tell them what to do next, and the plans."""
+"""Home: an officer's actions in the groups that tell them what to do next, the plans and the authorities."""
 
 from django.contrib.auth.decorators import login_required
 from django.db.models import Prefetch
 from django.shortcuts import render
 from django.utils import timezone
 
-from core.access import scoped
+from core.access import authorities_for, scoped
 from improvement import rules
 from improvement.models import Action, ImprovementPlan, ProgressUpdate
 
@@ -32,5 +32,6 @@ def home(request):
         "groups": [(key, label, groups[key]) for key, label in GROUPS],
         "has_actions": any(groups.values()),
         "plans": scoped(ImprovementPlan.objects.select_related("authority"), request.user),
+        "authorities": authorities_for(request.user).order_by("name"),
     }
     return render(request, "core/home.html", context)

@@ -1,4 +1,4 @@
-"""The workspace in headless Chromium: journeys, no form for committee members, axe, keyboard.
+"""Every page in headless Chromium: journeys, no form for committee members, axe, keyboard.
 
 Playwright's sync API runs an event loop in this thread, so Django's async-safety check must be
 relaxed for these tests only (DJANGO_ALLOW_ASYNC_UNSAFE). Axe is injected with page.evaluate on a
@@ -13,6 +13,7 @@ from django.urls import reverse
 from playwright.sync_api import sync_playwright
 
 from tests.access import ROLES, build_world
+from tests.access_cases.reports import report_of
 from tests.factories import PASSWORD
 
 pytestmark = [
@@ -60,6 +61,7 @@ def sign_in(browser, live_server, user):
 
 def pages_of(world):
     a = world.a
+    report = report_of(world)
     return {
         "home": reverse("home"),
         "plan": reverse("improvement:plan", args=[a.plan.pk]),
@@ -69,6 +71,11 @@ def pages_of(world):
         "add-update": reverse("improvement:add_update", args=[a.action.pk]),
         "edit-action": reverse("improvement:edit_action", args=[a.action.pk]),
         "due-date": reverse("improvement:change_due_date", args=[a.action.pk]),
+        "authority": reverse("authorities:authority-detail", args=[a.authority.pk]),
+        "reports": reverse("reports:report-list"),
+        "new-report": reverse("reports:report-create"),
+        "report": reverse("reports:report-detail", args=[report.pk]),
+        "edit-report": reverse("reports:report-edit", args=[report.pk]),
     }
 
 
@@ -104,7 +111,7 @@ def test_committee_member_sees_no_changing_form_but_sign_out(browser, live_serve
 
 def test_officer_of_another_authority_gets_404(browser, live_server, world):
     page = sign_in(browser, live_server, world.b.officer)
-    for name in ("plan", "action", "inspection"):
+    for name in ("plan", "action", "inspection", "authority", "report"):
         assert page.goto(live_server.url + pages_of(world)[name]).status == 404, name
 
 
