@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
+from django.db import connections
 from django.urls import reverse
 from playwright.sync_api import sync_playwright
 
@@ -46,7 +47,11 @@ def browser(monkeypatch):
 
 @pytest.fixture
 def world(transactional_db):
-    return build_world()
+    yield build_world()
+    # Built while Playwright's greenlet runs, the world holds database connections of its own
+    # context that Django's teardown does not see; left open, PostgreSQL cannot drop the test
+    # database at the end of the run.
+    connections.close_all()
 
 
 def sign_in(browser, live_server, user):
