@@ -74,6 +74,8 @@ class ProgressUpdateForm(forms.Form):
 
 
 class DueDateChangeForm(forms.Form):
+    # The due date the page showed, so a change made meanwhile is not silently overwritten.
+    seen_due_on = forms.DateField(widget=forms.HiddenInput, required=False)
     new_due_on = forms.DateField(
         label="New due date",
         widget=forms.DateInput(attrs={"type": "date"}),

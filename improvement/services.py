@@ -4,6 +4,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
+from django.utils.formats import date_format
 
 from improvement.models import Action, DueDateChange, Evidence, ProgressUpdate, Rag
 
@@ -56,11 +57,17 @@ def add_progress_update(action, author, rag, narrative, reported_on=None, eviden
 
 
 @transaction.atomic
-def change_due_date(action, new_due_on, reason, changed_by):
-    """Re-baseline the due date; the reason is recorded with the old and new dates."""
+def change_due_date(action, new_due_on, reason, changed_by, seen_due_on=None):
+    """Re-baseline the due date; the reason is recorded with the old and new dates.
+
+    `seen_due_on` is the due date the manager's page showed: if it has moved since, nothing is
+    saved and the message says where it stands now, so two managers never overwrite each other.
+    """
     if not reason.strip():
         raise ValidationError({"reason": "Give the reason the due date changes."})
     action = Action.objects.select_for_update().get(pk=action.pk)
+    if action.due_on != seen_due_on:
+        raise ValidationError(_due_date_moved(action, seen_due_on))
     if action.starts_on and new_due_on < action.starts_on:
         raise ValidationError({"new_due_on": "The new due date is before the action starts."})
     change = DueDateChange.objects.create(
@@ -88,6 +95,20 @@ def edit_action(action_pk, version, changes):
     current.full_clean()
     _save_with_new_version(current, list(changes))
     return current
+
+
+def _due_date_moved(action, seen_due_on):
+    def when(day):
+        return date_format(day, "j F Y") if day else "no date"
+
+    message = (
+        f"The due date is now {when(action.due_on)}, not {when(seen_due_on)} as your page showed"
+    )
+    last = action.due_date_changes.select_related("changed_by").last()
+    if last and last.new_due_on == action.due_on and last.changed_by:
+        who = last.changed_by.get_full_name() or last.changed_by.get_username()
+        message += f": {who} changed it, giving the reason “{last.reason}”"
+    return message + ". Nothing was saved; check the date and change it again if you still need to."
 
 
 def _differences(current, changes):

@@ -182,11 +182,14 @@ def change_due_date(request, pk):
     form = DueDateChangeForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
+            data = form.cleaned_data
             services.change_due_date(
-                action, form.cleaned_data["new_due_on"], form.cleaned_data["reason"], request.user
+                action, data["new_due_on"], data["reason"], request.user, data["seen_due_on"]
             )
         except ValidationError as error:
             form.add_error(None, error)
+            # Show the due date as it stands now; submitting again is then a deliberate choice.
+            action.refresh_from_db(fields=["due_on"])
         else:
             messages.success(request, "The due date was changed and the reason recorded.")
             return redirect("improvement:action", pk=action.pk)

@@ -27,7 +27,11 @@ def edit_data(w):
 
 
 def due_date_data(w):
-    return {"new_due_on": datetime.date(2030, 1, 31).isoformat(), "reason": "Staffing."}
+    return {
+        "new_due_on": datetime.date(2030, 1, 31).isoformat(),
+        "reason": "Staffing.",
+        "seen_due_on": w.a.action.due_on.isoformat(),
+    }
 
 
 CASES = [

@@ -51,7 +51,7 @@ def test_red_needs_a_narrative_and_nothing_is_saved_without_one(side):
 def test_due_date_change_keeps_original_and_records_reason(side):
     original = side.action.due_on
     services.change_due_date(
-        side.action, datetime.date(2030, 1, 31), "Recruitment delayed.", side.manager
+        side.action, datetime.date(2030, 1, 31), "Recruitment delayed.", side.manager, original
     )
     side.action.refresh_from_db()
     assert side.action.original_due_on == original
@@ -63,6 +63,40 @@ def test_due_date_change_keeps_original_and_records_reason(side):
 def test_due_date_change_without_reason_is_refused(side):
     with pytest.raises(ValidationError):
         services.change_due_date(side.action, datetime.date(2030, 1, 31), "", side.manager)
+
+
+def test_second_of_two_due_date_changes_from_the_same_page_is_refused(side):
+    seen = side.action.due_on
+    first = DueDateChange.objects.count()
+    services.change_due_date(
+        side.action, datetime.date(2030, 1, 31), "Agency delay.", side.manager, seen
+    )
+    with pytest.raises(ValidationError, match="now 31 January 2030") as refused:
+        services.change_due_date(
+            side.action, datetime.date(2031, 6, 30), "Budget.", side.manager, seen
+        )
+    assert "giving the reason “Agency delay.”" in str(refused.value)
+    side.action.refresh_from_db()
+    assert side.action.due_on == datetime.date(2030, 1, 31)
+    assert DueDateChange.objects.count() == first + 1
+
+
+def test_due_date_page_refuses_a_stale_date_and_shows_the_current_one(client, side):
+    seen = side.action.due_on
+    services.change_due_date(
+        side.action, datetime.date(2030, 1, 31), "Agency delay.", side.manager, seen
+    )
+    client.force_login(side.manager)
+    url = reverse("improvement:change_due_date", args=[side.action.pk])
+    data = {"new_due_on": "2031-06-30", "reason": "Budget.", "seen_due_on": seen.isoformat()}
+    page = client.post(url, data)
+    assert page.status_code == 200
+    assert "Nothing was saved" in page.content.decode()
+    assert 'name="seen_due_on" value="2030-01-31"' in page.content.decode()
+    again = client.post(url, {**data, "seen_due_on": "2030-01-31"})
+    assert again.status_code == 302
+    side.action.refresh_from_db()
+    assert side.action.due_on == datetime.date(2031, 6, 30)
 
 
 def test_second_of_two_concurrent_edits_is_refused_and_shows_what_changed(side):
