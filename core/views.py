@@ -1,4 +1,4 @@
-"""Home: an officer's actions in the groups that tell them what to do next, the plans and the authorities."""
+"""Home: an officer's actions grouped by what to do next, their plans and their authorities."""
 
 from django.contrib.auth.decorators import login_required
 from django.db.models import Prefetch

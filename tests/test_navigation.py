@@ -9,7 +9,7 @@ from tests.factories import PASSWORD
 pytestmark = pytest.mark.django_db
 
 
-def test_every_page_links_to_the_committee_reports(client):
+def test_the_service_navigation_links_to_the_committee_reports(client):
     side = build_side("Aldwick", 1)
     client.login(username=side.committee_member.username, password=PASSWORD)
     page = client.get(reverse("improvement:plan", args=[side.plan.pk])).content.decode()
