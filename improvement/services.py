@@ -6,6 +6,7 @@ from django.db.models import F
 from django.utils import timezone
 from django.utils.formats import date_format
 
+from core.people import person_name
 from improvement.models import Action, DueDateChange, Evidence, ProgressUpdate, Rag
 
 # Fields a manager edits on the action form; the version check compares these.
@@ -40,7 +41,7 @@ def add_progress_update(action, author, rag, narrative, reported_on=None, eviden
     update = ProgressUpdate.objects.create(
         action=action,
         author=author,
-        author_name=author.get_full_name() or author.get_username(),
+        author_name=person_name(author),
         rag=rag,
         narrative=narrative,
         reported_on=reported_on or timezone.localdate(),
@@ -106,8 +107,7 @@ def _due_date_moved(action, seen_due_on):
     )
     last = action.due_date_changes.select_related("changed_by").last()
     if last and last.new_due_on == action.due_on and last.changed_by:
-        who = last.changed_by.get_full_name() or last.changed_by.get_username()
-        message += f": {who} changed it, giving the reason “{last.reason}”"
+        message += f": {person_name(last.changed_by)} changed it, giving the reason “{last.reason}”"
     return message + ". Nothing was saved; check the date and change it again if you still need to."
 
 

@@ -3,6 +3,7 @@
 import django_tables2 as tables
 from django.template.loader import render_to_string
 
+from core.people import person_name
 from improvement.models import Action
 
 
@@ -31,7 +32,7 @@ class ActionTable(tables.Table):
 
     def render_lead(self, record):
         if record.lead_officer:
-            return record.lead_officer.get_full_name() or record.lead_officer.get_username()
+            return person_name(record.lead_officer)
         return record.lead_name or "—"
 
     def render_rag(self, record):

@@ -8,6 +8,7 @@ Queries are fixed in number, whatever the size of the plan.
 from django.db.models import Prefetch
 from django.utils import timezone
 
+from core.people import person_name
 from improvement import rules
 from improvement.models import Action, DueDateChange, ProgressUpdate
 from inspections.models import Judgement, Recommendation
@@ -165,7 +166,7 @@ def action_summary(action, as_at):
 def lead_of(action):
     if action.lead_name or not action.lead_officer:
         return action.lead_name
-    return action.lead_officer.get_full_name() or action.lead_officer.get_username()
+    return person_name(action.lead_officer)
 
 
 def due_date_change(change):
