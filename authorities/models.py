@@ -1,6 +1,7 @@
 from django.conf import settings
 from django.core.validators import RegexValidator
 from django.db import models
+from simple_history.models import HistoricalRecords
 
 
 class RegionManager(models.Manager):
@@ -121,6 +122,8 @@ class Membership(models.Model):
     )
     role = models.CharField(max_length=20, choices=Role.choices)
     job_title = models.CharField(max_length=200, blank=True)
+
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["authority__name", "user__username"]

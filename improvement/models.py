@@ -4,6 +4,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import F, Q
+from simple_history.models import HistoricalRecords
 
 from authorities.models import Committee, LocalAuthority
 from improvement import rules
@@ -24,6 +25,14 @@ class ImprovementPlan(models.Model):
     title = models.CharField(max_length=200)
     summary = models.TextField(blank=True)
     inspections = models.ManyToManyField(Inspection, blank=True, related_name="plans")
+    # The plan's scope: which of its inspections' recommendations it answers. A plan for looked
+    # after children answers 7 of Gateshead's 8; the eighth is not a gap of this plan.
+    recommendations = models.ManyToManyField(
+        Recommendation,
+        blank=True,
+        related_name="plans_in_scope",
+        verbose_name="recommendations in scope",
+    )
     owner = models.ForeignKey(
         Committee,
         on_delete=models.PROTECT,
@@ -41,6 +50,8 @@ class ImprovementPlan(models.Model):
     update_cycle_weeks = models.PositiveSmallIntegerField(
         default=4, help_text="Officers are asked for a progress update at least this often."
     )
+
+    history = HistoricalRecords(m2m_fields=["inspections", "recommendations"])
 
     class Meta:
         ordering = ["authority__name", "title"]
@@ -77,6 +88,8 @@ class Theme(models.Model):
     number = models.PositiveSmallIntegerField()
     title = models.CharField(max_length=200)
     description = models.TextField(blank=True)
+
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["plan", "number"]
@@ -125,6 +138,8 @@ class Action(models.Model):
     version = models.PositiveIntegerField(default=1, editable=False)
     updated_at = models.DateTimeField(auto_now=True)
 
+    history = HistoricalRecords(m2m_fields=["recommendations"])
+
     class Meta:
         ordering = ["plan", "theme__number", "reference"]
         constraints = [
@@ -171,6 +186,8 @@ class Milestone(models.Model):
     title = models.CharField(max_length=300)
     due_on = models.DateField(null=True, blank=True)
     completed_on = models.DateField(null=True, blank=True)
+
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["action", "due_on", "pk"]

@@ -2,7 +2,6 @@
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models import F
 from django.utils import timezone
 from django.utils.formats import date_format
 
@@ -120,6 +119,7 @@ def _differences(current, changes):
 
 
 def _save_with_new_version(action, fields):
-    action.version = F("version") + 1
+    # Callers hold the row's lock (select_for_update), so counting up here is safe, and the
+    # history record gets the number itself rather than an F() expression it cannot store.
+    action.version += 1
     action.save(update_fields=[*fields, "version", "updated_at"])
-    action.refresh_from_db(fields=["version"])

@@ -46,9 +46,8 @@ def plan_detail(request, pk):
     actions = list(
         plan.actions.select_related("theme", "lead_officer").prefetch_related("recommendations")
     )
-    recommendations = Recommendation.objects.filter(
-        inspection__in=plan.inspections.all()
-    ).select_related("inspection")
+    # Only the recommendations in the plan's scope can be its gaps.
+    recommendations = plan.recommendations.select_related("inspection")
     today = timezone.localdate()
     context = {
         "plan": plan,

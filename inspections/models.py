@@ -3,6 +3,7 @@
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import F, Q
+from simple_history.models import HistoricalRecords
 
 from authorities.models import LocalAuthority
 
@@ -137,6 +138,8 @@ class Inspection(models.Model):
 
     objects = InspectionQuerySet.as_manager()
 
+    history = HistoricalRecords()
+
     class Meta:
         ordering = ["-published_on", "-started_on"]
         constraints = [
@@ -199,6 +202,8 @@ class Judgement(models.Model):
     area = models.ForeignKey(JudgementArea, on_delete=models.PROTECT, related_name="judgements")
     grade = models.CharField(max_length=30, choices=Grade.choices)
 
+    history = HistoricalRecords()
+
     class Meta:
         ordering = ["inspection", "area__order"]
         constraints = [
@@ -256,6 +261,8 @@ class Finding(models.Model):
     text = models.TextField()
     order = models.PositiveIntegerField(default=0)
 
+    history = HistoricalRecords()
+
     class Meta:
         ordering = ["inspection", "area__order", "kind", "order", "pk"]
 
@@ -291,6 +298,8 @@ class Recommendation(models.Model):
         help_text="The report's heading, such as “What needs to improve”.",
     )
     paragraph_refs = models.CharField(max_length=100, blank=True)
+
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["inspection", "number"]

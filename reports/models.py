@@ -4,6 +4,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
+from simple_history.models import HistoricalRecords
 
 from authorities.models import Committee
 from improvement.models import ImprovementPlan
@@ -68,6 +69,8 @@ class CommitteeReport(models.Model):
     updated_at = models.DateTimeField(auto_now=True)
 
     objects = CommitteeReportQuerySet.as_manager()
+
+    history = HistoricalRecords(excluded_fields=["pdf"])
 
     class Meta:
         ordering = ["-meeting_on", "title"]

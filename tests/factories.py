@@ -159,6 +159,15 @@ class ImprovementPlanFactory(factory.django.DjangoModelFactory):
         if create and extracted:
             obj.inspections.set(extracted)
 
+    @factory.post_generation
+    def recommendations(obj, create, extracted, **kwargs):
+        """The plan's scope: as given, else every recommendation its inspections have so far."""
+        if not create:
+            return
+        if extracted is None:
+            extracted = Recommendation.objects.filter(inspection__in=obj.inspections.all())
+        obj.recommendations.set(extracted)
+
 
 class ThemeFactory(factory.django.DjangoModelFactory):
     class Meta:

@@ -41,6 +41,8 @@ def govuk_field(field):
     """A form group: label, hint, error message and the input, linked for assistive technology."""
     widget = field.field.widget
     is_choice = isinstance(widget, forms.RadioSelect)
+    if getattr(widget, "is_govuk_date", False):
+        return date_field_context(field)
     css = widget_class(field)
     if field.errors:
         css += f" {css}--error"
@@ -56,6 +58,19 @@ def govuk_field(field):
         "field": field,
         "is_choice": is_choice,
         "widget": None if is_choice else field.as_widget(attrs=attrs),
+    }
+
+
+def date_field_context(field):
+    """A GOV.UK date input: a fieldset whose legend is the label; hint and error on the fieldset."""
+    described = [f"{field.auto_id}-hint"] if field.help_text else []
+    if field.errors:
+        described.append(f"{field.auto_id}-error")
+    return {
+        "field": field,
+        "is_date": True,
+        "describedby": " ".join(described),
+        "widget": field.as_widget(attrs={"error": "1"} if field.errors else None),
     }
 
 

@@ -1,0 +1,82 @@
+"""Form fields shared by every app, in the GOV.UK Design System's patterns."""
+
+import datetime
+
+from django import forms
+
+
+class DateInput(forms.MultiWidget):
+    """GOV.UK date input: day, month and year boxes, which every browser shows the same way.
+
+    A native `<input type="date">` needs ISO values and shows nothing when given a localised one,
+    which is how saved dates vanished from edit forms.
+    """
+
+    template_name = "govuk/date_input.html"
+    is_govuk_date = True
+    parts = (
+        ("day", "Day", "govuk-input--width-2"),
+        ("month", "Month", "govuk-input--width-2"),
+        ("year", "Year", "govuk-input--width-4"),
+    )
+
+    def __init__(self, attrs=None):
+        widgets = {
+            name: forms.TextInput(attrs={"width_class": width}) for name, _, width in self.parts
+        }
+        super().__init__(widgets, attrs)
+
+    def decompress(self, value):
+        if isinstance(value, datetime.date):
+            return [value.day, value.month, value.year]
+        return [None, None, None]
+
+    def get_context(self, name, value, attrs):
+        context = super().get_context(name, value, attrs)
+        for subwidget, (_, label, _) in zip(
+            context["widget"]["subwidgets"], self.parts, strict=True
+        ):
+            subwidget["label"] = label
+        return context
+
+
+class DateField(forms.MultiValueField):
+    """A date typed as day, month and year, with GOV.UK's error messages naming what is wrong."""
+
+    widget = DateInput
+
+    def __init__(self, **kwargs):
+        kwargs.pop("max_length", None)  # ModelForm passes nothing else a date field would not take
+        parts = tuple(forms.CharField(required=False) for _ in DateInput.parts)
+        super().__init__(fields=parts, require_all_fields=False, **kwargs)
+
+    def compress(self, data_list):
+        if not data_list or not any(str(v or "").strip() for v in data_list):
+            return None
+        label = self.label or "The date"
+        values = [str(v or "").strip() for v in data_list]
+        missing = [
+            name for (name, _, _), value in zip(DateInput.parts, values, strict=True) if not value
+        ]
+        if missing:
+            raise forms.ValidationError(
+                f"{label} must include a {' and a '.join(missing)}.", code="incomplete"
+            )
+        if not all(v.isdigit() for v in values) or len(values[2]) != 4:
+            raise forms.ValidationError(
+                f"{label} must be a real date, with numbers only and a four-digit year.",
+                code="invalid",
+            )
+        day, month, year = (int(v) for v in values)
+        try:
+            return datetime.date(year, month, day)
+        except ValueError as error:
+            raise forms.ValidationError(
+                f"{label} must be a real date ({day}/{month}/{year} is not).", code="invalid"
+            ) from error
+
+    def has_changed(self, initial, data):
+        try:
+            return self.clean(data) != initial
+        except forms.ValidationError:
+            return True

@@ -1,0 +1,44 @@
+"""The GOV.UK date input: a saved date shows in its boxes and comes back unchanged."""
+
+import datetime
+
+from django import forms
+from django.template import Context, Template
+
+from core.forms import DateField
+
+
+class MeetingForm(forms.Form):
+    meeting_on = DateField(label="Meeting date")
+
+
+def test_a_saved_date_shows_in_the_day_month_and_year_boxes():
+    form = MeetingForm(initial={"meeting_on": datetime.date(2017, 4, 1)})
+    html = Template("{% load govuk %}{% govuk_field form.meeting_on %}").render(
+        Context({"form": form})
+    )
+    assert 'name="meeting_on_day" type="text" inputmode="numeric" value="1"' in html
+    assert 'name="meeting_on_month" type="text" inputmode="numeric" value="4"' in html
+    assert 'name="meeting_on_year" type="text" inputmode="numeric" value="2017"' in html
+    assert '<legend class="govuk-fieldset__legend govuk-fieldset__legend--s">Meeting date' in html
+
+
+def test_the_boxes_posted_back_give_the_same_date():
+    form = MeetingForm({"meeting_on_day": "1", "meeting_on_month": "4", "meeting_on_year": "2017"})
+    assert form.is_valid(), form.errors
+    assert form.cleaned_data["meeting_on"] == datetime.date(2017, 4, 1)
+
+
+def test_a_missing_part_is_named():
+    form = MeetingForm({"meeting_on_day": "1", "meeting_on_month": "", "meeting_on_year": "2017"})
+    assert form.errors["meeting_on"] == ["Meeting date must include a month."]
+
+
+def test_a_date_that_does_not_exist_is_refused_in_words():
+    form = MeetingForm({"meeting_on_day": "31", "meeting_on_month": "2", "meeting_on_year": "2017"})
+    assert form.errors["meeting_on"] == ["Meeting date must be a real date (31/2/2017 is not)."]
+
+
+def test_an_empty_required_date_says_it_is_required():
+    form = MeetingForm({"meeting_on_day": "", "meeting_on_month": "", "meeting_on_year": ""})
+    assert form.errors["meeting_on"] == ["This field is required."]
