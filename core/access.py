@@ -41,7 +41,16 @@ def get_scoped_or_404(queryset, user, authority_field="authority", **lookup):
     return get_object_or_404(scoped(queryset, user, authority_field), **lookup)
 
 
+def may(user, authority_id, allowed):
+    """Whether the user's role in the authority is one of `allowed` (EDITORS, UPDATERS).
+
+    Views refuse with require_role and templates hide links with the `may_edit` and
+    `may_update` filters, both through this one rule.
+    """
+    return role_in(user, authority_id) in allowed
+
+
 def require_role(user, authority_id, allowed):
     """403 unless the user's role in the authority is one of `allowed`."""
-    if role_in(user, authority_id) not in allowed:
+    if not may(user, authority_id, allowed):
         raise PermissionDenied("Your role does not allow this.")
