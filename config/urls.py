@@ -10,6 +10,7 @@ urlpatterns = [
     path("", core_views.home, name="home"),
     path("login/", auth_views.LoginView.as_view(), name="login"),
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),
+    path("password-reset/", include("core.password_urls")),
     path("", include("improvement.urls")),
     path("inspections/", include("inspections.urls")),
     path("authorities/", include("authorities.urls")),

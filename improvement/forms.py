@@ -5,6 +5,7 @@ from pathlib import Path
 from django import forms
 from django.contrib.auth import get_user_model
 
+from core.uploads import check_content
 from improvement.models import Action, Rag, Theme
 
 MAX_EVIDENCE_BYTES = 10 * 1024 * 1024
@@ -20,6 +21,7 @@ def validate_evidence_file(upload):
         )
     if upload.size > MAX_EVIDENCE_BYTES:
         raise forms.ValidationError(f"“{upload.name}” is larger than 10 MB.")
+    check_content(upload)
 
 
 class ProgressUpdateForm(forms.Form):

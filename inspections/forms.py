@@ -6,6 +6,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 
 from authorities.models import LocalAuthority
+from core.uploads import check_content
 from inspections.models import Framework, Grade, Inspection, JudgementArea
 
 MAX_UPLOAD = 20 * 1024 * 1024
@@ -17,15 +18,13 @@ def validate_csv(upload):
         raise ValidationError(f"{upload.name} is not a CSV file: upload the table saved as CSV.")
     if upload.size > MAX_UPLOAD:
         raise ValidationError(f"{upload.name} is larger than 20 MB.")
+    check_content(upload, ".csv")
 
 
 def validate_pdf(upload):
     if upload.size > MAX_UPLOAD:
         raise ValidationError(f"{upload.name} is larger than 20 MB.")
-    head = upload.read(5)
-    upload.seek(0)
-    if head != b"%PDF-":
-        raise ValidationError(f"{upload.name} is not a PDF file.")
+    check_content(upload, ".pdf")
 
 
 class NationalImportForm(forms.Form):

@@ -67,11 +67,27 @@ def open_table(source, required_columns):
 def _read_text(source):
     if isinstance(source, (str, Path)):
         path = Path(source)
-        return path.name, path.read_text(encoding="utf-8-sig")
+        return path.name, _decoded(path.name, path.read_bytes())
+    name = Path(getattr(source, "name", "uploaded file")).name
     data = source.read()
     if isinstance(data, bytes):
-        data = data.decode("utf-8-sig")
-    return Path(getattr(source, "name", "uploaded file")).name, data
+        data = _decoded(name, data)
+    return name, data
+
+
+def _decoded(name, data):
+    """The text of a UTF-8 file; otherwise ImportFailed naming the file, line and byte."""
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        line = data[: error.start].count(b"\n") + 1
+        byte = data[error.start : error.start + 1].hex().upper()
+        raise ImportFailed(
+            [
+                f"{name}, line {line}: this file is not UTF-8 text (byte 0x{byte}). "
+                "Save it again as “CSV UTF-8” and upload it again."
+            ]
+        ) from error
 
 
 def parse_date(table, number, row, column, required=True):

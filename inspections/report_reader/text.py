@@ -4,7 +4,7 @@ import re
 from collections import Counter
 
 from pypdf import PdfReader
-from pypdf.errors import PdfReadError
+from pypdf.errors import DependencyError, FileNotDecryptedError, LimitReachedError, PdfReadError
 
 PAGE_NUMBER = re.compile(r"^\d{1,3}$")
 TRAILING_NUMBER = re.compile(r"\s*\d{1,3}$")
@@ -21,6 +21,18 @@ def pdf_pages(source):
     try:
         reader = PdfReader(source)
         return [page.extract_text() or "" for page in reader.pages]
+    except (FileNotDecryptedError, DependencyError) as error:
+        # Encrypted with an open password, or with a cipher we cannot decrypt.
+        raise UnreadablePdf(
+            "This PDF is encrypted and cannot be opened without its password: upload the report "
+            "as Ofsted published it, without a password."
+        ) from error
+    except LimitReachedError as error:
+        # A few kilobytes that would unpack to more than any report (a decompression bomb).
+        raise UnreadablePdf(
+            "This PDF unpacks to far more than a report could hold, so it was not read: "
+            "upload the report as Ofsted published it."
+        ) from error
     except (PdfReadError, ValueError, OSError, KeyError) as error:
         raise UnreadablePdf(f"This file cannot be read as a PDF ({error}).") from error
 

@@ -1,0 +1,46 @@
+"""Site-wide protections: a request body size limit, no caching of private pages, client address."""
+
+from django.conf import settings
+from django.http import HttpResponse
+from django.template.loader import render_to_string
+from django.utils.cache import add_never_cache_headers
+
+
+class RequestSizeLimitMiddleware:
+    """Refuse (413) a body larger than UPLOAD_MAX_MB from its Content-Length, before reading it."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        limit = settings.UPLOAD_MAX_MB * 1024 * 1024
+        try:
+            length = int(request.META.get("CONTENT_LENGTH") or 0)
+        except ValueError:
+            length = 0
+        if length > limit:
+            page = render_to_string("413.html", {"limit_mb": settings.UPLOAD_MAX_MB})
+            return HttpResponse(page, status=413)
+        return self.get_response(request)
+
+
+class NoStoreMiddleware:
+    """Pages and files shown to a signed-in user are never kept by browsers or shared caches."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        user = getattr(request, "user", None)
+        if user is not None and user.is_authenticated:
+            add_never_cache_headers(response)
+        return response
+
+
+def client_ip(request):
+    """The address a sign-in came from; behind our proxy, the one the proxy saw (last hop)."""
+    forwarded = request.META.get("HTTP_X_FORWARDED_FOR", "")
+    if settings.BEHIND_PROXY and forwarded:
+        return forwarded.split(",")[-1].strip()
+    return request.META.get("REMOTE_ADDR", "")
