@@ -1,0 +1,57 @@
+"""The password reset and error pages in headless Chromium: axe, keyboard and reflow at 320 px."""
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+from django.urls import reverse
+
+from tests.browser.test_pages_in_browser import (  # noqa: F401 (fixtures)
+    SCREENSHOTS,
+    WCAG_TAGS,
+    browser,
+    sign_in,
+    tab_through,
+    world,
+)
+
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+]
+
+ANONYMOUS_PAGES = {
+    "password-reset": (reverse("password_reset"), 200),
+    "password-reset-sent": (reverse("password_reset_done"), 200),
+    "password-reset-bad-link": (
+        reverse("password_reset_confirm", kwargs={"uidb64": "MQ", "token": "x-y"}),
+        200,
+    ),
+    "password-reset-complete": (reverse("password_reset_complete"), 200),
+    "not-found": ("/no-such-page/", 404),
+}
+
+
+def check_page(page, name):
+    violations = [
+        (v["id"], [n["target"] for n in v["nodes"]][:3])
+        for v in Axe().run(page).response["violations"]
+        if WCAG_TAGS & set(v["tags"])
+    ]
+    assert not violations, f"{name}: {violations}"
+    tab_through(page, name)
+    page.set_viewport_size({"width": 320, "height": 640})
+    overflow = page.evaluate("() => document.documentElement.scrollWidth - window.innerWidth")
+    assert overflow <= 0, f"{name} scrolls sideways at 320 px by {overflow} px"
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=SCREENSHOTS / f"{name}.png", full_page=True)
+    page.set_viewport_size({"width": 1280, "height": 800})
+
+
+def test_password_reset_and_error_pages_pass_axe_and_reflow(browser, live_server, world):  # noqa: F811
+    page = browser.new_context(bypass_csp=True).new_page()
+    for name, (url, status) in ANONYMOUS_PAGES.items():
+        assert page.goto(live_server.url + url).status == status, name
+        check_page(page, name)
+    officer = sign_in(browser, live_server, world.a.officer)
+    edit = reverse("improvement:edit_action", args=[world.a.action.pk])
+    assert officer.goto(live_server.url + edit).status == 403
+    check_page(officer, "forbidden")
