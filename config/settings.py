@@ -200,4 +200,5 @@ DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "tracker@localhost")
 
 # The largest request body taken; a larger one is refused (413) before it is read.
 UPLOAD_MAX_MB = int(os.environ.get("UPLOAD_MAX_MB", "25"))
+DATA_UPLOAD_MAX_MEMORY_SIZE = 2_621_440  # form fields other than files
 FILE_UPLOAD_MAX_MEMORY_SIZE = 2_621_440  # larger files stream to a temporary file
