@@ -8,12 +8,14 @@ import pikepdf
 import pytest
 from django.conf import settings
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import reverse
 from pypdf import PdfReader, PdfWriter
 
 from inspections.importers.national import import_national
 from inspections.importers.tables import ImportFailed
 from inspections.report_reader.reader import read_report
 from inspections.report_reader.text import UnreadablePdf
+from tests import factories as f
 
 DATA = Path(__file__).resolve().parent.parent / "data" / "ofsted"
 SUTTON_ILACS = DATA / "sutton_ilacs_2025-07-29.pdf"
@@ -74,3 +76,23 @@ def test_a_national_table_that_is_not_utf8_names_the_file_and_line():
         "history_excel.csv, line 3: this file is not UTF-8 text (byte 0xE9). "
         "Save it again as “CSV UTF-8” and upload it again."
     ]
+
+
+@pytest.mark.django_db
+def test_the_admin_page_shows_which_file_and_line_is_not_utf8(client):
+    client.force_login(f.UserFactory(is_staff=True, is_superuser=True))
+    history = (DATA / "history_good_sample.csv").read_text(encoding="utf-8")
+    response = client.post(
+        reverse("admin:inspections_inspection_import_national"),
+        {
+            "authorities": SimpleUploadedFile("authorities.csv", REFERENCE.read_bytes()),
+            "history": SimpleUploadedFile(
+                "history.csv", history.replace("Gateshead", "Gâteshead", 1).encode("latin-1")
+            ),
+            "dry_run": "on",
+        },
+    )
+    assert response.status_code == 200
+    assert "history.csv, line 2: this file is not UTF-8 text (byte 0xE2)" in (
+        response.content.decode()
+    )
