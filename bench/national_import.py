@@ -21,7 +21,7 @@ TARGET_SECONDS = 5.0
 def setup_django(database_url):
     sys.path.insert(0, str(ROOT))
     os.environ["DATABASE_URL"] = database_url
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.test_settings")  # a local key
     import django
 
     django.setup()

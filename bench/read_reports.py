@@ -19,7 +19,7 @@ TARGET_SECONDS = 1.0
 
 def setup_django():
     sys.path.insert(0, str(ROOT))
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.test_settings")  # a local key
     import django
 
     django.setup()

@@ -32,7 +32,7 @@ NARRATIVE = (
 def setup_django(database):
     sys.path.insert(0, str(ROOT))
     os.environ["DATABASE_URL"] = f"sqlite:///{database}"
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.test_settings")  # a local key
     import django
 
     django.setup()
