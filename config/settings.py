@@ -148,3 +148,6 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "WARNING")},
 }
+
+# The admin shows each record's history but never reverts to it (changes go through services).
+SIMPLE_HISTORY_REVERT_DISABLED = True
