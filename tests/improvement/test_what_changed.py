@@ -24,7 +24,7 @@ def logged_in(user):
 
 
 def shown(moment):
-    return date_format(timezone.localtime(moment), "j M Y H:i")
+    return date_format(timezone.localtime(moment), "j F Y, H:i")
 
 
 def test_an_app_edit_and_a_later_admin_edit_show_with_names_times_and_values():
