@@ -137,3 +137,31 @@ def test_a_platform_superuser_sees_every_authority(world):
             assert url(model, "change", object_of(side, model)) in listing, model
     for address in every_url(world):
         assert client.get(address).status_code in (200, 403), address
+
+
+def test_the_admins_other_pages_show_another_authoritys_admin_nothing_of_a(world):
+    client = logged_in(world.b.admin)
+    pages = [reverse("admin:index")]
+    pages += [
+        reverse("admin:app_list", args=[label]) for label in {m._meta.app_label for m in MODELS}
+    ]
+    pages += [
+        f"{reverse('admin:autocomplete')}?app_label=authorities&model_name=membership"
+        "&field_name=authority&term=",
+        f"{reverse('admin:autocomplete')}?app_label=inspections&model_name=inspection"
+        "&field_name=conducted_with&term=",
+    ]
+    for address in pages:
+        response = client.get(address)
+        assert response.status_code in (200, 404), address
+        assert "Aldwick" not in response.content.decode(), address
+    assert "Brampton" in client.get(pages[-2]).content.decode()
+    action, officer = world.a.action, world.a.officer
+    record = action.history.earliest("history_date")
+    for address in (
+        reverse("admin:improvement_action_simple_history", args=[action.pk, record.history_id]),
+        reverse("admin:auth_user_password_change", args=[officer.pk]),
+    ):
+        response = client.get(address, follow=True)
+        assert response.redirect_chain or response.status_code == 404, address
+        assert "Aldwick" not in response.content.decode(), address
