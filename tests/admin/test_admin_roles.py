@@ -1,12 +1,15 @@
 """Authority admins are staff of their own authorities, never superusers."""
 
+from pathlib import Path
+
 import pytest
 from django.contrib.auth import get_user_model
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import call_command
 from django.test import Client
 from django.urls import reverse
 
-from authorities.models import Membership
+from authorities.models import LocalAuthority, Membership
 from authorities.staff import AUTHORITY_ADMINS
 from core.access import administered_by
 from core.demo import create_demo_users
@@ -14,6 +17,7 @@ from tests import factories as f
 from tests.admin.world import admin_world, change_form_data
 
 pytestmark = pytest.mark.django_db
+DATA = Path(__file__).resolve().parent.parent / "data" / "ofsted"
 Role = Membership.Role
 
 
@@ -99,3 +103,37 @@ def test_the_national_tables_are_for_platform_superusers_only(world):
     assert logged_in(world.a.admin).get(address).status_code == 403
     superuser = f.UserFactory(is_staff=True, is_superuser=True)
     assert logged_in(superuser).get(address).status_code == 200
+
+
+def test_an_authority_admin_adds_a_user_with_a_role_in_their_authority(world):
+    client = logged_in(world.a.admin)
+    data = {
+        "username": "new.officer",
+        "password1": "a-long-new-password-9",
+        "password2": "a-long-new-password-9",
+        "usable_password": "true",
+        "memberships-TOTAL_FORMS": "1",
+        "memberships-INITIAL_FORMS": "0",
+        "memberships-0-authority": world.a.authority.pk,
+        "memberships-0-role": Role.OFFICER,
+    }
+    response = client.post(reverse("admin:auth_user_add"), data)
+    assert response.status_code == 302, response.context["adminform"].form.errors
+    user = get_user_model().objects.get(username="new.officer")
+    assert list(user.memberships.values_list("authority", "role")) == [
+        (world.a.authority.pk, Role.OFFICER)
+    ]
+    data.update(username="elsewhere", **{"memberships-0-authority": world.b.authority.pk})
+    assert client.post(reverse("admin:auth_user_add"), data).status_code == 200
+    assert not get_user_model().objects.filter(username="elsewhere").exists()
+
+
+def test_a_report_read_by_an_authority_admin_can_only_be_saved_for_their_authority(db):
+    call_command("loaddata", "authorities", verbosity=0)
+    gateshead = LocalAuthority.objects.get(ons_code="E08000037")
+    client = logged_in(f.member(gateshead, Role.ADMIN))
+    pdf = DATA / "sutton_ilacs_2025-07-29.pdf"
+    upload = SimpleUploadedFile(pdf.name, pdf.read_bytes())
+    client.post(reverse("admin:inspections_inspection_read_report"), {"report": upload})
+    form = client.get(reverse("admin:inspections_inspection_review_report")).context["form"]
+    assert list(form.fields["authority"].queryset) == [gateshead]
