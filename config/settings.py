@@ -202,3 +202,6 @@ DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "tracker@localhost")
 UPLOAD_MAX_MB = int(os.environ.get("UPLOAD_MAX_MB", "25"))
 DATA_UPLOAD_MAX_MEMORY_SIZE = 2_621_440  # form fields other than files
 FILE_UPLOAD_MAX_MEMORY_SIZE = 2_621_440  # larger files stream to a temporary file
+
+# The admin shows each record's history but never reverts to it (changes go through services).
+SIMPLE_HISTORY_REVERT_DISABLED = True

@@ -54,3 +54,19 @@ def require_role(user, authority_id, allowed):
     """403 unless the user's role in the authority is one of `allowed`."""
     if not may(user, authority_id, allowed):
         raise PermissionDenied("Your role does not allow this.")
+
+
+def administered_by(user):
+    """The authorities a user administers: every one for a platform superuser."""
+    if user.is_superuser:
+        return LocalAuthority.objects.all()
+    if not user.is_authenticated:
+        return LocalAuthority.objects.none()
+    return LocalAuthority.objects.filter(memberships__user=user, memberships__role=Role.ADMIN)
+
+
+def administered(queryset, user, authority_field="authority"):
+    """Narrow a queryset to rows of the authorities the user administers (the Django admin)."""
+    if user.is_superuser:
+        return queryset
+    return queryset.filter(**{f"{authority_field}__in": administered_by(user)})

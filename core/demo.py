@@ -51,7 +51,8 @@ def create_demo_users():
         authority = LocalAuthority.objects.get(ons_code=ons_code)
         user, _ = User.objects.get_or_create(username=username)
         user.first_name, user.last_name = first, last
-        user.is_staff = user.is_superuser = role == Membership.Role.ADMIN
+        # Admins are staff of their own authority only (set from the membership), never superusers.
+        user.is_superuser = False
         password = secrets.token_urlsafe(9)
         user.set_password(password)
         user.save()

@@ -2,6 +2,7 @@ from django import forms
 from django.contrib import admin
 from django.urls import path
 
+from core.admin import RecordedAdmin, ScopedInline
 from inspections import admin_views, services
 from inspections.models import (
     Finding,
@@ -25,7 +26,7 @@ class FrameworkAdmin(admin.ModelAdmin):
     inlines = [JudgementAreaInline]
 
 
-class JudgementInline(admin.TabularInline):
+class JudgementInline(ScopedInline, admin.TabularInline):
     model = Judgement
     extra = 0
     autocomplete_fields = []
@@ -42,13 +43,13 @@ class JudgementInline(admin.TabularInline):
         return super().formfield_for_foreignkey(db_field, request, **kwargs)
 
 
-class FindingInline(admin.StackedInline):
+class FindingInline(ScopedInline, admin.StackedInline):
     model = Finding
     extra = 0
     fields = [("kind", "area", "order"), "text"]
 
 
-class RecommendationInline(admin.StackedInline):
+class RecommendationInline(ScopedInline, admin.StackedInline):
     model = Recommendation
     extra = 0
     fields = [("number", "priority", "addressed_to", "section", "paragraph_refs"), "text"]
@@ -100,7 +101,7 @@ class InspectionForm(forms.ModelForm):
 
 
 @admin.register(Inspection)
-class InspectionAdmin(admin.ModelAdmin):
+class InspectionAdmin(RecordedAdmin):
     form = InspectionForm
     list_display = [
         "authority",
@@ -117,7 +118,7 @@ class InspectionAdmin(admin.ModelAdmin):
         "overall_grade",
         "authority__region",
         "published_on",
-        "authority",
+        ("authority", admin.RelatedOnlyFieldListFilter),
     ]
     list_select_related = ["authority", "framework"]
     search_fields = [
@@ -181,9 +182,14 @@ class InspectionAdmin(admin.ModelAdmin):
                 request, f"Added {len(created)} recommendations from the pasted list."
             )
 
+    def undeletable(self, obj):
+        if obj.plans.exists() or obj.recommendations.filter(actions__isnull=False).exists():
+            return "an improvement plan answers it, so its record is kept"
+        return None
+
 
 @admin.register(Judgement)
-class JudgementAdmin(admin.ModelAdmin):
+class JudgementAdmin(RecordedAdmin):
     list_display = ["inspection", "area", "grade"]
     list_filter = ["area__framework", "grade", "inspection__authority__region"]
     list_select_related = ["inspection__authority", "inspection__framework", "area"]
@@ -191,12 +197,22 @@ class JudgementAdmin(admin.ModelAdmin):
 
 
 @admin.register(Recommendation)
-class RecommendationAdmin(admin.ModelAdmin):
+class RecommendationAdmin(RecordedAdmin):
     list_display = ["inspection", "number", "short_text", "priority", "addressed_to"]
-    list_filter = ["priority", "addressed_to", "inspection__framework", "inspection__authority"]
+    list_filter = [
+        "priority",
+        "addressed_to",
+        "inspection__framework",
+        ("inspection__authority", admin.RelatedOnlyFieldListFilter),
+    ]
     list_select_related = ["inspection__authority", "inspection__framework"]
     search_fields = ["text", "inspection__authority__name"]
 
     @admin.display(description="Text")
     def short_text(self, obj):
         return obj.text[:120]
+
+    def undeletable(self, obj):
+        if obj.actions.exists() or obj.plans_in_scope.exists():
+            return "an improvement plan answers it, so it is kept"
+        return None

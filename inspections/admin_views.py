@@ -10,6 +10,7 @@ from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
 
+from core.access import administered_by
 from inspections.forms import DraftReviewForm, NationalImportForm, ReportUploadForm
 from inspections.importers.national import import_national
 from inspections.importers.tables import ImportFailed
@@ -36,6 +37,8 @@ def _require_add(model_admin, request):
 
 def import_national_view(model_admin, request):
     _require_add(model_admin, request)
+    if not request.user.is_superuser:  # the national tables touch every authority
+        raise PermissionDenied
     form = NationalImportForm(request.POST or None, request.FILES or None)
     changes, errors = None, []
     if request.method == "POST" and form.is_valid():
@@ -84,6 +87,7 @@ def review_report_view(model_admin, request):
         messages.warning(request, "Upload a report first.")
         return redirect("admin:inspections_inspection_read_report")
     form = DraftReviewForm(draft, request.POST or None)
+    form.fields["authority"].queryset = administered_by(request.user)
     if request.method == "POST" and form.is_valid():
         try:
             inspection = save_draft(draft, **form.chosen())

@@ -1,12 +1,13 @@
 from django.contrib import admin
 
+from core.admin import RecordedAdmin
 from reports.models import CommitteeReport
 
 
 @admin.register(CommitteeReport)
-class CommitteeReportAdmin(admin.ModelAdmin):
+class CommitteeReportAdmin(RecordedAdmin):
     list_display = ["title", "committee", "meeting_on", "status"]
-    list_filter = ["status", "plan__authority"]
+    list_filter = ["status", ("plan__authority", admin.RelatedOnlyFieldListFilter)]
     list_select_related = ["committee", "plan__authority"]
     search_fields = ["title", "plan__title", "committee__name"]
     readonly_fields = [
@@ -22,3 +23,8 @@ class CommitteeReportAdmin(admin.ModelAdmin):
         if obj and obj.is_final:
             return [f.name for f in obj._meta.fields if f.name != "pdf"]
         return self.readonly_fields
+
+    def undeletable(self, obj):
+        if obj.is_final:
+            return "a finalised report is the record of what the committee was told, so it is kept"
+        return None

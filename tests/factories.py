@@ -89,10 +89,10 @@ class MembershipFactory(factory.django.DjangoModelFactory):
 
 
 def member(authority, role, **user_fields):
-    """A user with one role in one authority (admins are also Django staff)."""
-    is_admin = role == Membership.Role.ADMIN
-    user = UserFactory(is_staff=is_admin, is_superuser=is_admin, **user_fields)
+    """A user with one role in one authority (admins become staff of it through the membership)."""
+    user = UserFactory(**user_fields)
     MembershipFactory(user=user, authority=authority, role=role)
+    user.refresh_from_db(fields=["is_staff"])
     return user
 
 

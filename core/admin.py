@@ -1,0 +1,127 @@
+"""The Django admin, narrowed to the authorities a user administers.
+
+Authority admins are staff (authorities/staff.py gives their model permissions); every queryset,
+every choice in a form and every history page of the admin passes through core/access.py, so an
+admin of one council never sees another's rows. A platform superuser sees everything.
+"""
+
+from django.contrib import admin
+from django.contrib.auth import get_user_model
+from django.core.exceptions import PermissionDenied
+from django.http import Http404
+from simple_history.admin import SimpleHistoryAdmin
+
+from core.access import administered
+
+# How each model reaches its authority; a model not named here is national reference data.
+AUTHORITY_PATHS = {
+    "auth.user": "memberships__authority",
+    "authorities.localauthority": "pk",
+    "authorities.committee": "authority",
+    "authorities.membership": "authority",
+    "inspections.inspection": "authority",
+    "inspections.judgement": "inspection__authority",
+    "inspections.finding": "inspection__authority",
+    "inspections.recommendation": "inspection__authority",
+    "improvement.improvementplan": "authority",
+    "improvement.theme": "plan__authority",
+    "improvement.action": "plan__authority",
+    "improvement.milestone": "action__plan__authority",
+    "improvement.progressupdate": "action__plan__authority",
+    "improvement.duedatechange": "action__plan__authority",
+    "improvement.evidence": "update__action__plan__authority",
+    "reports.committeereport": "plan__authority",
+}
+
+
+def authority_path(model):
+    return AUTHORITY_PATHS.get(model._meta.label_lower)
+
+
+def in_scope(queryset, user):
+    """The rows of the user's authorities; national reference data as it is."""
+    path = authority_path(queryset.model)
+    if path is None:
+        return queryset
+    if queryset.model is get_user_model() and not user.is_superuser:
+        # A user of several authorities is one row, and superusers are no council's to edit.
+        members = administered(queryset.model.objects.all(), user, path)
+        return queryset.filter(pk__in=members.values("pk"), is_superuser=False)
+    return administered(queryset, user, path)
+
+
+class ScopedChoices:
+    """Offer in foreign-key and many-to-many fields only rows of the user's authorities."""
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        kwargs.setdefault("queryset", self._choices(db_field, request))
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
+
+    def formfield_for_manytomany(self, db_field, request, **kwargs):
+        kwargs.setdefault("queryset", self._choices(db_field, request))
+        return super().formfield_for_manytomany(db_field, request, **kwargs)
+
+    def _choices(self, db_field, request):
+        return in_scope(db_field.related_model._default_manager.all(), request.user)
+
+
+class ScopedAdmin(ScopedChoices, admin.ModelAdmin):
+    """A model admin whose rows are those of the authorities the user administers."""
+
+    def get_queryset(self, request):
+        return in_scope(super().get_queryset(request), request.user)
+
+    def undeletable(self, obj):
+        """Why this object must be kept, or None; history is never silently lost."""
+        return None
+
+    def get_deleted_objects(self, objs, request):
+        # Refusals join Django's own list of protected objects: the page then explains why
+        # and deletes nothing, for one object or a bulk delete alike.
+        deleted, counts, perms_needed, protected = super().get_deleted_objects(objs, request)
+        reasons = [f"{obj}: {reason}" for obj in objs if (reason := self.undeletable(obj))]
+        if reasons:
+            # Nothing is deleted either way; the page then gives our reason, which the missing
+            # permissions on related rows would otherwise hide.
+            return deleted, counts, set(), [*reasons, *protected]
+        return deleted, counts, perms_needed, protected
+
+
+class RecordedAdmin(ScopedAdmin, SimpleHistoryAdmin):
+    """A scoped admin showing the model's history, read only (no revert)."""
+
+    def history_view(self, request, object_id, extra_context=None):
+        self._require_in_scope(request, object_id)
+        return super().history_view(request, object_id, extra_context)
+
+    def history_form_view(self, request, object_id, version_id, extra_context=None):
+        # Hiding the revert button is not enough: a POST here would still revert.
+        if request.method != "GET":
+            raise PermissionDenied("History is read only.")
+        self._require_in_scope(request, object_id)
+        return super().history_form_view(request, object_id, version_id, extra_context)
+
+    def _require_in_scope(self, request, object_id):
+        # Outside the user's scope the history of an object answers as if it never existed
+        # (simple-history would otherwise show it from its historical rows).
+        if request.user.is_superuser:
+            return
+        if self.get_object(request, object_id) is None:
+            raise Http404
+
+
+class ScopedInline(ScopedChoices):
+    """Inline rows belong to a scoped parent; their own choices are scoped too."""
+
+
+class ReadOnlyInline(ScopedInline):
+    """Rows written only through the app's services: shown, never added, changed or deleted."""
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False

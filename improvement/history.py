@@ -1,0 +1,79 @@
+"""What changed on an action: every edit of its own fields, with who made it and when.
+
+Built from the action's django-simple-history records, so edits made in the app and in the admin
+show alike. Due-date changes appear as changes of the due date (their reasons are in the due date
+table); progress updates appear as changes of the RAG rating and status they set.
+"""
+
+from dataclasses import dataclass
+from datetime import date, datetime
+from itertools import pairwise
+
+from django.contrib.auth import get_user_model
+from django.utils.formats import date_format
+from django.utils.text import capfirst
+
+from core.people import person_name
+from improvement.models import Action, ImprovementPlan
+
+# Bookkeeping, not something a reader of the plan changed.
+UNSHOWN = {"id", "version", "updated_at", "original_due_on"}
+
+
+@dataclass(frozen=True)
+class Change:
+    field: str
+    old: str
+    new: str
+    who: str
+    when: datetime
+
+
+def action_changes(action):
+    """Every change of the action's fields, newest first, in a fixed number of queries."""
+    records = list(action.history.select_related("history_user").order_by("history_date"))
+    fields = [f for f in Action._meta.concrete_fields if f.name not in UNSHOWN]
+    names = _related_names(records, fields)
+    changes = []
+    for before, after in pairwise(records):
+        who = person_name(after.history_user) if after.history_user else "Unknown"
+        for field in fields:
+            old, new = getattr(before, field.attname), getattr(after, field.attname)
+            if old != new:
+                label = capfirst(field.verbose_name)
+                shown = _show(field, old, names), _show(field, new, names)
+                changes.append(Change(label, *shown, who, after.history_date))
+    return changes[::-1]
+
+
+def _related_names(records, fields):
+    """{(model, pk): name} for every related row the records mention: one query per model."""
+    names = {}
+    for field in fields:
+        if not field.is_relation:
+            continue
+        ids = {getattr(record, field.attname) for record in records} - {None}
+        rows = field.related_model._default_manager.filter(pk__in=ids)
+        for row in rows:
+            names[field.related_model, row.pk] = _name(row)
+    return names
+
+
+def _name(row):
+    if isinstance(row, get_user_model()):
+        return person_name(row)
+    if isinstance(row, ImprovementPlan):
+        return row.title  # its str() would fetch the authority, once per plan
+    return str(row)
+
+
+def _show(field, value, names):
+    if value in (None, ""):
+        return "—"
+    if field.is_relation:
+        return names.get((field.related_model, value), "(removed)")
+    if field.choices:
+        return str(dict(field.flatchoices).get(value, value))
+    if isinstance(value, date):
+        return date_format(value, "j F Y")
+    return str(value)

@@ -1,0 +1,60 @@
+"""The access world (tests/access.py) with what the admin adds: a committee and a report per side,
+and a way to post an admin change form back unchanged."""
+
+import datetime
+
+from django.forms import MultiValueField
+
+from reports.models import CommitteeReport
+from tests import factories as f
+from tests.access import build_world
+
+
+def admin_world():
+    world = build_world()
+    for side in (world.a, world.b):
+        side.committee = f.CommitteeFactory(authority=side.authority)
+        side.report = report(side, status=CommitteeReport.Status.DRAFT)
+    return world
+
+
+def report(side, status, meeting_on=datetime.date(2025, 3, 12)):
+    return CommitteeReport.objects.create(
+        plan=side.plan,
+        committee=side.committee,
+        meeting_on=meeting_on,
+        title="Improvement plan: progress",
+        report_of="Strategic Director, Children's Services",
+        purpose="To report progress.",
+        recommendations="Note the progress.",
+        status=status,
+        snapshot={} if status == CommitteeReport.Status.FINAL else None,
+    )
+
+
+def change_form_data(response):
+    """What an admin change page posts when saved unchanged: its form and every inline."""
+    data = {}
+    _add_form(data, response.context["adminform"].form)
+    for inline in response.context.get("inline_admin_formsets", []):
+        formset = inline.formset
+        _add_form(data, formset.management_form)
+        for form in formset.initial_forms:
+            _add_form(data, form)
+    return data
+
+
+def _add_form(data, form):
+    for name, field in form.fields.items():
+        value = form[name].value()
+        key = form.add_prefix(name)
+        if isinstance(field, MultiValueField):
+            for index, part in enumerate(field.widget.decompress(value)):
+                data[f"{key}_{index}"] = "" if part is None else str(part)
+        elif isinstance(value, bool):
+            if value:
+                data[key] = "on"
+        elif isinstance(value, (list, tuple)):
+            data[key] = [str(item) for item in value]
+        elif value is not None:
+            data[key] = str(value)
