@@ -1,0 +1,304 @@
+"""Importing a plan's actions from a workbook: every row checked first, then all written at once.
+
+The action's reference is the key: a row whose reference the plan has updates that action (only
+the fields that differ), a new reference creates one, and a latest update already recorded (same
+date and words) is not added again. So importing the same file twice changes nothing.
+"""
+
+import datetime
+import re
+from dataclasses import dataclass, field
+
+from django.contrib.auth import get_user_model
+from django.db import transaction
+from django.db.models import Q
+from django.utils import timezone
+from openpyxl.utils import get_column_letter
+
+from core.people import person_name
+from improvement import workbook_fields as wf
+from improvement.models import Action, ProgressUpdate, Theme
+from improvement.workbook_read import cell_text, parse_date, read_sheets
+from inspections.models import Recommendation
+
+ACTION_FIELDS = (
+    "title",
+    "description",
+    "lead_officer",
+    "lead_name",
+    "partners",
+    "starts_on",
+    "due_on",
+    "success_measure",
+    "status",
+    "rag",
+)
+
+
+@dataclass
+class Problem:
+    sheet: str
+    row: int
+    column: str
+    message: str
+    blocking: bool = True
+
+
+@dataclass
+class Row:
+    sheet: str
+    row: int
+    reference: str
+    theme: tuple | None  # (number or None, title)
+    values: dict
+    recommendations: list = field(default_factory=list)
+    update: tuple | None = None  # (date, rag, narrative)
+    outcome: str = "new"  # new, changed or unchanged
+
+
+@dataclass
+class Preview:
+    rows: list
+    problems: list
+
+    @property
+    def blocking(self):
+        return [p for p in self.problems if p.blocking]
+
+    def count(self, outcome):
+        return sum(1 for r in self.rows if r.outcome == outcome)
+
+
+def preview(plan, content, mapping):
+    """What the workbook would do to the plan, and every problem found, by sheet, row and column."""
+    context = _Context(plan)
+    rows, problems = [], []
+    tables = read_sheets(content)
+    for sheet, headers, body in tables:
+        columns = {wf_field: i for i, h in enumerate(headers) if (wf_field := mapping.get(h))}
+        for number, values in body:
+            reader = _RowReader(context, sheet, number, headers, columns, values, len(tables) > 1)
+            row = reader.read()
+            problems.extend(reader.problems)
+            if row:
+                row.outcome = _outcome(context.actions.get(row.reference), row)
+                rows.append(row)
+    return Preview(rows, problems)
+
+
+def _outcome(action, row):
+    """new, changed or unchanged: what confirming would do to the action with this reference."""
+    if action is None:
+        return "new"
+    theme = f"{action.theme.number}. {action.theme.title}" if action.theme else None
+    wanted = f"{row.theme[0]}. {row.theme[1]}" if row.theme and row.theme[0] else None
+    same_theme = (row.theme is None and theme is None) or (
+        action.theme and row.theme and (wanted == theme or row.theme[1] == action.theme.title)
+    )
+    same = all(getattr(action, name) == value for name, value in row.values.items())
+    same_recommendations = {r.pk for r in action.recommendations.all()} == {
+        r.pk for r in row.recommendations
+    }
+    has_update = row.update is None or any(
+        u.reported_on == row.update[0] and u.narrative == row.update[2]
+        for u in action.updates.all()
+    )
+    return "unchanged" if same and same_theme and same_recommendations and has_update else "changed"
+
+
+class _Context:
+    """What rows are checked against: the plan's actions, people and recommendations."""
+
+    def __init__(self, plan):
+        self.plan = plan
+        self.seen = {}
+        self.actions = {
+            a.reference: a
+            for a in plan.actions.select_related("theme").prefetch_related(
+                "recommendations", "updates"
+            )
+        }
+        users = get_user_model().objects.filter(memberships__authority_id=plan.authority_id)
+        self.people = {}
+        for user in users:
+            self.people.setdefault(person_name(user).lower(), user)
+            self.people.setdefault(user.get_username().lower(), user)
+        scope = plan.recommendations.all() or Recommendation.objects.filter(inspection__plans=plan)
+        self.numbers = {}
+        for recommendation in scope:
+            self.numbers.setdefault(recommendation.number, []).append(recommendation)
+
+
+class _RowReader:
+    def __init__(self, context, sheet, number, headers, columns, values, theme_per_sheet):
+        self.context, self.sheet, self.number = context, sheet, number
+        self.headers, self.columns, self.values = headers, columns, values
+        self.theme_per_sheet = theme_per_sheet
+        self.problems = []
+
+    def cell(self, name):
+        index = self.columns.get(name)
+        return None if index is None or index >= len(self.values) else self.values[index]
+
+    def text(self, name):
+        return cell_text(self.cell(name))
+
+    def problem(self, name, message, blocking=True):
+        index = self.columns.get(name)
+        column = (
+            f"{get_column_letter(index + 1)} ({self.headers[index]})" if index is not None else "–"
+        )
+        self.problems.append(Problem(self.sheet, self.number, column, message, blocking))
+
+    def parsed(self, name, reader):
+        if not self.text(name):
+            return None
+        try:
+            return reader(self.cell(name))
+        except ValueError as error:
+            self.problem(name, f"{wf.LABELS[name]}: {error}.")
+            return None
+
+    def read(self):
+        reference = self.text("reference")
+        if not reference:
+            self.problem("reference", "The row has no reference; every action needs one.")
+            return None
+        if reference in self.context.seen:
+            first = self.context.seen[reference]
+            self.problem("reference", f"Reference {reference} is also on {first}.")
+            return None
+        self.context.seen[reference] = f"sheet “{self.sheet}” row {self.number}"
+        if not self.text("title"):
+            self.problem("title", "The row has no action: say what will be done.")
+        values = self.action_values()
+        row = Row(self.sheet, self.number, reference, self.theme(), values)
+        row.recommendations = self.recommendations()
+        row.update = self.update(values)
+        return row
+
+    def action_values(self):
+        values = {
+            "title": self.text("title")[:500],
+            "description": self.text("description"),
+            "partners": self.text("partners")[:500],
+            "success_measure": self.text("success_measure"),
+            "starts_on": self.parsed("starts_on", parse_date),
+            "due_on": self.parsed("due_on", parse_date),
+            "rag": self.parsed("rag", wf.read_rag) or "",
+        }
+        values["status"] = (
+            self.parsed("status", wf.read_status)
+            or self.parsed("percent_complete", wf.status_from_percent)
+            or (Action.Status.COMPLETE if values["rag"] == "blue" else Action.Status.NOT_STARTED)
+        )
+        if values["rag"] == "blue" and values["status"] != Action.Status.COMPLETE:
+            self.problem("rag", "Blue means complete, but the status says the action is not.")
+        if values["starts_on"] and values["due_on"] and values["due_on"] < values["starts_on"]:
+            self.problem("due_on", "The due date is before the start date.")
+        values.update(self.lead())
+        return values
+
+    def lead(self):
+        name = self.text("lead")
+        user = self.context.people.get(name.lower()) if name else None
+        if name and not user:
+            self.problem(
+                "lead", f"“{name}” is not a user of the council: kept as the lead's name.", False
+            )
+        return {"lead_officer": user, "lead_name": "" if user else name[:200]}
+
+    def theme(self):
+        text = self.text("theme") or (self.sheet if self.theme_per_sheet else "")
+        if not text:
+            return None
+        if m := re.fullmatch(r"(?:theme\s*)?(\d+)[.):]?\s+(.+)", text, re.IGNORECASE):
+            return int(m[1]), m[2][:200]
+        return None, text[:200]
+
+    def recommendations(self):
+        found = []
+        for number in self.parsed("recommendations", wf.read_numbers) or []:
+            matches = self.context.numbers.get(number, [])
+            if len(matches) != 1:
+                why = "the plan's inspections have none" if not matches else "it is ambiguous"
+                self.problem("recommendations", f"Recommendation {number}: {why}.")
+            found.extend(matches[:1])
+        return found
+
+    def update(self, values):
+        narrative = self.text("update")
+        if not narrative:
+            return None
+        reported_on = self.parsed("update_on", parse_date)
+        if not self.text("update_on"):
+            self.problem("update_on", "The latest update has no date.")
+        elif reported_on and reported_on > timezone.localdate():
+            self.problem("update_on", f"The latest update is dated in the future ({reported_on}).")
+        if not values["rag"]:
+            self.problem("rag", "The latest update has no RAG rating.")
+        return reported_on, values["rag"], narrative
+
+
+@transaction.atomic
+def apply(plan, result, file_name):
+    """Write every row of a preview with no blocking problem; {outcome: count}."""
+    if result.blocking:
+        raise ValueError("The workbook has problems; nothing was imported.")
+    # The plan's actions are locked, so an edit made meanwhile waits rather than being lost.
+    locked = plan.actions.select_for_update(of=("self",)).prefetch_related("recommendations")
+    existing = {a.reference: a for a in locked}
+    counts = {"new": 0, "changed": 0, "unchanged": 0, "updates": 0}
+    for row in result.rows:
+        action = existing.get(row.reference)
+        row.outcome = _save_row(plan, action, row)
+        counts[row.outcome] += 1
+        counts["updates"] += _add_update(plan.actions.get(reference=row.reference), row, file_name)
+    return counts
+
+
+def _theme(plan, key):
+    if key is None:
+        return None
+    number, title = key
+    theme = plan.themes.filter(Q(title__iexact=title) | Q(number=number or -1)).first()
+    if theme is None:
+        if number is None or plan.themes.filter(number=number).exists():
+            number = (max(plan.themes.values_list("number", flat=True), default=0)) + 1
+        theme = Theme.objects.create(plan=plan, number=number, title=title)
+    return theme
+
+
+def _save_row(plan, action, row):
+    values = {**row.values, "theme": _theme(plan, row.theme)}
+    if action is None:
+        action = Action.objects.create(plan=plan, reference=row.reference, **values)
+        action.recommendations.set(row.recommendations)
+        return "new"
+    changed = [name for name, value in values.items() if getattr(action, name) != value]
+    for name in changed:
+        setattr(action, name, values[name])
+    if changed:
+        action.full_clean()
+        action.version += 1
+        action.save(update_fields=[*changed, "version", "updated_at"])
+    if {r.pk for r in action.recommendations.all()} != {r.pk for r in row.recommendations}:
+        action.recommendations.set(row.recommendations)
+        changed.append("recommendations")
+    return "changed" if changed else "unchanged"
+
+
+def _add_update(action, row, file_name):
+    if row.update is None:
+        return 0
+    reported_on, rag, narrative = row.update
+    if action.updates.filter(reported_on=reported_on, narrative=narrative).exists():
+        return 0
+    ProgressUpdate.objects.create(
+        action=action,
+        reported_on=reported_on or datetime.date.today(),
+        author_name=f"Imported from {file_name}"[:200],
+        rag=rag,
+        narrative=narrative,
+    )
+    return 1
