@@ -11,7 +11,6 @@ from dataclasses import dataclass, field
 
 from django.contrib.auth import get_user_model
 from django.db import transaction
-from django.db.models import Q
 from django.utils import timezone
 from openpyxl.utils import get_column_letter
 
@@ -90,11 +89,8 @@ def _outcome(action, row):
     """new, changed or unchanged: what confirming would do to the action with this reference."""
     if action is None:
         return "new"
-    theme = f"{action.theme.number}. {action.theme.title}" if action.theme else None
-    wanted = f"{row.theme[0]}. {row.theme[1]}" if row.theme and row.theme[0] else None
-    same_theme = (row.theme is None and theme is None) or (
-        action.theme and row.theme and (wanted == theme or row.theme[1] == action.theme.title)
-    )
+    theme = action.theme.title.lower() if action.theme else None
+    same_theme = theme == (row.theme[1].lower() if row.theme else None)
     same = all(getattr(action, name) == value for name, value in row.values.items())
     same_recommendations = {r.pk for r in action.recommendations.all()} == {
         r.pk for r in row.recommendations
@@ -258,13 +254,14 @@ def apply(plan, result, file_name):
 
 
 def _theme(plan, key):
+    """The plan's theme of that title, else a new one: numbered as written unless taken."""
     if key is None:
         return None
     number, title = key
-    theme = plan.themes.filter(Q(title__iexact=title) | Q(number=number or -1)).first()
+    theme = plan.themes.filter(title__iexact=title).first()
     if theme is None:
         if number is None or plan.themes.filter(number=number).exists():
-            number = (max(plan.themes.values_list("number", flat=True), default=0)) + 1
+            number = max(plan.themes.values_list("number", flat=True), default=0) + 1
         theme = Theme.objects.create(plan=plan, number=number, title=title)
     return theme
 
