@@ -16,6 +16,7 @@ from authorities.models import Membership
 from core.access import EDITORS, get_scoped_or_404, require_role
 from improvement import workbook_import
 from improvement.models import ImprovementPlan, WorkbookUpload
+from improvement.reminders import set_reminder_choices
 from improvement.workbook_export import plan_workbook
 from improvement.workbook_fields import guess_mapping
 from improvement.workbook_forms import (
@@ -114,13 +115,11 @@ def imported_message(counts):
 @require_http_methods(["GET", "POST"])
 def reminder_settings(request):
     memberships = Membership.objects.filter(user=request.user).select_related("authority")
-    form = ReminderSettingsForm(request.POST or None, memberships=memberships)
+    # Bound on every POST: with every box unticked the browser sends no field at all.
+    data = request.POST if request.method == "POST" else None
+    form = ReminderSettingsForm(data, memberships=memberships)
     if request.method == "POST" and form.is_valid():
-        for membership in form.memberships:
-            wanted = form.choices()[membership.pk]
-            if membership.reminders_enabled != wanted:
-                membership.reminders_enabled = wanted
-                membership.save(update_fields=["reminders_enabled"])
+        set_reminder_choices(form.memberships, form.choices())
         messages.success(request, "Your reminder settings were saved.")
         return redirect("improvement:reminder_settings")
     return render(request, "improvement/reminder_settings.html", {"form": form})
