@@ -16,7 +16,7 @@ from openpyxl.utils import get_column_letter
 
 from core.people import person_name
 from improvement import workbook_fields as wf
-from improvement.models import Action, ProgressUpdate, Theme
+from improvement.models import Action, DueDateChange, ProgressUpdate, Theme
 from improvement.workbook_read import cell_text, parse_date, read_sheets
 from inspections.models import Recommendation
 
@@ -171,13 +171,41 @@ class _RowReader:
         row = Row(self.sheet, self.number, reference, self.theme(), values)
         row.recommendations = self.recommendations()
         row.update = self.update(values)
+        self.check_lengths(reference, values)
+        self.check_against(self.context.actions.get(reference), row)
         return row
+
+    def check_lengths(self, reference, values):
+        """Too long for the database: reported, never cut short silently."""
+        limits = [("reference", reference, 20), ("title", values["title"], 500)]
+        limits += [("partners", values["partners"], 500), ("lead", values["lead_name"], 200)]
+        for name, text, limit in limits:
+            if len(text) > limit:
+                self.problem(name, f"{wf.LABELS[name]} is {len(text)} characters; at most {limit}.")
+
+    def check_against(self, action, row):
+        """What the workspace allows only with a record: a due date removed, a RAG changed."""
+        if action is None:
+            return
+        if action.due_on and not row.values["due_on"]:
+            self.problem(
+                "due_on",
+                f"Action {action.reference} is due {action.due_on:%d/%m/%Y}; "
+                "a due date can be changed but not removed.",
+            )
+        new_rag = row.values["rag"]
+        if new_rag and new_rag != action.rag and row.update is None:
+            self.problem(
+                "rag",
+                f"The RAG changes from {action.rag or 'none'} to {new_rag}: "
+                "give the latest update that explains it, with its date.",
+            )
 
     def action_values(self):
         values = {
-            "title": self.text("title")[:500],
+            "title": self.text("title"),
             "description": self.text("description"),
-            "partners": self.text("partners")[:500],
+            "partners": self.text("partners"),
             "success_measure": self.text("success_measure"),
             "starts_on": self.parsed("starts_on", parse_date),
             "due_on": self.parsed("due_on", parse_date),
@@ -202,7 +230,7 @@ class _RowReader:
             self.problem(
                 "lead", f"“{name}” is not a user of the council: kept as the lead's name.", False
             )
-        return {"lead_officer": user, "lead_name": "" if user else name[:200]}
+        return {"lead_officer": user, "lead_name": "" if user else name}
 
     def theme(self):
         text = self.text("theme") or (self.sheet if self.theme_per_sheet else "")
@@ -237,7 +265,7 @@ class _RowReader:
 
 
 @transaction.atomic
-def apply(plan, result, file_name):
+def apply(plan, result, file_name, user):
     """Write every row of a preview with no blocking problem; {outcome: count}."""
     if result.blocking:
         raise ValueError("The workbook has problems; nothing was imported.")
@@ -247,7 +275,7 @@ def apply(plan, result, file_name):
     counts = {"new": 0, "changed": 0, "unchanged": 0, "updates": 0}
     for row in result.rows:
         action = existing.get(row.reference)
-        row.outcome = _save_row(plan, action, row)
+        row.outcome = _save_row(plan, action, row, _due_date_reason(file_name, user))
         counts[row.outcome] += 1
         counts["updates"] += _add_update(plan.actions.get(reference=row.reference), row, file_name)
     return counts
@@ -266,15 +294,25 @@ def _theme(plan, key):
     return theme
 
 
-def _save_row(plan, action, row):
+def _due_date_reason(file_name, user):
+    return {"reason": f"Imported from the workbook {file_name}.", "changed_by": user}
+
+
+def _save_row(plan, action, row, due_date_change):
     values = {**row.values, "theme": _theme(plan, row.theme)}
     if action is None:
         action = Action.objects.create(plan=plan, reference=row.reference, **values)
         action.recommendations.set(row.recommendations)
         return "new"
     changed = [name for name, value in values.items() if getattr(action, name) != value]
+    old_due_on = action.due_on
     for name in changed:
         setattr(action, name, values[name])
+    if "due_on" in changed:
+        # As on the due-date page: the old and new dates are kept, with the reason.
+        DueDateChange.objects.create(
+            action=action, old_due_on=old_due_on, new_due_on=action.due_on, **due_date_change
+        )
     if changed:
         action.full_clean()
         action.version += 1

@@ -94,7 +94,7 @@ def workbook_preview(request, pk, upload_pk):
     result = workbook_import.preview(plan, bytes(upload.content), upload.mapping)
     if request.method == "POST" and not result.blocking:
         with transaction.atomic():
-            counts = workbook_import.apply(plan, result, upload.file_name)
+            counts = workbook_import.apply(plan, result, upload.file_name, request.user)
             upload.imported_at = timezone.now()
             upload.save(update_fields=["imported_at"])
         messages.success(request, imported_message(counts))

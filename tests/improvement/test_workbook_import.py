@@ -184,6 +184,10 @@ def test_the_fixed_workbook_imports_and_importing_it_again_changes_nothing(clien
         "amber",
     )
     assert audit.updates.first().narrative == "Audits under way."
+    # 1.1 was the plan's, due ten days ago: its move is recorded as on the due-date page.
+    moved = audit.due_date_changes.last()
+    assert (moved.new_due_on, moved.changed_by) == (datetime.date(2025, 3, 31), side.manager)
+    assert moved.reason == "Imported from the workbook tracker.xlsx."
     assert Action.objects.get(plan=side.plan, reference="2.2").status == "complete"
     imported = state(side.plan)
     # Reference 1.1 was the plan's already: the import changed it rather than adding one.
@@ -279,3 +283,23 @@ def test_export_then_import_of_a_seeded_plan_loses_nothing(client, seeds, plan_p
     before = state(source)
     client.post(upload(client, side, content))
     assert state(source) == before
+
+
+def test_a_rag_changed_without_an_update_or_a_due_date_removed_is_refused(client, side):
+    content = workbook_bytes(
+        {"Plan": [["Ref", "Action", "Due", "RAG"], ["1.1", side.action.title, "", "Red"]]}
+    )
+    before = state(side.plan)
+    result = client.get(upload(client, side, content)).context["result"]
+    assert [(p.row, p.column) for p in result.blocking] == [(2, "C (Due)"), (2, "D (RAG)")]
+    assert "The RAG changes from green to red" in result.blocking[1].message
+    assert state(side.plan) == before
+
+
+def test_text_too_long_for_a_field_is_reported_not_cut(client, side):
+    content = workbook_bytes({"Plan": [["Ref", "Action"], ["R" * 21, "x" * 501]]})
+    result = client.get(upload(client, side, content)).context["result"]
+    assert [(p.column, p.message) for p in result.blocking] == [
+        ("A (Ref)", "Reference is 21 characters; at most 20."),
+        ("B (Action)", "Action is 501 characters; at most 500."),
+    ]
