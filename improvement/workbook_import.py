@@ -5,7 +5,6 @@ the fields that differ), a new reference creates one, and a latest update alread
 date and words) is not added again. So importing the same file twice changes nothing.
 """
 
-import datetime
 import re
 from dataclasses import dataclass, field
 
@@ -110,7 +109,7 @@ class _Context:
         self.seen = {}
         self.actions = {
             a.reference: a
-            for a in plan.actions.select_related("theme").prefetch_related(
+            for a in plan.actions.select_related("theme", "lead_officer").prefetch_related(
                 "recommendations", "updates"
             )
         }
@@ -269,71 +268,82 @@ def apply(plan, result, file_name, user):
     """Write every row of a preview with no blocking problem; {outcome: count}."""
     if result.blocking:
         raise ValueError("The workbook has problems; nothing was imported.")
-    # The plan's actions are locked, so an edit made meanwhile waits rather than being lost.
-    locked = plan.actions.select_for_update(of=("self",)).prefetch_related("recommendations")
-    existing = {a.reference: a for a in locked}
+    writer = _Writer(plan, file_name, user)
     counts = {"new": 0, "changed": 0, "unchanged": 0, "updates": 0}
     for row in result.rows:
-        action = existing.get(row.reference)
-        row.outcome = _save_row(plan, action, row, _due_date_reason(file_name, user))
+        row.outcome, action = writer.save_row(row)
         counts[row.outcome] += 1
-        counts["updates"] += _add_update(plan.actions.get(reference=row.reference), row, file_name)
+        counts["updates"] += writer.add_update(action, row)
     return counts
 
 
-def _theme(plan, key):
-    """The plan's theme of that title, else a new one: numbered as written unless taken."""
-    if key is None:
-        return None
-    number, title = key
-    theme = plan.themes.filter(title__iexact=title).first()
-    if theme is None:
-        if number is None or plan.themes.filter(number=number).exists():
-            number = max(plan.themes.values_list("number", flat=True), default=0) + 1
-        theme = Theme.objects.create(plan=plan, number=number, title=title)
-    return theme
-
-
-def _due_date_reason(file_name, user):
-    return {"reason": f"Imported from the workbook {file_name}.", "changed_by": user}
-
-
-def _save_row(plan, action, row, due_date_change):
-    values = {**row.values, "theme": _theme(plan, row.theme)}
-    if action is None:
-        action = Action.objects.create(plan=plan, reference=row.reference, **values)
-        action.recommendations.set(row.recommendations)
-        return "new"
-    changed = [name for name, value in values.items() if getattr(action, name) != value]
-    old_due_on = action.due_on
-    for name in changed:
-        setattr(action, name, values[name])
-    if "due_on" in changed:
-        # As on the due-date page: the old and new dates are kept, with the reason.
-        DueDateChange.objects.create(
-            action=action, old_due_on=old_due_on, new_due_on=action.due_on, **due_date_change
+class _Writer:
+    def __init__(self, plan, file_name, user):
+        self.plan, self.file_name, self.user = plan, file_name, user
+        # The plan's actions are locked, so an edit made meanwhile waits rather than being lost.
+        locked = (
+            plan.actions.select_for_update(of=("self",))
+            .select_related("theme", "lead_officer")
+            .prefetch_related("recommendations", "updates")
         )
-    if changed:
-        action.full_clean()
-        action.version += 1
-        action.save(update_fields=[*changed, "version", "updated_at"])
-    if {r.pk for r in action.recommendations.all()} != {r.pk for r in row.recommendations}:
-        action.recommendations.set(row.recommendations)
-        changed.append("recommendations")
-    return "changed" if changed else "unchanged"
+        self.existing = {a.reference: a for a in locked}
+        self.themes = {t.title.lower(): t for t in plan.themes.all()}
 
+    def theme(self, key):
+        """The plan's theme of that title, else a new one: numbered as written unless taken."""
+        if key is None:
+            return None
+        number, title = key
+        if title.lower() not in self.themes:
+            numbers = {t.number for t in self.themes.values()}
+            if number is None or number in numbers:
+                number = max(numbers, default=0) + 1
+            self.themes[title.lower()] = Theme.objects.create(
+                plan=self.plan, number=number, title=title
+            )
+        return self.themes[title.lower()]
 
-def _add_update(action, row, file_name):
-    if row.update is None:
-        return 0
-    reported_on, rag, narrative = row.update
-    if action.updates.filter(reported_on=reported_on, narrative=narrative).exists():
-        return 0
-    ProgressUpdate.objects.create(
-        action=action,
-        reported_on=reported_on or datetime.date.today(),
-        author_name=f"Imported from {file_name}"[:200],
-        rag=rag,
-        narrative=narrative,
-    )
-    return 1
+    def save_row(self, row):
+        values = {**row.values, "theme": self.theme(row.theme)}
+        action = self.existing.get(row.reference)
+        if action is None:
+            action = Action.objects.create(plan=self.plan, reference=row.reference, **values)
+            action.recommendations.set(row.recommendations)
+            return "new", action
+        changed = [name for name, value in values.items() if getattr(action, name) != value]
+        if "due_on" in changed:
+            # As on the due-date page: the old and new dates are kept, with the reason.
+            DueDateChange.objects.create(
+                action=action,
+                old_due_on=action.due_on,
+                new_due_on=values["due_on"],
+                reason=f"Imported from the workbook {self.file_name}.",
+                changed_by=self.user,
+            )
+        for name in changed:
+            setattr(action, name, values[name])
+        if changed:
+            action.full_clean()
+            action.version += 1
+            action.save(update_fields=[*changed, "version", "updated_at"])
+        if {r.pk for r in action.recommendations.all()} != {r.pk for r in row.recommendations}:
+            action.recommendations.set(row.recommendations)
+            changed.append("recommendations")
+        return ("changed" if changed else "unchanged"), action
+
+    def add_update(self, action, row):
+        """The row's latest update, unless the action has it already (same date and words)."""
+        if row.update is None:
+            return 0
+        reported_on, rag, narrative = row.update
+        known = action.updates.all() if row.reference in self.existing else []
+        if any(u.reported_on == reported_on and u.narrative == narrative for u in known):
+            return 0
+        ProgressUpdate.objects.create(
+            action=action,
+            reported_on=reported_on,
+            author_name=f"Imported from {self.file_name}"[:200],
+            rag=rag,
+            narrative=narrative,
+        )
+        return 1
