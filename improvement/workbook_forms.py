@@ -3,7 +3,7 @@
 from django import forms
 
 from improvement.workbook_fields import FIELDS
-from improvement.workbook_read import NotAWorkbook, check_xlsx
+from improvement.workbook_read import NotAWorkbook, check_readable, check_xlsx
 
 MAX_WORKBOOK_BYTES = 5 * 1024 * 1024
 
@@ -23,6 +23,7 @@ class WorkbookUploadForm(forms.Form):
         content = upload.read()
         try:
             check_xlsx(content, upload.name)
+            check_readable(content, upload.name)
         except NotAWorkbook as error:
             raise forms.ValidationError(str(error)) from error
         upload.content = content

@@ -47,6 +47,17 @@ def check_xlsx(content: bytes, file_name: str):
         )
 
 
+def check_readable(content: bytes, file_name: str):
+    """Refuse a workbook openpyxl cannot read (damaged, or an XML bomb defusedxml stops)."""
+    try:
+        read_sheets(content)
+    # openpyxl raises many kinds of error on a malformed file; each means the same to the user.
+    except Exception as error:  # noqa: BLE001
+        raise NotAWorkbook(
+            f"“{file_name}” could not be read as a workbook; save it again from Excel as .xlsx."
+        ) from error
+
+
 def read_sheets(content: bytes):
     """[(sheet title, [header per column], [(row number, [cell values])])] of each sheet with a
     header row. A merged range's value is read into every cell it covers."""

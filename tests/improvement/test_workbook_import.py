@@ -2,6 +2,8 @@
 the same file twice changes nothing; export then import loses nothing."""
 
 import datetime
+import io
+import zipfile
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -205,6 +207,27 @@ def test_a_file_that_is_not_a_workbook_is_refused_by_its_content(client, side):
     html = SimpleUploadedFile("tracker.xlsx", b"<html><body>not a workbook</body></html>")
     response = client.post(url, {"workbook": html})
     assert "“tracker.xlsx” is not an Excel workbook (.xlsx)." in response.content.decode()
+    assert not WorkbookUpload.objects.exists()
+
+
+def test_a_workbook_with_an_xml_bomb_is_refused(client, side):
+    """Billion laughs in a sheet: defusedxml stops it, the user gets a message, nothing is kept."""
+    laughs = (
+        '<?xml version="1.0"?><!DOCTYPE worksheet [<!ENTITY lol "lol">'
+        '<!ENTITY lol2 "&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;">]>'
+    )
+    source = zipfile.ZipFile(io.BytesIO(workbook_bytes({"Plan": [["Ref", "Action"], ["1", "x"]]})))
+    output = io.BytesIO()
+    with zipfile.ZipFile(output, "w") as target:
+        for item in source.infolist():
+            data = source.read(item.filename)
+            if item.filename == "xl/worksheets/sheet1.xml":
+                data = laughs.encode() + data.replace(b"<t>x</t>", b"<t>&lol2;</t>")
+            target.writestr(item, data)
+    client.force_login(side.manager)
+    url = reverse("improvement:workbook_upload", args=[side.plan.pk])
+    response = client.post(url, {"workbook": SimpleUploadedFile("bomb.xlsx", output.getvalue())})
+    assert "“bomb.xlsx” could not be read as a workbook" in response.content.decode()
     assert not WorkbookUpload.objects.exists()
 
 
