@@ -122,6 +122,11 @@ class Membership(models.Model):
     )
     role = models.CharField(max_length=20, choices=Role.choices)
     job_title = models.CharField(max_length=200, blank=True)
+    reminders_enabled = models.BooleanField(
+        "email reminders",
+        default=True,
+        help_text="Reminders about the actions this person leads, and the weekly digest.",
+    )
 
     history = HistoricalRecords()
 

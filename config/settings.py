@@ -189,7 +189,9 @@ AXES_LOCKOUT_TEMPLATE = "429.html"
 AXES_RESET_ON_SUCCESS = True
 AXES_CLIENT_IP_CALLABLE = "core.security.client_ip"
 
-# Password reset links go by email; the demo prints them on the console.
+# Password reset links and reminders go by email. The demo prints emails to the console;
+# production sets EMAIL_BACKEND to django.core.mail.backends.smtp.EmailBackend and the EMAIL_*
+# variables (see .env.example).
 EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
 EMAIL_HOST = os.environ.get("EMAIL_HOST", "localhost")
 EMAIL_PORT = int(os.environ.get("EMAIL_PORT", "25"))
@@ -205,3 +207,8 @@ FILE_UPLOAD_MAX_MEMORY_SIZE = 2_621_440  # larger files stream to a temporary fi
 
 # The admin shows each record's history but never reverts to it (changes go through services).
 SIMPLE_HISTORY_REVERT_DISABLED = True
+
+# Links in reminder emails point here.
+SITE_URL = os.environ.get("SITE_URL", "http://localhost:8000").rstrip("/")
+# The weekly digest goes out on this weekday (0 Monday ... 6 Sunday).
+REMINDER_DIGEST_WEEKDAY = int(os.environ.get("REMINDER_DIGEST_WEEKDAY", "0"))

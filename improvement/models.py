@@ -279,3 +279,63 @@ class DueDateChange(models.Model):
 
     def __str__(self):
         return f"{self.action.reference}: {self.old_due_on} → {self.new_due_on}"
+
+
+class WorkbookUpload(models.Model):
+    """An Excel workbook uploaded to a plan, kept between the import's steps (upload, columns,
+    preview, confirm) in the database so any server process can carry on the import."""
+
+    plan = models.ForeignKey(
+        ImprovementPlan, on_delete=models.CASCADE, related_name="workbook_uploads"
+    )
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+"
+    )
+    file_name = models.CharField(max_length=255)
+    content = models.BinaryField()
+    # {header as written in the workbook: field name or ""}, as the user confirmed it.
+    mapping = models.JSONField(default=dict, blank=True)
+    uploaded_at = models.DateTimeField(auto_now_add=True)
+    imported_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-uploaded_at"]
+
+    def __str__(self):
+        return self.file_name
+
+
+class ReminderLog(models.Model):
+    """One reminder email sent: to whom, of which kind, for which cycle, so none goes twice."""
+
+    class Kind(models.TextChoices):
+        LEAD = "lead", "Lead officer's reminder"
+        DIGEST = "digest", "Plan owner's weekly digest"
+
+    kind = models.CharField(max_length=10, choices=Kind.choices)
+    recipient = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="reminders"
+    )
+    plan = models.ForeignKey(
+        ImprovementPlan, on_delete=models.CASCADE, null=True, blank=True, related_name="+"
+    )
+    # The cycle the reminder belongs to, such as 2026-W49: one reminder per kind, person, plan
+    # and cycle.
+    cycle = models.CharField(max_length=20)
+    email = models.EmailField()
+    subject = models.CharField(max_length=200)
+    action_count = models.PositiveIntegerField()
+    sent_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-sent_at"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["kind", "recipient", "plan", "cycle"],
+                name="one_reminder_per_cycle",
+                nulls_distinct=False,
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.get_kind_display()} to {self.email} ({self.cycle})"

@@ -44,12 +44,22 @@ class ActionTable(tables.Table):
         return record.get_status_display()
 
 
+def latest_update(action):
+    """The newest update of an action whose updates were prefetched (newest first), or None."""
+    updates = list(action.updates.all())
+    return updates[0] if updates else None
+
+
+def lead_of(action):
+    return person_name(action.lead_officer) if action.lead_officer else action.lead_name
+
+
 EXPORT_COLUMNS = [
     ("Reference", lambda a: a.reference),
     ("Action", lambda a: a.title),
     ("Plan", lambda a: a.plan.title),
     ("Theme", lambda a: str(a.theme) if a.theme else ""),
-    ("Lead", lambda a: a.lead_officer.get_full_name() if a.lead_officer else a.lead_name),
+    ("Lead", lead_of),
     ("Partners", lambda a: a.partners),
     ("Starts", lambda a: a.starts_on),
     ("Due", lambda a: a.due_on),
@@ -57,4 +67,6 @@ EXPORT_COLUMNS = [
     ("Status", lambda a: a.get_status_display()),
     ("RAG", lambda a: a.get_rag_display()),
     ("Measure of success", lambda a: a.success_measure),
+    ("Latest update", lambda a: getattr(latest_update(a), "narrative", "")),
+    ("Latest update date", lambda a: getattr(latest_update(a), "reported_on", None)),
 ]

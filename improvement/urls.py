@@ -15,3 +15,22 @@ urlpatterns = [
     path("actions/<int:pk>/due-date/", views.change_due_date, name="change_due_date"),
     path("evidence/<int:pk>/", views.evidence_file, name="evidence"),
 ]
+
+# The plan's workbook (export and import in steps) and the reminder opt-out.
+from improvement import workbook_views  # noqa: E402
+
+urlpatterns += [
+    path("plans/<int:pk>/plan.xlsx", workbook_views.plan_xlsx, name="plan_xlsx"),
+    path("plans/<int:pk>/import/", workbook_views.workbook_upload, name="workbook_upload"),
+    path(
+        "plans/<int:pk>/import/<int:upload_pk>/columns/",
+        workbook_views.workbook_columns,
+        name="workbook_columns",
+    ),
+    path(
+        "plans/<int:pk>/import/<int:upload_pk>/preview/",
+        workbook_views.workbook_preview,
+        name="workbook_preview",
+    ),
+    path("reminders/", workbook_views.reminder_settings, name="reminder_settings"),
+]

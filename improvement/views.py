@@ -15,6 +15,7 @@ from openpyxl import Workbook
 
 from authorities.models import Membership
 from core.access import EDITORS, UPDATERS, get_scoped_or_404, require_role, role_in, scoped
+from core.exports import inert
 from improvement import rules, services
 from improvement.filters import ActionFilter
 from improvement.forms import ActionForm, DueDateChangeForm, ProgressUpdateForm
@@ -81,8 +82,10 @@ def action_list(request):
 
 
 def export_rows(request):
-    for action in filtered_actions(request).qs:
-        yield [value(action) for _, value in EXPORT_COLUMNS]
+    # Every text cell made inert: a title typed as =HYPERLINK(...) must not run in a spreadsheet.
+    actions = filtered_actions(request).qs.prefetch_related("updates")
+    for action in actions:
+        yield [inert(value(action)) for _, value in EXPORT_COLUMNS]
 
 
 @login_required

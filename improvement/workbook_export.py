@@ -1,0 +1,47 @@
+"""A whole plan as an Excel workbook, in the columns the import reads, so a round trip loses nothing."""
+
+import io
+
+from openpyxl import Workbook
+
+from core.exports import inert
+from improvement.tables import latest_update, lead_of
+from improvement.workbook_fields import LABELS
+
+COLUMNS = {
+    "reference": lambda a: a.reference,
+    "theme": lambda a: str(a.theme) if a.theme else "",
+    "title": lambda a: a.title,
+    "recommendations": lambda a: ", ".join(str(r.number) for r in a.recommendations.all()),
+    "lead": lead_of,
+    "partners": lambda a: a.partners,
+    "starts_on": lambda a: a.starts_on,
+    "due_on": lambda a: a.due_on,
+    "status": lambda a: a.get_status_display(),
+    "rag": lambda a: a.get_rag_display().split(" ")[0] if a.rag else "",
+    "update": lambda a: getattr(latest_update(a), "narrative", ""),
+    "update_on": lambda a: getattr(latest_update(a), "reported_on", None),
+    "success_measure": lambda a: a.success_measure,
+    "description": lambda a: a.description,
+}
+DATE_FORMAT = "dd/mm/yyyy"
+
+
+def plan_workbook(plan) -> bytes:
+    """The plan's actions, one row each, every text cell inert (no formula can run)."""
+    workbook = Workbook()
+    sheet = workbook.active
+    sheet.title = "Actions"
+    sheet.append([LABELS[name] for name in COLUMNS])
+    actions = plan.actions.select_related("theme", "lead_officer").prefetch_related(
+        "recommendations", "updates"
+    )
+    for action in actions:
+        sheet.append([inert(value(action)) for value in COLUMNS.values()])
+    for row in sheet.iter_rows(min_row=2):
+        for cell in row:
+            if cell.is_date:
+                cell.number_format = DATE_FORMAT
+    output = io.BytesIO()
+    workbook.save(output)
+    return output.getvalue()

@@ -1,0 +1,78 @@
+"""Forms of the workbook import (upload, columns) and of the reminder opt-out."""
+
+from django import forms
+
+from improvement.workbook_fields import FIELDS
+from improvement.workbook_read import NotAWorkbook, check_readable, check_xlsx
+
+MAX_WORKBOOK_BYTES = 5 * 1024 * 1024
+
+
+class WorkbookUploadForm(forms.Form):
+    workbook = forms.FileField(
+        label="Excel workbook (.xlsx)",
+        help_text="Up to 5 MB. Each sheet needs a header row; a sheet per theme is fine.",
+        error_messages={"required": "Choose the Excel workbook to import."},
+    )
+
+    def clean_workbook(self):
+        upload = self.cleaned_data["workbook"]
+        # The size is known from the upload handler before anything is read into memory.
+        if upload.size > MAX_WORKBOOK_BYTES:
+            raise forms.ValidationError(f"“{upload.name}” is larger than 5 MB.")
+        content = upload.read()
+        try:
+            check_xlsx(content, upload.name)
+            check_readable(content, upload.name)
+        except NotAWorkbook as error:
+            raise forms.ValidationError(str(error)) from error
+        upload.content = content
+        return upload
+
+
+class ColumnMappingForm(forms.Form):
+    """One choice per header of the workbook: which field its cells fill, or none."""
+
+    def __init__(self, *args, headers=(), initial_mapping=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.headers = list(headers)
+        choices = [("", "Do not import"), *FIELDS]
+        for index, header in enumerate(self.headers):
+            self.fields[f"column_{index}"] = forms.ChoiceField(
+                label=header, choices=choices, required=False
+            )
+            self.initial[f"column_{index}"] = (initial_mapping or {}).get(header, "")
+
+    def clean(self):
+        data = super().clean()
+        chosen = [value for value in data.values() if value]
+        twice = sorted({value for value in chosen if chosen.count(value) > 1})
+        if twice:
+            raise forms.ValidationError(
+                f"Each field can come from one column only: {', '.join(twice)} is chosen twice."
+            )
+        for needed in ("reference", "title"):
+            if needed not in chosen:
+                label = dict(FIELDS)[needed]
+                raise forms.ValidationError(f"Choose the column that holds the {label.lower()}.")
+        return data
+
+    def mapping(self):
+        return {h: self.cleaned_data[f"column_{i}"] for i, h in enumerate(self.headers)}
+
+
+class ReminderSettingsForm(forms.Form):
+    """A checkbox per authority the user belongs to: whether to get its reminders."""
+
+    def __init__(self, *args, memberships=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.memberships = list(memberships)
+        for membership in self.memberships:
+            name = f"authority_{membership.authority_id}"
+            self.fields[name] = forms.BooleanField(
+                label=f"Email me reminders for {membership.authority.name}", required=False
+            )
+            self.initial[name] = membership.reminders_enabled
+
+    def choices(self):
+        return {m.pk: self.cleaned_data[f"authority_{m.authority_id}"] for m in self.memberships}

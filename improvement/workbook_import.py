@@ -1,0 +1,349 @@
+"""Importing a plan's actions from a workbook: every row checked first, then all written at once.
+
+The action's reference is the key: a row whose reference the plan has updates that action (only
+the fields that differ), a new reference creates one, and a latest update already recorded (same
+date and words) is not added again. So importing the same file twice changes nothing.
+"""
+
+import re
+from dataclasses import dataclass, field
+
+from django.contrib.auth import get_user_model
+from django.db import transaction
+from django.utils import timezone
+from openpyxl.utils import get_column_letter
+
+from core.people import person_name
+from improvement import workbook_fields as wf
+from improvement.models import Action, DueDateChange, ProgressUpdate, Theme
+from improvement.workbook_read import cell_text, parse_date, read_sheets
+from inspections.models import Recommendation
+
+ACTION_FIELDS = (
+    "title",
+    "description",
+    "lead_officer",
+    "lead_name",
+    "partners",
+    "starts_on",
+    "due_on",
+    "success_measure",
+    "status",
+    "rag",
+)
+
+
+@dataclass
+class Problem:
+    sheet: str
+    row: int
+    column: str
+    message: str
+    blocking: bool = True
+
+
+@dataclass
+class Row:
+    sheet: str
+    row: int
+    reference: str
+    theme: tuple | None  # (number or None, title)
+    values: dict
+    recommendations: list = field(default_factory=list)
+    update: tuple | None = None  # (date, rag, narrative)
+    outcome: str = "new"  # new, changed or unchanged
+
+
+@dataclass
+class Preview:
+    rows: list
+    problems: list
+
+    @property
+    def blocking(self):
+        return [p for p in self.problems if p.blocking]
+
+    def count(self, outcome):
+        return sum(1 for r in self.rows if r.outcome == outcome)
+
+
+def preview(plan, content, mapping):
+    """What the workbook would do to the plan, and every problem found, by sheet, row and column."""
+    context = _Context(plan)
+    rows, problems = [], []
+    tables = read_sheets(content)
+    for sheet, headers, body in tables:
+        columns = {wf_field: i for i, h in enumerate(headers) if (wf_field := mapping.get(h))}
+        for number, values in body:
+            reader = _RowReader(context, sheet, number, headers, columns, values, len(tables) > 1)
+            row = reader.read()
+            problems.extend(reader.problems)
+            if row:
+                row.outcome = _outcome(context.actions.get(row.reference), row)
+                rows.append(row)
+    return Preview(rows, problems)
+
+
+def _outcome(action, row):
+    """new, changed or unchanged: what confirming would do to the action with this reference."""
+    if action is None:
+        return "new"
+    theme = action.theme.title.lower() if action.theme else None
+    same_theme = theme == (row.theme[1].lower() if row.theme else None)
+    same = all(getattr(action, name) == value for name, value in row.values.items())
+    same_recommendations = {r.pk for r in action.recommendations.all()} == {
+        r.pk for r in row.recommendations
+    }
+    has_update = row.update is None or any(
+        u.reported_on == row.update[0] and u.narrative == row.update[2]
+        for u in action.updates.all()
+    )
+    return "unchanged" if same and same_theme and same_recommendations and has_update else "changed"
+
+
+class _Context:
+    """What rows are checked against: the plan's actions, people and recommendations."""
+
+    def __init__(self, plan):
+        self.plan = plan
+        self.seen = {}
+        self.actions = {
+            a.reference: a
+            for a in plan.actions.select_related("theme", "lead_officer").prefetch_related(
+                "recommendations", "updates"
+            )
+        }
+        users = get_user_model().objects.filter(memberships__authority_id=plan.authority_id)
+        self.people = {}
+        for user in users:
+            self.people.setdefault(person_name(user).lower(), user)
+            self.people.setdefault(user.get_username().lower(), user)
+        scope = plan.recommendations.all() or Recommendation.objects.filter(inspection__plans=plan)
+        self.numbers = {}
+        for recommendation in scope:
+            self.numbers.setdefault(recommendation.number, []).append(recommendation)
+
+
+class _RowReader:
+    def __init__(self, context, sheet, number, headers, columns, values, theme_per_sheet):
+        self.context, self.sheet, self.number = context, sheet, number
+        self.headers, self.columns, self.values = headers, columns, values
+        self.theme_per_sheet = theme_per_sheet
+        self.problems = []
+
+    def cell(self, name):
+        index = self.columns.get(name)
+        return None if index is None or index >= len(self.values) else self.values[index]
+
+    def text(self, name):
+        return cell_text(self.cell(name))
+
+    def problem(self, name, message, blocking=True):
+        index = self.columns.get(name)
+        column = (
+            f"{get_column_letter(index + 1)} ({self.headers[index]})" if index is not None else "–"
+        )
+        self.problems.append(Problem(self.sheet, self.number, column, message, blocking))
+
+    def parsed(self, name, reader):
+        if not self.text(name):
+            return None
+        try:
+            return reader(self.cell(name))
+        except ValueError as error:
+            self.problem(name, f"{wf.LABELS[name]}: {error}.")
+            return None
+
+    def read(self):
+        reference = self.text("reference")
+        if not reference:
+            self.problem("reference", "The row has no reference; every action needs one.")
+            return None
+        if reference in self.context.seen:
+            first = self.context.seen[reference]
+            self.problem("reference", f"Reference {reference} is also on {first}.")
+            return None
+        self.context.seen[reference] = f"sheet “{self.sheet}” row {self.number}"
+        if not self.text("title"):
+            self.problem("title", "The row has no action: say what will be done.")
+        values = self.action_values()
+        row = Row(self.sheet, self.number, reference, self.theme(), values)
+        row.recommendations = self.recommendations()
+        row.update = self.update(values)
+        self.check_lengths(reference, values)
+        self.check_against(self.context.actions.get(reference), row)
+        return row
+
+    def check_lengths(self, reference, values):
+        """Too long for the database: reported, never cut short silently."""
+        limits = [("reference", reference, 20), ("title", values["title"], 500)]
+        limits += [("partners", values["partners"], 500), ("lead", values["lead_name"], 200)]
+        for name, text, limit in limits:
+            if len(text) > limit:
+                self.problem(name, f"{wf.LABELS[name]} is {len(text)} characters; at most {limit}.")
+
+    def check_against(self, action, row):
+        """What the workspace allows only with a record: a due date removed, a RAG changed."""
+        if action is None:
+            return
+        if action.due_on and not row.values["due_on"]:
+            self.problem(
+                "due_on",
+                f"Action {action.reference} is due {action.due_on:%d/%m/%Y}; "
+                "a due date can be changed but not removed.",
+            )
+        new_rag = row.values["rag"]
+        if new_rag and new_rag != action.rag and row.update is None:
+            self.problem(
+                "rag",
+                f"The RAG changes from {action.rag or 'none'} to {new_rag}: "
+                "give the latest update that explains it, with its date.",
+            )
+
+    def action_values(self):
+        values = {
+            "title": self.text("title"),
+            "description": self.text("description"),
+            "partners": self.text("partners"),
+            "success_measure": self.text("success_measure"),
+            "starts_on": self.parsed("starts_on", parse_date),
+            "due_on": self.parsed("due_on", parse_date),
+            "rag": self.parsed("rag", wf.read_rag) or "",
+        }
+        values["status"] = (
+            self.parsed("status", wf.read_status)
+            or self.parsed("percent_complete", wf.status_from_percent)
+            or (Action.Status.COMPLETE if values["rag"] == "blue" else Action.Status.NOT_STARTED)
+        )
+        if values["rag"] == "blue" and values["status"] != Action.Status.COMPLETE:
+            self.problem("rag", "Blue means complete, but the status says the action is not.")
+        if values["starts_on"] and values["due_on"] and values["due_on"] < values["starts_on"]:
+            self.problem("due_on", "The due date is before the start date.")
+        values.update(self.lead())
+        return values
+
+    def lead(self):
+        name = self.text("lead")
+        user = self.context.people.get(name.lower()) if name else None
+        if name and not user:
+            self.problem(
+                "lead", f"“{name}” is not a user of the council: kept as the lead's name.", False
+            )
+        return {"lead_officer": user, "lead_name": "" if user else name}
+
+    def theme(self):
+        text = self.text("theme") or (self.sheet if self.theme_per_sheet else "")
+        if not text:
+            return None
+        if m := re.fullmatch(r"(?:theme\s*)?(\d+)[.):]?\s+(.+)", text, re.IGNORECASE):
+            return int(m[1]), m[2][:200]
+        return None, text[:200]
+
+    def recommendations(self):
+        found = []
+        for number in self.parsed("recommendations", wf.read_numbers) or []:
+            matches = self.context.numbers.get(number, [])
+            if len(matches) != 1:
+                why = "the plan's inspections have none" if not matches else "it is ambiguous"
+                self.problem("recommendations", f"Recommendation {number}: {why}.")
+            found.extend(matches[:1])
+        return found
+
+    def update(self, values):
+        narrative = self.text("update")
+        if not narrative:
+            return None
+        reported_on = self.parsed("update_on", parse_date)
+        if not self.text("update_on"):
+            self.problem("update_on", "The latest update has no date.")
+        elif reported_on and reported_on > timezone.localdate():
+            self.problem("update_on", f"The latest update is dated in the future ({reported_on}).")
+        if not values["rag"]:
+            self.problem("rag", "The latest update has no RAG rating.")
+        return reported_on, values["rag"], narrative
+
+
+@transaction.atomic
+def apply(plan, result, file_name, user):
+    """Write every row of a preview with no blocking problem; {outcome: count}."""
+    if result.blocking:
+        raise ValueError("The workbook has problems; nothing was imported.")
+    writer = _Writer(plan, file_name, user)
+    counts = {"new": 0, "changed": 0, "unchanged": 0, "updates": 0}
+    for row in result.rows:
+        row.outcome, action = writer.save_row(row)
+        counts[row.outcome] += 1
+        counts["updates"] += writer.add_update(action, row)
+    return counts
+
+
+class _Writer:
+    def __init__(self, plan, file_name, user):
+        self.plan, self.file_name, self.user = plan, file_name, user
+        # The plan's actions are locked, so an edit made meanwhile waits rather than being lost.
+        locked = (
+            plan.actions.select_for_update(of=("self",))
+            .select_related("theme", "lead_officer")
+            .prefetch_related("recommendations", "updates")
+        )
+        self.existing = {a.reference: a for a in locked}
+        self.themes = {t.title.lower(): t for t in plan.themes.all()}
+
+    def theme(self, key):
+        """The plan's theme of that title, else a new one: numbered as written unless taken."""
+        if key is None:
+            return None
+        number, title = key
+        if title.lower() not in self.themes:
+            numbers = {t.number for t in self.themes.values()}
+            if number is None or number in numbers:
+                number = max(numbers, default=0) + 1
+            self.themes[title.lower()] = Theme.objects.create(
+                plan=self.plan, number=number, title=title
+            )
+        return self.themes[title.lower()]
+
+    def save_row(self, row):
+        values = {**row.values, "theme": self.theme(row.theme)}
+        action = self.existing.get(row.reference)
+        if action is None:
+            action = Action.objects.create(plan=self.plan, reference=row.reference, **values)
+            action.recommendations.set(row.recommendations)
+            return "new", action
+        changed = [name for name, value in values.items() if getattr(action, name) != value]
+        if "due_on" in changed:
+            # As on the due-date page: the old and new dates are kept, with the reason.
+            DueDateChange.objects.create(
+                action=action,
+                old_due_on=action.due_on,
+                new_due_on=values["due_on"],
+                reason=f"Imported from the workbook {self.file_name}.",
+                changed_by=self.user,
+            )
+        for name in changed:
+            setattr(action, name, values[name])
+        if changed:
+            action.full_clean()
+            action.version += 1
+            action.save(update_fields=[*changed, "version", "updated_at"])
+        if {r.pk for r in action.recommendations.all()} != {r.pk for r in row.recommendations}:
+            action.recommendations.set(row.recommendations)
+            changed.append("recommendations")
+        return ("changed" if changed else "unchanged"), action
+
+    def add_update(self, action, row):
+        """The row's latest update, unless the action has it already (same date and words)."""
+        if row.update is None:
+            return 0
+        reported_on, rag, narrative = row.update
+        known = action.updates.all() if row.reference in self.existing else []
+        if any(u.reported_on == reported_on and u.narrative == narrative for u in known):
+            return 0
+        ProgressUpdate.objects.create(
+            action=action,
+            reported_on=reported_on,
+            author_name=f"Imported from {self.file_name}"[:200],
+            rag=rag,
+            narrative=narrative,
+        )
+        return 1

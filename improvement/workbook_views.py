@@ -1,0 +1,125 @@
+"""Pages of the plan's workbook: export, and import in steps (upload, columns, preview, confirm).
+
+The uploaded file is kept in the database (WorkbookUpload) between the steps, and the preview is
+worked out again from it on every step, so no step depends on one server process's memory.
+"""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.db import transaction
+from django.http import HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.views.decorators.http import require_http_methods
+
+from authorities.models import Membership
+from core.access import EDITORS, get_scoped_or_404, require_role
+from improvement import workbook_import
+from improvement.models import ImprovementPlan, WorkbookUpload
+from improvement.reminders import set_reminder_choices
+from improvement.workbook_export import plan_workbook
+from improvement.workbook_fields import guess_mapping
+from improvement.workbook_forms import (
+    ColumnMappingForm,
+    ReminderSettingsForm,
+    WorkbookUploadForm,
+)
+from improvement.workbook_read import read_sheets
+
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+@login_required
+def plan_xlsx(request, pk):
+    plan = get_scoped_or_404(ImprovementPlan.objects.all(), request.user, pk=pk)
+    response = HttpResponse(plan_workbook(plan), content_type=XLSX)
+    response["Content-Disposition"] = f'attachment; filename="plan-{plan.pk}.xlsx"'
+    return response
+
+
+def plan_for_editor(request, pk):
+    plan = get_scoped_or_404(ImprovementPlan.objects.all(), request.user, pk=pk)
+    require_role(request.user, plan.authority_id, EDITORS)
+    return plan
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def workbook_upload(request, pk):
+    plan = plan_for_editor(request, pk)
+    form = WorkbookUploadForm(request.POST or None, request.FILES or None)
+    if request.method == "POST" and form.is_valid():
+        upload = form.cleaned_data["workbook"]
+        stored = WorkbookUpload.objects.create(
+            plan=plan, uploaded_by=request.user, file_name=upload.name, content=upload.content
+        )
+        return redirect("improvement:workbook_columns", pk=plan.pk, upload_pk=stored.pk)
+    return render(request, "improvement/workbook_upload.html", {"plan": plan, "form": form})
+
+
+def headers_of(upload):
+    """Every header of every sheet, once each, in the order they first appear."""
+    seen = {}
+    for _, headers, _ in read_sheets(bytes(upload.content)):
+        seen.update((h, None) for h in headers if h and h not in seen)
+    return list(seen)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def workbook_columns(request, pk, upload_pk):
+    plan = plan_for_editor(request, pk)
+    upload = get_object_or_404(plan.workbook_uploads, pk=upload_pk)
+    headers = headers_of(upload)
+    form = ColumnMappingForm(
+        request.POST or None,
+        headers=headers,
+        initial_mapping=upload.mapping or guess_mapping(headers),
+    )
+    if request.method == "POST" and form.is_valid():
+        upload.mapping = form.mapping()
+        upload.save(update_fields=["mapping"])
+        return redirect("improvement:workbook_preview", pk=plan.pk, upload_pk=upload.pk)
+    context = {"plan": plan, "upload": upload, "form": form}
+    return render(request, "improvement/workbook_columns.html", context)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def workbook_preview(request, pk, upload_pk):
+    plan = plan_for_editor(request, pk)
+    upload = get_object_or_404(plan.workbook_uploads, pk=upload_pk)
+    if not upload.mapping:
+        return redirect("improvement:workbook_columns", pk=plan.pk, upload_pk=upload.pk)
+    result = workbook_import.preview(plan, bytes(upload.content), upload.mapping)
+    if request.method == "POST" and not result.blocking:
+        with transaction.atomic():
+            counts = workbook_import.apply(plan, result, upload.file_name, request.user)
+            upload.imported_at = timezone.now()
+            upload.save(update_fields=["imported_at"])
+        messages.success(request, imported_message(counts))
+        return redirect("improvement:plan", pk=plan.pk)
+    context = {"plan": plan, "upload": upload, "result": result}
+    context.update({outcome: result.count(outcome) for outcome in ("new", "changed", "unchanged")})
+    return render(request, "improvement/workbook_preview.html", context)
+
+
+def imported_message(counts):
+    return (
+        f"Imported: {counts['new']} new actions, {counts['changed']} changed, "
+        f"{counts['unchanged']} unchanged, {counts['updates']} progress updates added."
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def reminder_settings(request):
+    memberships = Membership.objects.filter(user=request.user).select_related("authority")
+    # Bound on every POST: with every box unticked the browser sends no field at all.
+    data = request.POST if request.method == "POST" else None
+    form = ReminderSettingsForm(data, memberships=memberships)
+    if request.method == "POST" and form.is_valid():
+        set_reminder_choices(form.memberships, form.choices())
+        messages.success(request, "Your reminder settings were saved.")
+        return redirect("improvement:reminder_settings")
+    return render(request, "improvement/reminder_settings.html", {"form": form})

@@ -1,0 +1,84 @@
+"""Reminder emails: each once per cycle, to leads and to managers on the digest's weekday, never to
+those who turned them off; and the page where a user turns them off."""
+
+import datetime
+import io
+
+import pytest
+from django.core import mail
+from django.core.management import call_command
+from django.urls import reverse
+
+from authorities.models import Membership
+from improvement.models import ReminderLog
+from tests import factories as f
+from tests.access import build_side
+
+pytestmark = pytest.mark.django_db
+
+MONDAY = datetime.date(2026, 11, 30)
+
+
+@pytest.fixture
+def side(settings):
+    settings.REMINDER_DIGEST_WEEKDAY = 0
+    side = build_side("Aldwick", 1)
+    for role in ("officer", "manager", "committee_member", "admin"):
+        user = getattr(side, role)
+        user.email = f"{role}@aldwick.example"
+        user.save()
+    # Red and led by the officer; the side's action 1.1 is overdue.
+    f.ActionFactory(plan=side.plan, theme=side.theme, reference="1.2", rag="red", due_on=None)
+    return side
+
+
+def run(day):
+    out = io.StringIO()
+    call_command("send_reminders", f"--date={day.isoformat()}", stdout=out)
+    return out.getvalue()
+
+
+def test_run_twice_on_the_same_day_each_email_goes_once(side):
+    run(MONDAY)
+    run(MONDAY)
+    assert sorted((m.to[0], m.subject) for m in mail.outbox) == [
+        ("manager@aldwick.example", f"Weekly digest: {side.plan.title}"),
+        ("officer@aldwick.example", "1 of your actions need attention"),
+    ]
+    lead, digest = sorted(mail.outbox, key=lambda m: m.to[0], reverse=True)
+    assert side.action.title in lead.body
+    assert "overdue" in lead.body
+    assert "1.2" in digest.body
+    assert "1.1" in digest.body
+    assert ReminderLog.objects.count() == 2
+
+
+def test_no_digest_on_other_days_and_no_lead_reminder_twice_in_a_week(side):
+    run(MONDAY)
+    run(MONDAY + datetime.timedelta(days=1))
+    assert len(mail.outbox) == 2
+    run(MONDAY + datetime.timedelta(days=7))
+    assert len(mail.outbox) == 4
+    assert set(ReminderLog.objects.values_list("cycle", flat=True)) == {"2026-W49", "2026-W50"}
+
+
+def test_a_user_who_turned_reminders_off_gets_none(client, side):
+    client.force_login(side.officer)
+    page = client.get(reverse("improvement:reminder_settings"))
+    field = f"authority_{side.authority.pk}"
+    assert page.context["form"].initial[field] is True
+    client.post(reverse("improvement:reminder_settings"), {})
+    assert not Membership.objects.get(user=side.officer).reminders_enabled
+    run(MONDAY)
+    assert [m.to[0] for m in mail.outbox] == ["manager@aldwick.example"]
+    client.post(reverse("improvement:reminder_settings"), {field: "on"})
+    run(MONDAY)
+    assert [m.to[0] for m in mail.outbox] == ["manager@aldwick.example", "officer@aldwick.example"]
+
+
+def test_a_dry_run_sends_and_records_nothing(side):
+    out = io.StringIO()
+    call_command("send_reminders", f"--date={MONDAY.isoformat()}", "--dry-run", stdout=out)
+    assert "Would send 1 lead reminders and 1 digests" in out.getvalue()
+    assert mail.outbox == []
+    assert not ReminderLog.objects.exists()
