@@ -37,9 +37,13 @@ class IndicatorAdmin(SimpleHistoryAdmin):
             data = form.cleaned_data
             try:
                 outcome = services.import_file(
-                    data["indicator"], form.data_bytes, data["file"].name,
-                    data["measure_column"], data["filters"], dry_run=data["dry_run"],
-                )  # fmt: skip
+                    data["indicator"],
+                    form.data_bytes,
+                    data["file"].name,
+                    data["measure_column"],
+                    data["filters"],
+                    dry_run=data["dry_run"],
+                )
             except ImportError_ as error:
                 form.add_error(None, str(error))
             else:
@@ -47,8 +51,14 @@ class IndicatorAdmin(SimpleHistoryAdmin):
                 self.message_user(request, f"{checked}{outcome}.", messages.SUCCESS)
                 return redirect("admin:indicators_indicator_change", data["indicator"].pk)
         breakdowns, measures = getattr(form, "columns", ({}, []))
-        context = {**self.admin_site.each_context(request), "form": form, "title": "Import a DfE file",
-                   "breakdowns": breakdowns, "measures": measures, "opts": self.model._meta}  # fmt: skip
+        context = {
+            **self.admin_site.each_context(request),
+            "form": form,
+            "title": "Import a DfE file",
+            "breakdowns": breakdowns,
+            "measures": measures,
+            "opts": self.model._meta,
+        }
         return TemplateResponse(request, "admin/indicators/upload.html", context)
 
 

@@ -86,16 +86,22 @@ def _axes(periods, top, unit):
     for step in range(5):
         value = top * step / 4
         y = _y(value, top)
-        parts.append(f'<line x1="{LEFT}" y1="{y:.1f}" x2="{WIDTH - RIGHT}" y2="{y:.1f}" '
-                     'stroke="#b1b4b6" stroke-width="0.5"/>')  # fmt: skip
+        parts.append(
+            f'<line x1="{LEFT}" y1="{y:.1f}" x2="{WIDTH - RIGHT}" y2="{y:.1f}" '
+            'stroke="#b1b4b6" stroke-width="0.5"/>'
+        )
         label = show(value.quantize(Decimal("0.1") if top < 10 else Decimal(1)), unit)
-        parts.append(f'<text x="{LEFT - 6}" y="{y + 4:.1f}" text-anchor="end" font-size="12" '
-                     f'fill="#0b0c0c">{escape(label.replace(" per 10,000", ""))}</text>')  # fmt: skip
+        parts.append(
+            f'<text x="{LEFT - 6}" y="{y + 4:.1f}" text-anchor="end" font-size="12" '
+            f'fill="#0b0c0c">{escape(label.replace(" per 10,000", ""))}</text>'
+        )
     every = max(1, len(periods) // 7)
     for index, period in enumerate(periods):
         if index % every == 0 or index == len(periods) - 1:
-            parts.append(f'<text x="{_x(index, len(periods)):.1f}" y="{base + 18}" font-size="12" '
-                         f'text-anchor="middle" fill="#0b0c0c">{escape(period.period)}</text>')  # fmt: skip
+            parts.append(
+                f'<text x="{_x(index, len(periods)):.1f}" y="{base + 18}" font-size="12" '
+                f'text-anchor="middle" fill="#0b0c0c">{escape(period.period)}</text>'
+            )
     return parts
 
 
@@ -116,8 +122,10 @@ def _legend(series):
         x = LEFT + (index % 2) * 280
         y = HEIGHT - 34 + (index // 2) * 18
         dashed = f' stroke-dasharray="{dash}"' if dash else ""
-        parts.append(f'<line x1="{x}" y1="{y - 4}" x2="{x + 28}" y2="{y - 4}" stroke="{colour}" '
-                     f'stroke-width="2.5"{dashed}/>')  # fmt: skip
+        parts.append(
+            f'<line x1="{x}" y1="{y - 4}" x2="{x + 28}" y2="{y - 4}" stroke="{colour}" '
+            f'stroke-width="2.5"{dashed}/>'
+        )
         parts.append(
             f'<text x="{x + 34}" y="{y}" font-size="12" fill="#0b0c0c">{escape(name)}</text>'
         )

@@ -174,8 +174,13 @@ def compare(authority, indicators, neighbours=None):
 
 def _period(indicator, rows, own_code, region, neighbour_codes):
     by_code = {row.area_code: row for row in rows}
-    period = Period(rows[0].period, rows[0].period_end, by_code.get(own_code),
-                    by_code.get(ENGLAND), by_code.get(region))  # fmt: skip
+    period = Period(
+        rows[0].period,
+        rows[0].period_end,
+        by_code.get(own_code),
+        by_code.get(ENGLAND),
+        by_code.get(region),
+    )
     numbers = [
         by_code[c].value for c in neighbour_codes if c in by_code and by_code[c].value is not None
     ]

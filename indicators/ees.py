@@ -29,9 +29,15 @@ LEVELS = {
     "Local authority": Level.AUTHORITY,
 }
 PLACE_COLUMNS = {
-    "country_code", "country_name", "region_code", "region_name",
-    "old_la_code", "new_la_code", "la_name", "geographic_level",
-}  # fmt: skip
+    "country_code",
+    "country_name",
+    "region_code",
+    "region_name",
+    "old_la_code",
+    "new_la_code",
+    "la_name",
+    "geographic_level",
+}
 FIELDS = ("level", "area_name", "authority", "period", "value", "symbol")
 
 
@@ -208,8 +214,9 @@ def _write(indicator, found, outcome):
     for (code, period_end), (_, fields) in found.items():
         current = existing.get((code, period_end))
         if current is None:
-            new.append(IndicatorValue(indicator=indicator, area_code=code, period_end=period_end,
-                                      **fields))  # fmt: skip
+            new.append(
+                IndicatorValue(indicator=indicator, area_code=code, period_end=period_end, **fields)
+            )
         elif _differs(current, fields):
             for name, value in fields.items():
                 setattr(current, name, value)

@@ -40,8 +40,15 @@ def load_model(data, file_name, model_year):
                 passed_over.add(neighbour)
             elif neighbour:
                 closeness = row[index + 1].strip() if index + 1 < len(row) else ""
-                links.append(StatisticalNeighbour(authority=authority, neighbour=by_dfe[neighbour],
-                             rank=rank, closeness=closeness, model_year=model_year))  # fmt: skip
+                links.append(
+                    StatisticalNeighbour(
+                        authority=authority,
+                        neighbour=by_dfe[neighbour],
+                        rank=rank,
+                        closeness=closeness,
+                        model_year=model_year,
+                    )
+                )
     with transaction.atomic():
         StatisticalNeighbour.objects.filter(model_year=model_year).delete()
         StatisticalNeighbour.objects.bulk_create(links)

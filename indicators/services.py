@@ -33,7 +33,7 @@ def period_for(indicator, period_end):
                 {
                     "period_end": "A quarterly value is for a quarter ending on 30 June, "
                     "30 September, 31 December or 31 March."
-                }  # fmt: skip
+                }
             )
         return quarter_label(period_end)
     if indicator.frequency == Frequency.MONTHLY:

@@ -32,7 +32,7 @@ SOURCES = {
         {},
         "percent",
         "lower",
-    ),  # fmt: skip
+    ),
     "la_care_leavers_accommodation_suitability.csv": (
         "care_leaver_percent",
         {"care_leaver_age": "19 to 21 years", "breakdown": "Accommodation considered suitable"},
@@ -62,8 +62,9 @@ def rows_of(file_name):
 
 def new_indicator(file_name, name=None):
     measure, filters, unit, polarity = SOURCES[file_name]
-    return Indicator(name=name or measure, unit=unit, polarity=polarity, source="DfE",
-                     frequency="annual")  # fmt: skip
+    return Indicator(
+        name=name or measure, unit=unit, polarity=polarity, source="DfE", frequency="annual"
+    )
 
 
 def import_source(file_name, name=None):

@@ -15,9 +15,10 @@ def taken(file_name):
     """The rows an indicator of the file takes, read here with the csv module alone."""
     measure, filters, *_ = SOURCES[file_name]
     return [
-        row for row in rows_of(file_name)
+        row
+        for row in rows_of(file_name)
         if row["geographic_level"] in LEVELS and all(row[c] == v for c, v in filters.items())
-    ]  # fmt: skip
+    ]
 
 
 @pytest.mark.parametrize("file_name", sorted(SOURCES))
@@ -109,8 +110,9 @@ def test_a_bad_value_is_named_by_file_row_and_column_and_nothing_is_written(auth
     row = next(n for n, line in enumerate(text.splitlines(), 1) if ",1613,224,13.9," in line)
     indicator = new_indicator(C1, "Re-referrals")
     with pytest.raises(ImportError_) as error:
-        services.import_file(indicator, bad(text, ",1613,224,13.9,", ",1613,224,13..9,"), C1,
-                             "rereferral_percent")  # fmt: skip
+        services.import_file(
+            indicator, bad(text, ",1613,224,13.9,", ",1613,224,13..9,"), C1, "rereferral_percent"
+        )
     assert str(error.value) == (
         f"{C1}, row {row}, column rereferral_percent: “13..9” is neither a number nor one of the "
         "symbols c, k, u, x, z, low."
@@ -148,14 +150,20 @@ def test_a_missing_column_is_named(authorities):
 def test_breakdowns_left_unchosen_are_refused_naming_both_rows(authorities):
     name = "la_care_leavers_accommodation_suitability.csv"
     with pytest.raises(ImportError_, match=r"England 2025 is also on row 2; choose a value"):
-        services.import_file(new_indicator(name), (DATA / name).read_bytes(), name,
-                             "care_leaver_percent")  # fmt: skip
+        services.import_file(
+            new_indicator(name), (DATA / name).read_bytes(), name, "care_leaver_percent"
+        )
 
 
 def test_a_filter_matching_no_row_is_refused(authorities):
     with pytest.raises(ImportError_, match=r"no row has category “Nothing”"):
-        services.import_file(new_indicator(C1), (DATA / C1).read_bytes(), C1,
-                             "rereferral_percent", {"category": "Nothing"})  # fmt: skip
+        services.import_file(
+            new_indicator(C1),
+            (DATA / C1).read_bytes(),
+            C1,
+            "rereferral_percent",
+            {"category": "Nothing"},
+        )
 
 
 def test_the_saved_source_is_used_next_time_and_names_the_file_it_reads(authorities):

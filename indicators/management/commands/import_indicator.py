@@ -39,9 +39,13 @@ class Command(BaseCommand):
                 return self._describe(data, path.name)
             indicator = self._indicator(options, path.name)
             outcome = services.import_file(
-                indicator, data, path.name, options["measure"],
-                parse_filters(options["filter"]), dry_run=options["dry_run"],
-            )  # fmt: skip
+                indicator,
+                data,
+                path.name,
+                options["measure"],
+                parse_filters(options["filter"]),
+                dry_run=options["dry_run"],
+            )
         except ImportError_ as error:
             raise CommandError(str(error)) from error
         done = "Checked (nothing written)" if options["dry_run"] else "Imported"
