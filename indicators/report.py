@@ -34,6 +34,7 @@ def report_section(plan):
 def _entry(comparison, authority_name, number):
     indicator, unit = comparison.indicator, comparison.indicator.unit
     return {
+        "authority": authority_name,
         "name": indicator.name,
         "definition": indicator.definition,
         "unit": indicator.get_unit_display(),
