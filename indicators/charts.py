@@ -21,11 +21,12 @@ SERIES = (
 )
 
 
-def line_chart(comparison, authority_name, chart_id):
+def line_chart(comparison, authority_name, chart_id, region_name="Region"):
     """The SVG of an indicator's periods: the authority, England, region, neighbours' average."""
     indicator, periods = comparison.indicator, comparison.periods
+    names = {"own": authority_name, "Region": region_name}
     series = [
-        (authority_name if name == "own" else name, colour, dash, [read(p) for p in periods])
+        (names.get(name, name), colour, dash, [read(p) for p in periods])
         for name, colour, dash, read in SERIES
     ]
     series = [s for s in series if any(v is not None for v in s[3])]
@@ -35,7 +36,7 @@ def line_chart(comparison, authority_name, chart_id):
         f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {WIDTH} {HEIGHT}" width="100%" '
         f'role="img" aria-labelledby="{chart_id}-title {chart_id}-desc" class="indicator-chart">',
         f'<title id="{chart_id}-title">{escape(title)}</title>',
-        f'<desc id="{chart_id}-desc">{escape(describe(comparison, authority_name))}</desc>',
+        f'<desc id="{chart_id}-desc">{escape(describe(comparison, authority_name, region_name))}</desc>',
         *_axes(periods, top, indicator.unit),
     ]
     for _name, colour, dash, values in series:
@@ -45,7 +46,7 @@ def line_chart(comparison, authority_name, chart_id):
     return "\n".join(parts)
 
 
-def describe(comparison, authority_name):
+def describe(comparison, authority_name, region_name="region"):
     """What the chart shows, in words, for those who cannot see it."""
     periods, unit = comparison.periods, comparison.indicator.unit
     if not periods:
@@ -57,7 +58,7 @@ def describe(comparison, authority_name):
         if latest.england:
             text += f", England {show(latest.england, unit)}"
         if latest.region:
-            text += f", region {show(latest.region, unit)}"
+            text += f", {region_name} {show(latest.region, unit)}"
         if latest.neighbour_average is not None:
             text += f", statistical neighbours' average {show(latest.neighbour_average, unit)}"
         text += f". {comparison.trend.words}"

@@ -26,15 +26,15 @@ def report_section(plan):
     """
     authority = plan.authority
     return [
-        _entry(comparison, authority.name, number)
+        _entry(comparison, authority, number)
         for number, comparison in enumerate(plan_comparisons(plan), start=1)
     ]
 
 
-def _entry(comparison, authority_name, number):
+def _entry(comparison, authority, number):
     indicator, unit = comparison.indicator, comparison.indicator.unit
     return {
-        "authority": authority_name,
+        "authority": authority.name,
         "name": indicator.name,
         "definition": indicator.definition,
         "unit": indicator.get_unit_display(),
@@ -44,7 +44,9 @@ def _entry(comparison, authority_name, number):
         "trend": {"arrow": comparison.trend.arrow, "words": comparison.trend.words},
         "rag": comparison.rag or "",
         "rag_words": comparison.rag_words,
-        "svg": charts.line_chart(comparison, authority_name, f"report-chart-{number}"),
+        "svg": charts.line_chart(
+            comparison, authority.name, f"report-chart-{number}", authority.region.name
+        ),
     }
 
 

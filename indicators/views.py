@@ -47,7 +47,9 @@ def indicator_detail(request, authority_pk, pk):
         "indicator": indicator,
         "comparison": comparison,
         "neighbours": neighbours,
-        "chart": charts.line_chart(comparison, authority.name, f"chart-{indicator.pk}"),
+        "chart": charts.line_chart(
+            comparison, authority.name, f"chart-{indicator.pk}", authority.region.name
+        ),
     }
     return render(request, "indicators/indicator_detail.html", context)
 
