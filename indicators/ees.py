@@ -38,7 +38,7 @@ PLACE_COLUMNS = {
     "la_name",
     "geographic_level",
 }
-FIELDS = ("level", "area_name", "authority", "period", "value", "symbol")
+FIELDS = ("level", "area_name", "authority", "period", "value", "symbol", "origin")
 
 
 class ImportError_(Exception):
@@ -172,6 +172,8 @@ def _row_fields(indicator, level, cell, authorities, outcome):
     except ValueError as error:
         raise ImportError_(f"{cell.where(indicator.measure_column)}: {error}.") from error
     fields = {"level": level, "area_name": name, "authority": authority, "period": period}
+    # The published figure replaces a provisional one an officer entered; the history keeps it.
+    fields["origin"] = IndicatorValue.Origin.IMPORTED
     return (code, period_end), {**fields, "value": value, "symbol": symbol}
 
 
@@ -229,8 +231,9 @@ def _write(indicator, found, outcome):
 
 
 def _differs(current, fields):
+    authority = fields["authority"]
+    if current.authority_id != (authority.pk if authority else None):
+        return True
     return any(
-        getattr(current, "authority_id" if name == "authority" else name)
-        != (value.pk if name == "authority" and value else value)
-        for name, value in fields.items()
+        getattr(current, name) != value for name, value in fields.items() if name != "authority"
     )

@@ -1,5 +1,7 @@
 """Every DfE tidy file imports, symbols stay symbols, bad rows stop everything, re-import is a no-op."""
 
+import datetime
+
 import pytest
 from django.db.models import Q
 
@@ -174,3 +176,14 @@ def test_the_saved_source_is_used_next_time_and_names_the_file_it_reads(authorit
     other = "d3_cpps_subsequent_plan_2013_to_2025.csv"
     with pytest.raises(ImportError_, match="read from files named c1_"):
         services.import_file(indicator, (DATA / other).read_bytes(), other)
+
+
+def test_a_published_figure_replaces_an_officers_provisional_one(gateshead):
+    indicator = new_indicator(C1, "Re-referrals")
+    indicator.save()
+    services.record_local_value(indicator, gateshead, datetime.date(2025, 3, 31), "14.5")
+    outcome = services.import_file(indicator, (DATA / C1).read_bytes(), C1, "rereferral_percent")
+    value = indicator.values.get(area_code="E08000037", period_end="2025-03-31")
+    assert outcome.updated == 1
+    assert (value.period, str(value.value), value.origin) == ("2025", "13.9000", "imported")
+    assert [str(h.value) for h in value.history.order_by("history_date")] == ["14.5000", "13.9000"]
