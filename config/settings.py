@@ -41,6 +41,7 @@ INSTALLED_APPS = [
     "inspections",
     "improvement",
     "reports",
+    "indicators",
 ]
 
 MIDDLEWARE = [

@@ -14,4 +14,5 @@ urlpatterns = [
     path("", include("improvement.urls")),
     path("inspections/", include("inspections.urls")),
     path("authorities/", include("authorities.urls")),
+    path("indicators/", include("indicators.urls")),
 ]

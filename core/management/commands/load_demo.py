@@ -13,6 +13,7 @@ class Command(BaseCommand):
         fixtures = ["authorities", "seeds"]
         if apps.is_installed("reports"):
             fixtures.append("reports")
+        fixtures += ["indicators"] if apps.is_installed("indicators") else []
         call_command("loaddata", *fixtures, verbosity=1)
         if "import_national" in get_commands():
             call_command("import_national", verbosity=1)

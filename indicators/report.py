@@ -1,0 +1,63 @@
+"""The indicators section of the plan page and of the committee report."""
+
+from django.db.models import Q
+
+from indicators import charts, compare
+from indicators.models import Indicator
+
+
+def plan_indicators(plan):
+    """Indicators tied to the plan's themes or actions, each once."""
+    tied = Q(themes__plan=plan) | Q(actions__plan=plan)
+    return Indicator.objects.for_authority(plan.authority).filter(tied).distinct()
+
+
+def plan_comparisons(plan):
+    """[Comparison] of the plan's indicators for its authority: four queries."""
+    indicators = list(plan_indicators(plan))
+    found = compare.compare(plan.authority, indicators)
+    return [found[i.pk] for i in indicators]
+
+
+def report_section(plan):
+    """The committee report's indicators, as plain JSON-ready values with each chart's SVG.
+
+    A finalised report keeps this in its snapshot, so nothing here is a model or lazy value.
+    """
+    authority = plan.authority
+    return [
+        _entry(comparison, authority, number)
+        for number, comparison in enumerate(plan_comparisons(plan), start=1)
+    ]
+
+
+def _entry(comparison, authority, number):
+    indicator, unit = comparison.indicator, comparison.indicator.unit
+    return {
+        "authority": authority.name,
+        "name": indicator.name,
+        "definition": indicator.definition,
+        "unit": indicator.get_unit_display(),
+        "polarity": indicator.get_polarity_display(),
+        "source": indicator.source,
+        "rows": [_row(period, unit) for period in comparison.periods],
+        "trend": {"arrow": comparison.trend.arrow, "words": comparison.trend.words},
+        "rag": comparison.rag or "",
+        "rag_words": comparison.rag_words,
+        "svg": charts.line_chart(
+            comparison, authority.name, f"report-chart-{number}", authority.region.name
+        ),
+    }
+
+
+def _row(period, unit):
+    return {
+        "period": period.period,
+        "own": compare.show(period.own, unit) if period.own else "",
+        "england": compare.show(period.england, unit) if period.england else "",
+        "region": compare.show(period.region, unit) if period.region else "",
+        "neighbour_average": compare.show(period.neighbour_average, unit)
+        if period.neighbour_average is not None
+        else "",
+        "rank": f"{period.rank} of {period.ranked}" if period.rank else "",
+    }
