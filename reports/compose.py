@@ -146,7 +146,9 @@ def changes(report):
 
 
 def change_lines(found):
-    lines = [f"Action {r['reference']} moved from {r['from']} to {r['to']}." for r in found["rag_moves"]]
+    lines = [
+        f"Action {r['reference']} moved from {r['from']} to {r['to']}." for r in found["rag_moves"]
+    ]
     lines += [f"Action {r['reference']} was completed." for r in found["completed"]]
     lines += [f"Action {r['reference']} is newly overdue." for r in found["new_overdue"]]
     lines += [
@@ -226,7 +228,9 @@ def close(report):
 def appendix(report):
     region = report["appendix"]
     blocks = [
-        heading(f"Appendix 1: other authorities of the {region['region']} region", style="appendix"),
+        heading(
+            f"Appendix 1: other authorities of the {region['region']} region", style="appendix"
+        ),
         paragraph(f"Each authority's latest inspection published by {report['as_at']}."),
     ]
     if not region["rows"]:
