@@ -22,6 +22,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 RECOMMENDATIONS, ACTIONS, UPDATES = 50, 300, 3000
 MAX_SHARE = 0.15
+MAX_SECONDS = 4.0
 NARRATIVE = (
     "The service has reviewed the audit findings with team managers and agreed next steps. "
     "Supervision records show the new template in use in most teams; the remaining teams "
@@ -69,6 +70,7 @@ def build_plan():
     )
     plan = ImprovementPlan.objects.create(authority=authority, title="Large improvement plan")
     plan.inspections.add(inspection)
+    plan.recommendations.add(*recommendations)
     themes = Theme.objects.bulk_create(
         Theme(plan=plan, number=n, title=f"Theme {n}") for n in range(1, 6)
     )
@@ -149,9 +151,10 @@ def weasyprint_pdf(html, title):
 
 
 def timed(function, *args):
-    start = time.perf_counter()
+    """The result, and the (wall-clock, CPU) seconds the call took."""
+    start, cpu = time.perf_counter(), time.process_time()
     result = function(*args)
-    return result, time.perf_counter() - start
+    return result, (time.perf_counter() - start, time.process_time() - cpu)
 
 
 def main():
@@ -168,7 +171,12 @@ def main():
             pdf, seconds = timed(weasyprint_pdf, html, title)
             theirs.append(seconds)
         ours_peak = traced_peak(our_html, report.pk)
-    return report_figures(min(ours), min(theirs), len(html), len(pdf), ours_peak)
+    return report_figures(best(ours), best(theirs), len(html), len(pdf), ours_peak)
+
+
+def best(times):
+    """The fastest wall-clock and the least CPU time over the runs."""
+    return min(t[0] for t in times), min(t[1] for t in times)
 
 
 def traced_peak(function, *args):
@@ -181,17 +189,21 @@ def traced_peak(function, *args):
 
 
 def report_figures(ours, theirs, html_bytes, pdf_bytes, ours_peak):
-    share = ours / (ours + theirs)
+    """Print the figures; 0 when our share and the CPU time of the whole are within limits."""
+    total = (ours[0] + theirs[0], ours[1] + theirs[1])
+    share = ours[1] / total[1]
     peak_mib = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(f"plan: {RECOMMENDATIONS} recommendations, {ACTIONS} actions, {UPDATES} progress updates")
     print(f"final HTML {html_bytes / 1024:.0f} KiB, PDF {pdf_bytes / 1024:.0f} KiB")
-    print(f"ours (queries + assembly + templates): {ours:.3f} s")
-    print(f"WeasyPrint (same HTML to PDF):         {theirs:.3f} s")
-    print(f"our share: {share:.1%} (limit {MAX_SHARE:.0%})")
+    print("                                       wall clock   CPU")
+    print(f"ours (queries + assembly + templates): {ours[0]:7.3f} s  {ours[1]:7.3f} s")
+    print(f"WeasyPrint (same HTML to PDF):         {theirs[0]:7.3f} s  {theirs[1]:7.3f} s")
+    print(f"the report (both):                     {total[0]:7.3f} s  {total[1]:7.3f} s")
+    print(f"our share (CPU): {share:.1%} (limit {MAX_SHARE:.0%}); limit {MAX_SECONDS:.0f} s")
     print(
         f"peak memory: process max RSS {peak_mib:.0f} MiB; our part {ours_peak / 2**20:.1f} MiB (tracemalloc)"
     )
-    return 0 if share <= MAX_SHARE else 1
+    return 0 if share <= MAX_SHARE and total[1] <= MAX_SECONDS else 1
 
 
 if __name__ == "__main__":

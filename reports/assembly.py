@@ -1,12 +1,12 @@
 """Assemble a committee report's content from the data, as plain JSON-ready values.
 
-The result is all the report shows besides its templates: a finalised report stores it as its
-snapshot and renders from it ever after, so nothing here may be a model or a lazy value.
-Queries are fixed in number, whatever the size of the plan.
+The result is the data, and the paper written from it as blocks (reports.compose): a finalised
+report stores it as its snapshot and renders from it ever after, so nothing here may be a model or
+a lazy value. Everything is as at the report's meeting date: no progress update, and no other
+authority's inspection, dated after it. Queries are fixed in number, whatever the size of the plan.
 """
 
 from django.db.models import Prefetch
-from django.utils import timezone
 
 from core.people import person_name
 from improvement import rules
@@ -14,9 +14,10 @@ from improvement.models import Action, DueDateChange, ProgressUpdate
 from inspections.models import Judgement, Recommendation
 from reports import rag
 from reports.changes import changes_since
+from reports.compose import compose
 from reports.regional import regional_appendix
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
 
 def words(day):
@@ -32,8 +33,8 @@ def lines(text):
 
 
 def assemble(report, as_at=None):
-    """Everything the report shows, from live data, as at a date (today by default)."""
-    as_at = as_at or timezone.localdate()
+    """Everything the report shows, from live data, as at a date (its meeting date by default)."""
+    as_at = as_at or report.meeting_on
     plan = report.plan
     inspections = plan_inspections(plan)
     actions = plan_actions(plan, as_at)
@@ -48,12 +49,13 @@ def assemble(report, as_at=None):
         ],
         "summary": rag_summary(actions),
         "exceptions": [a for a in actions if a["exception_reasons"]],
-        "recommendations": recommendation_sections(inspections, actions),
+        "recommendations": recommendation_sections(plan_recommendations(plan), actions),
         "unanswered_actions": [a for a in actions if not a["answers"]],
         "action_states": {a["reference"]: state_of(a) for a in actions},
         "appendix": regional_appendix(plan.authority, as_at),
     }
     content["changes"] = changes_since(report, content["action_states"])
+    content["blocks"] = compose(content)
     return content
 
 
@@ -64,33 +66,29 @@ def front_matter(report):
         "committee": report.committee.name,
         "authority": report.plan.authority.name,
         "meeting_on": words(report.meeting_on),
-        **numbered_sections(purpose=report.purpose, background=report.background),
+        "purpose": paragraphs(report.purpose),
+        "background": paragraphs(report.background),
         "recommendations": lines(report.recommendations),
         "contact_officer": report.contact_officer,
         "background_papers": lines(report.background_papers),
     }
 
 
-def numbered_sections(**texts):
-    """Each section's paragraphs, numbered on through the sections as committee papers are."""
-    number, sections = 0, {}
-    for name, text in texts.items():
-        sections[name] = []
-        for paragraph in paragraphs(text):
-            number += 1
-            sections[name].append({"number": number, "text": paragraph})
-    return sections
-
-
 def plan_inspections(plan):
     judgements = Judgement.objects.select_related("area").order_by("area__order")
     return list(
         plan.inspections.select_related("framework")
-        .prefetch_related(
-            Prefetch("judgements", queryset=judgements),
-            Prefetch("recommendations", queryset=Recommendation.objects.order_by("number")),
-        )
+        .prefetch_related(Prefetch("judgements", queryset=judgements))
         .order_by("started_on", "pk")
+    )
+
+
+def plan_recommendations(plan):
+    """The recommendations in the plan's scope: another plan answers the others."""
+    return list(
+        plan.recommendations.select_related("inspection__framework").order_by(
+            "inspection__started_on", "inspection_id", "number"
+        )
     )
 
 
@@ -119,11 +117,12 @@ def natural_key(reference):
 
 
 def plan_actions(plan, as_at):
+    updates = ProgressUpdate.objects.filter(reported_on__lte=as_at).order_by(*LATEST_FIRST)
     queryset = (
         Action.objects.filter(plan=plan)
         .select_related("theme", "lead_officer")
         .prefetch_related(
-            Prefetch("updates", queryset=ProgressUpdate.objects.order_by(*LATEST_FIRST)),
+            Prefetch("updates", queryset=updates),
             Prefetch("due_date_changes", queryset=DueDateChange.objects.order_by("changed_at")),
             Prefetch("recommendations", queryset=Recommendation.objects.only("id")),
         )
@@ -171,7 +170,7 @@ def lead_of(action):
 
 def due_date_change(change):
     return {
-        "old": words(change.old_due_on) or "None set",
+        "old": words(change.old_due_on),
         "new": words(change.new_due_on),
         "reason": change.reason,
     }
@@ -190,22 +189,21 @@ def rag_summary(actions):
     }
 
 
-def recommendation_sections(inspections, actions):
+def recommendation_sections(recommendations, actions):
     by_recommendation = {}
     for action in actions:
         for recommendation_id in action["answers"]:
             by_recommendation.setdefault(recommendation_id, []).append(action)
     return [
         {
-            "inspection": inspection_label(i),
+            "inspection": inspection_label(r.inspection),
             "number": r.number,
             "text": r.text,
             "priority": r.get_priority_display(),
             "addressed_to": r.get_addressed_to_display(),
             "actions": by_recommendation.get(r.pk, []),
         }
-        for i in inspections
-        for r in i.recommendations.all()
+        for r in recommendations
     ]
 
 

@@ -1,220 +1,163 @@
-"""The report as a Word document, from the same assembled content as the HTML and PDF."""
+"""The report as a Word document: the same blocks as the HTML and PDF, laid out for Word.
+
+A4 with the paper's margins, British English throughout the styles, "Page X of Y" in the footer
+(Word fields, so the numbers stay right after editing) and every table's header row repeated on
+each page.
+"""
 
 from io import BytesIO
 
 from docx import Document
+from docx.enum.text import WD_BREAK
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from docx.shared import Mm, Pt
 
 TABLE_STYLE = "Table Grid"
+LANGUAGE = "en-GB"
+FONT = "Arial"
+HANGING = Mm(10)
 
 
 def render_docx(report):
     document = Document()
-    properties = document.core_properties
-    properties.title = report["front"]["title"]
-    properties.language = "en-GB"
-    for write in (
-        cover,
-        front,
-        inspections,
-        summary,
-        exceptions,
-        changes,
-        recommendations,
-        close,
-        appendix,
-    ):
-        write(document, report)
+    set_up(document, report["front"]["title"])
+    for block in report["blocks"]:
+        WRITERS[block["kind"]](document, block)
     buffer = BytesIO()
     document.save(buffer)
     return buffer.getvalue()
 
 
-def table(document, header, rows, caption=None):
-    if caption:
-        document.add_paragraph(caption, style="Caption")
-    grid = document.add_table(rows=1, cols=len(header), style=TABLE_STYLE)
-    for cell, text in zip(grid.rows[0].cells, header, strict=True):
-        cell.text = text
-        cell.paragraphs[0].runs[0].bold = True
+def set_up(document, title):
+    document.core_properties.title = title
+    document.core_properties.language = LANGUAGE
+    section = document.sections[0]
+    section.page_width, section.page_height = Mm(210), Mm(297)
+    section.top_margin, section.bottom_margin = Mm(20), Mm(22)
+    section.left_margin = section.right_margin = Mm(18)
+    british_styles(document)
+    page_x_of_y(section.footer.paragraphs[0])
+
+
+def british_styles(document):
+    """en-GB on the document defaults and every style, so Word checks British spelling."""
+    normal = document.styles["Normal"]
+    normal.font.name, normal.font.size = FONT, Pt(11)
+    defaults = document.styles.element.find(qn("w:docDefaults"))
+    run_defaults = defaults.find(qn("w:rPrDefault")).find(qn("w:rPr"))
+    set_language(run_defaults)
+    for style in document.styles.element.findall(qn("w:style")):
+        set_language(style.get_or_add_rPr())
+
+
+def set_language(run_properties):
+    language = run_properties.find(qn("w:lang"))
+    if language is None:
+        language = OxmlElement("w:lang")
+        run_properties.append(language)
+    for attribute in ("w:val", "w:eastAsia", "w:bidi"):
+        language.set(qn(attribute), LANGUAGE)
+
+
+def page_x_of_y(paragraph):
+    paragraph.alignment = 1  # centred
+    paragraph.add_run("Page ")
+    field(paragraph, "PAGE")
+    paragraph.add_run(" of ")
+    field(paragraph, "NUMPAGES")
+
+
+def field(paragraph, code):
+    """A Word field (PAGE, NUMPAGES): begin, instruction, separator, a placeholder, end."""
+    parts = [("begin", None), (None, f" {code} "), ("separate", None), (None, "1"), ("end", None)]
+    for kind, text in parts:
+        run = paragraph.add_run()
+        if kind:
+            mark = OxmlElement("w:fldChar")
+            mark.set(qn("w:fldCharType"), kind)
+            run._r.append(mark)
+        elif text.strip() == code:
+            instruction = OxmlElement("w:instrText")
+            instruction.set(qn("xml:space"), "preserve")
+            instruction.text = text
+            run._r.append(instruction)
+        else:
+            run.text = text
+
+
+def write_heading(document, block):
+    if block["style"] == "appendix":
+        document.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
+    document.add_heading(block["text"], level=block["level"])
+
+
+def write_paragraph(document, block):
+    if block["number"]:
+        hanging(document.add_paragraph(f"{block['number']}\t{block['text']}"))
+        return
+    paragraph = document.add_paragraph(block["text"])
+    if block["style"] == "quote":
+        for run in paragraph.runs:
+            run.bold = True
+    elif block["style"] == "small":
+        for run in paragraph.runs:
+            run.font.size = Pt(10)
+
+
+def hanging(paragraph):
+    paragraph.paragraph_format.left_indent = HANGING
+    paragraph.paragraph_format.first_line_indent = -HANGING
+    paragraph.paragraph_format.tab_stops.add_tab_stop(HANGING)
+
+
+def write_list(document, block):
+    for item in block["items"]:
+        if item["label"]:
+            hanging(document.add_paragraph(f"{item['label']}\t{item['text']}"))
+        else:
+            document.add_paragraph(item["text"], style="List Bullet")
+
+
+def write_table(document, block):
+    if block["caption"]:
+        document.add_paragraph(block["caption"], style="Caption")
+    rows = ([block["header"]] if block["header"] else []) + block["rows"]
+    grid = document.add_table(rows=len(rows), cols=len(rows[0]), style=TABLE_STYLE)
+    for row, texts in zip(grid.rows, rows, strict=True):
+        for cell, text in zip(row.cells, texts, strict=True):
+            cell_text(cell, text)
+    if block["header"]:
+        for cell in grid.rows[0].cells:
+            cell.paragraphs[0].runs[0].bold = True
     repeat_header(grid.rows[0])
-    for row in rows:
-        for cell, text in zip(grid.add_row().cells, row, strict=True):
-            cell.text = str(text)
-    return grid
+    set_widths(grid, block["widths"])
+
+
+def cell_text(cell, text):
+    lines = text.split("\n")
+    cell.text = lines[0]
+    for line in lines[1:]:
+        cell.add_paragraph(line)
 
 
 def repeat_header(row):
-    from docx.oxml import OxmlElement
-    from docx.oxml.ns import qn
-
+    """Word repeats a row marked tblHeader at the top of each page the table runs onto."""
     marker = OxmlElement("w:tblHeader")
     marker.set(qn("w:val"), "true")
     row._tr.get_or_add_trPr().append(marker)
 
 
-def numbered(document, paragraphs):
-    for paragraph in paragraphs:
-        document.add_paragraph(f"{paragraph['number']}.\t{paragraph['text']}")
+def set_widths(grid, widths):
+    text_width = Mm(210 - 36)
+    for column, percent in zip(grid.columns, widths, strict=False):
+        for cell in column.cells:
+            cell.width = int(text_width * percent / 100)
 
 
-def cover(document, report):
-    front = report["front"]
-    rows = [
-        ("Report to", front["committee"]),
-        ("Date", front["meeting_on"]),
-        ("Title of report", front["title"]),
-        ("Report of", front["report_of"]),
-        ("Council", front["authority"]),
-    ]
-    grid = document.add_table(rows=0, cols=2, style=TABLE_STYLE)
-    for key, value in rows:
-        cells = grid.add_row().cells
-        cells[0].text, cells[1].text = key, value
-
-
-def front(document, report):
-    document.add_heading(report["front"]["title"], level=1)
-    document.add_paragraph(f"Progress on the {report['plan']['title']} as at {report['as_at']}.")
-    document.add_heading("Purpose of the report", level=2)
-    numbered(document, report["front"]["purpose"])
-    if report["front"]["background"]:
-        document.add_heading("Background", level=2)
-        numbered(document, report["front"]["background"])
-
-
-def inspections(document, report):
-    document.add_heading(
-        "The inspections" if len(report["inspections"]) > 1 else "The inspection", level=2
-    )
-    for inspection in report["inspections"]:
-        document.add_heading(f"{inspection['framework']}: {inspection['kind'].lower()}", level=3)
-        document.add_paragraph(
-            f"On site {inspection['on_site']}. Report published: {inspection['published']}. "
-            f"Overall judgement: {inspection['overall']}."
-        )
-        rows = [(judgement_name(j), j["grade"]) for j in inspection["judgements"]]
-        if rows:
-            table(document, ("Judgement", "Grade"), rows)
-
-
-def judgement_name(judgement):
-    prefix = "Sub-judgement: " if judgement["is_sub_judgement"] else ""
-    return prefix + judgement["area"]
-
-
-def summary(document, report):
-    document.add_heading("Summary of progress", level=2)
-    table(
-        document, ("Rating", "Meaning"), [(r["words"], r["meaning"]) for r in report["rag_rules"]]
-    )
-    header = ("Theme", *(r["words"] for r in report["summary"]["plan"]["rows"]), "Total")
-    rows = [counts_row(t["theme"], t["counts"]) for t in report["summary"]["themes"]]
-    rows.append(counts_row("Whole plan", report["summary"]["plan"]))
-    table(document, header, rows, caption="Actions by RAG rating, for the plan and each theme")
-
-
-def counts_row(name, counts):
-    return (name, *(r["count"] for r in counts["rows"]), counts["total"])
-
-
-def exceptions(document, report):
-    document.add_heading("Exceptions: red, overdue and re-baselined actions", level=2)
-    if not report["exceptions"]:
-        document.add_paragraph("No action is red, overdue or re-baselined.")
-        return
-    rows = [
-        (a["reference"], a["title"], a["rag_words"], a["due_on"] or "None set", why(a))
-        for a in report["exceptions"]
-    ]
-    table(document, ("Action", "What will be done", "RAG", "Due", "Why it is here"), rows)
-
-
-def why(action):
-    moves = [
-        f"Moved from {c['old']} to {c['new']}: {c['reason']}" for c in action["due_date_changes"]
-    ]
-    return "\n".join([", ".join(action["exception_reasons"]), *moves])
-
-
-def changes(document, report):
-    document.add_heading("Changes since the previous report", level=2)
-    found = report["changes"]
-    if not found.get("previous"):
-        document.add_paragraph(
-            f"This is the first report of this plan to the {report['front']['committee']}."
-        )
-        return
-    lines = [
-        f"Action {r['reference']} moved from {r['from']} to {r['to']}." for r in found["rag_moves"]
-    ]
-    lines += [f"Action {r['reference']} was completed." for r in found["completed"]]
-    lines += [f"Action {r['reference']} is newly overdue." for r in found["new_overdue"]]
-    lines += [
-        f"Action {r['reference']}'s due date moved from {r['from']} to {r['to']}."
-        for r in found["due_moved"]
-    ]
-    lines += [f"Action {r['reference']} was added to the plan." for r in found["new"]]
-    document.add_paragraph(
-        f"Since the report of {found['previous']}:"
-        if lines
-        else f"Nothing has changed since the report of {found['previous']}."
-    )
-    for line in lines:
-        document.add_paragraph(line, style="List Bullet")
-
-
-def recommendations(document, report):
-    document.add_heading("Progress on each recommendation", level=2)
-    for recommendation in report["recommendations"]:
-        document.add_heading(
-            f"Recommendation {recommendation['number']} ({recommendation['inspection']})", level=3
-        )
-        document.add_paragraph(recommendation["text"])
-        for action in recommendation["actions"]:
-            action_block(document, action)
-        if not recommendation["actions"]:
-            document.add_paragraph("No action in the plan answers this recommendation yet.")
-
-
-def action_block(document, action):
-    document.add_heading(f"Action {action['reference']}: {action['title']}", level=4)
-    document.add_paragraph(
-        f"Lead: {action['lead'] or 'not named'}. Due: {action['due_on'] or 'none set'}. "
-        f"Status: {action['status']}. RAG: {action['rag_words']}{' (overdue)' if action['overdue'] else ''}."
-    )
-    if action["narrative"]:
-        document.add_paragraph(f"Progress at {action['reported_on']}:")
-        for paragraph in action["narrative"].split("\n\n"):
-            document.add_paragraph(paragraph.strip())
-    else:
-        document.add_paragraph("No progress has been reported yet.")
-
-
-def close(document, report):
-    front_matter = report["front"]
-    document.add_heading("Recommendations to the committee", level=2)
-    document.add_paragraph(f"The {front_matter['committee']} is asked to:")
-    for recommendation in front_matter["recommendations"]:
-        document.add_paragraph(recommendation, style="List Number")
-    if front_matter["contact_officer"]:
-        document.add_paragraph(f"Contact: {front_matter['contact_officer']}")
-    if front_matter["background_papers"]:
-        document.add_heading("Background papers", level=2)
-        for paper in front_matter["background_papers"]:
-            document.add_paragraph(paper, style="List Bullet")
-
-
-def appendix(document, report):
-    document.add_page_break()
-    region = report["appendix"]
-    document.add_heading(f"Appendix 1: other authorities of the {region['region']} region", level=2)
-    rows = [
-        (
-            r["authority"],
-            r["inspection"],
-            r.get("overall", "–"),
-            "\n".join(f"{j['area']}: {j['grade']}" for j in r["judgements"]),
-        )
-        for r in region["rows"]
-    ]
-    table(document, ("Authority", "Latest inspection", "Overall", "Judgements"), rows)
+WRITERS = {
+    "heading": write_heading,
+    "paragraph": write_paragraph,
+    "list": write_list,
+    "table": write_table,
+}

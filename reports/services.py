@@ -6,6 +6,8 @@ from django.utils import timezone
 
 from core.pdf import html_to_pdf
 from reports.assembly import assemble
+from reports.blocks import texts
+from reports.snapshot import upgrade
 
 PDF_STYLESHEETS = ("css/report-pdf.css",)
 
@@ -16,7 +18,7 @@ class AlreadyFinal(Exception):
 
 def content_of(report):
     """The frozen snapshot of a finalised report; live data for a draft."""
-    return report.snapshot if report.is_final else assemble(report)
+    return upgrade(report.snapshot) if report.is_final else assemble(report)
 
 
 def render_html_body(content):
@@ -44,6 +46,11 @@ def render_pdf(report):
 def pdf_title(content):
     front = content["front"]
     return f"{front['title']} – {front['committee']}, {front['meeting_on']}"
+
+
+def plain_text(content):
+    """The text every rendering must carry, in reading order."""
+    return list(texts(content["blocks"]))
 
 
 @transaction.atomic

@@ -5,7 +5,6 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
-from django.views.decorators.http import require_POST
 
 from core.access import EDITORS, get_scoped_or_404, require_role, role_in, scoped
 from reports import docx, services
@@ -71,9 +70,14 @@ def report_edit(request, pk):
 
 
 @login_required
-@require_POST
 def report_finalise(request, pk):
+    """GET: what finalising means, with the button; POST: freeze the report."""
     report = get_report_to_edit(request.user, pk)
+    if report.is_final:
+        messages.error(request, f"“{report}” is already final.")
+        return redirect("reports:report-detail", pk=report.pk)
+    if request.method != "POST":
+        return render(request, "reports/committeereport_finalise.html", {"object": report})
     try:
         services.finalise(report, request.user)
         messages.success(request, "The report is final: it will read the same from now on.")

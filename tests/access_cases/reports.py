@@ -57,7 +57,7 @@ CASES = [
     Case(
         "reports:report-edit", kwargs=report_pk, get=EDITORS, post=EDITORS, post_data=front_matter
     ),
-    Case("reports:report-finalise", kwargs=report_pk, get=None, post=EDITORS),
+    Case("reports:report-finalise", kwargs=report_pk, get=EDITORS, post=EDITORS),
     Case("reports:report-pdf", kwargs=report_pk),
     Case("reports:report-docx", kwargs=report_pk),
 ]

@@ -81,6 +81,7 @@ def pages_of(world):
         "new-report": reverse("reports:report-create"),
         "report": reverse("reports:report-detail", args=[report.pk]),
         "edit-report": reverse("reports:report-edit", args=[report.pk]),
+        "finalise-report": reverse("reports:report-finalise", args=[report.pk]),
     }
 
 

@@ -11,10 +11,11 @@ from reports.models import CommitteeReport
 NEW_NARRATIVE = "The new pathway plan template is now used for every care leaver."
 
 
-def add_update(reference="1", rag="red"):
+def add_update(reference="1", rag="red", reported_on=date(2017, 3, 1)):
+    """A progress update on the day of the report's 1 March 2017 meeting."""
     action = Action.objects.get(plan_id=100, reference=reference)
     return ProgressUpdate.objects.create(
-        action=action, reported_on=date(2017, 6, 1), rag=rag, narrative=NEW_NARRATIVE
+        action=action, reported_on=reported_on, rag=rag, narrative=NEW_NARRATIVE
     )
 
 

@@ -40,7 +40,7 @@ def test_a_hostile_narrative_renders_as_text_and_nothing_outside_static_is_fetch
 ):
     action = Action.objects.get(plan_id=100, reference="1")
     ProgressUpdate.objects.create(
-        action=action, reported_on=date(2017, 6, 1), rag="amber", narrative=HOSTILE
+        action=action, reported_on=date(2017, 3, 1), rag="amber", narrative=HOSTILE
     )
     html = services.render_pdf_html(services.content_of(gateshead_report))
     assert "&lt;img src=&quot;http://example.com/tracker.png&quot;&gt;" in html

@@ -90,3 +90,20 @@ def test_a_manager_creates_a_draft_for_their_committee(seeds, manager):
     assert response.status_code == 302
     assert response["Location"] == url("report-detail", report)
     assert report.status == CommitteeReport.Status.DRAFT
+
+
+def test_finalising_asks_first_on_a_confirmation_page_then_freezes(gateshead_report, manager):
+    client = client_for(manager)
+    page = client.get(url("report-finalise", gateshead_report)).content.decode()
+    assert "Finalise the report" in page
+    assert "as at 1 March 2017" in page
+    assert not CommitteeReport.objects.get(pk=gateshead_report.pk).is_final
+    response = client.post(url("report-finalise", gateshead_report))
+    assert response["Location"] == url("report-detail", gateshead_report)
+    assert CommitteeReport.objects.get(pk=gateshead_report.pk).is_final
+    again = client.get(url("report-finalise", gateshead_report))
+    assert again["Location"] == url("report-detail", gateshead_report)
+
+
+def test_an_officer_may_not_see_the_confirmation_page(gateshead_report, officer):
+    assert client_for(officer).get(url("report-finalise", gateshead_report)).status_code == 403

@@ -1,0 +1,282 @@
+"""The assembled data of a report, written out as the paper's blocks (see reports.blocks).
+
+One function per section of the paper; each returns its blocks. Paragraphs of the paper's own
+prose are numbered through the whole paper; recommendation texts and narratives are quoted.
+"""
+
+from reports.blocks import heading, labelled, number_paragraphs, numbered, paragraph, table
+from reports.narrative import bullets, narrative_blocks
+
+
+def compose(report):
+    blocks = []
+    for section in SECTIONS:
+        blocks.extend(section(report))
+    return number_paragraphs(blocks)
+
+
+def cover(report):
+    front = report["front"]
+    rows = [
+        ("Report to", front["committee"]),
+        ("Date", front["meeting_on"]),
+        ("Title of report", front["title"]),
+        ("Report of", front["report_of"]),
+        ("Council", front["authority"]),
+    ]
+    return [
+        table("", [], rows, [35, 65], style="cover"),
+        heading(front["title"], level=1),
+        paragraph(f"Progress on the {report['plan']['title']} as at {report['as_at']}."),
+    ]
+
+
+def front_matter(report):
+    front = report["front"]
+    blocks = [heading("Purpose of the report"), *prose(front["purpose"])]
+    if front["background"]:
+        blocks += [heading("Background"), *prose(front["background"])]
+    return blocks
+
+
+def prose(paragraphs):
+    """Typed paragraphs (stored as {"text"} or {"number", "text"}), each numbered."""
+    return [numbered(p["text"] if isinstance(p, dict) else p) for p in paragraphs]
+
+
+def inspections(report):
+    found = report["inspections"]
+    blocks = [heading("The inspections" if len(found) > 1 else "The inspection")]
+    for inspection in found:
+        blocks += inspection_blocks(inspection)
+    if not found:
+        blocks.append(numbered("The plan answers no inspection."))
+    return blocks
+
+
+def inspection_blocks(inspection):
+    kind = inspection["kind"].lower()
+    blocks = [
+        heading(f"{inspection['framework']}: {kind}", level=3),
+        numbered(
+            f"On site {inspection['on_site']}. Report published: {inspection['published']}. "
+            f"Overall judgement: {inspection['overall']}."
+        ),
+    ]
+    rows = [(judgement_name(j), j["grade"]) for j in inspection["judgements"]]
+    if rows:
+        caption = f"Judgements of the {inspection['framework_short']} {kind}"
+        blocks.append(table(caption, ("Judgement", "Grade"), rows, [70, 30]))
+    return blocks
+
+
+def judgement_name(judgement):
+    return ("Sub-judgement: " if judgement["is_sub_judgement"] else "") + judgement["area"]
+
+
+RAG_EXPLAINED = (
+    "An action is overdue when its due date has passed and it is not complete; it is "
+    "re-baselined when its due date has been moved. Each action is rated by its latest "
+    "progress update."
+)
+
+
+def summary(report):
+    rules = [(r["words"], r["meaning"]) for r in report["rag_rules"]]
+    plan = report["summary"]["plan"]
+    header = ("Theme", *(r["words"] for r in plan["rows"]), "Total")
+    rows = [counts_row(t["theme"], t["counts"]) for t in report["summary"]["themes"]]
+    rows.append(counts_row("Whole plan", plan))
+    return [
+        heading("Summary of progress"),
+        table("What the RAG ratings mean", ("Rating", "Meaning"), rules, [25, 75]),
+        numbered(RAG_EXPLAINED),
+        table(
+            "Actions by RAG rating, for the plan and each theme",
+            header,
+            rows,
+            count_widths(len(header)),
+            style="counts",
+        ),
+    ]
+
+
+def counts_row(name, counts):
+    return (name, *(r["count"] for r in counts["rows"]), counts["total"])
+
+
+def exceptions(report):
+    """Which actions need attention and why, compactly: each is set out in full further on."""
+    found = report["exceptions"]
+    blocks = [heading("Exceptions: red, overdue and re-baselined actions")]
+    if not found:
+        return [*blocks, numbered("No action is red, overdue or re-baselined.")]
+    total = report["summary"]["plan"]["total"]
+    blocks += [
+        numbered(
+            f"{len(found)} of the plan's {total} actions need the committee's attention. "
+            "Each is set out in full under the recommendation it answers."
+        ),
+        bullets([line for line in reason_lines(found) if line]),
+    ]
+    moved = [a for a in found if a["due_date_changes"]]
+    if moved:
+        rows = [(a["reference"], a["due_on"] or "None set", why(a)) for a in moved]
+        header = ("Action", "Due", "How its due date moved")
+        blocks.append(table("Re-baselined actions", header, rows, [12, 24, 64]))
+    return blocks
+
+
+REASONS = ("Red", "Overdue", "Re-baselined")
+
+
+def reason_lines(found):
+    """One line per reason: how many actions, and their references."""
+    for reason in REASONS:
+        references = [a["reference"] for a in found if reason in a["exception_reasons"]]
+        if references:
+            yield f"{reason} ({len(references)}): {', '.join(references)}."
+
+
+def why(action):
+    return "\n".join(due_date_move(c) for c in action["due_date_changes"])
+
+
+def due_date_move(change):
+    old = change["old"] if change["old"] not in ("", "None set") else ""
+    said = f"Moved from {old} to {change['new']}" if old else f"Due date set to {change['new']}"
+    return f"{said}: {change['reason']}" if change["reason"] else f"{said}."
+
+
+def changes(report):
+    found = report["changes"]
+    blocks = [heading("Changes since the previous report")]
+    if not found.get("previous"):
+        committee = report["front"]["committee"]
+        return [*blocks, numbered(f"This is the first report of this plan to the {committee}.")]
+    lines = change_lines(found)
+    if not lines:
+        return [*blocks, numbered(f"Nothing has changed since the report of {found['previous']}.")]
+    return [*blocks, numbered(f"Since the report of {found['previous']}:"), bullets(lines)]
+
+
+def change_lines(found):
+    lines = [
+        f"Action {r['reference']} moved from {r['from']} to {r['to']}." for r in found["rag_moves"]
+    ]
+    lines += [f"Action {r['reference']} was completed." for r in found["completed"]]
+    lines += [f"Action {r['reference']} is newly overdue." for r in found["new_overdue"]]
+    lines += [
+        f"Action {r['reference']}'s due date moved from {r['from']} to {r['to']}."
+        if r["from"] not in ("", "None set")
+        else f"Action {r['reference']}'s due date was set to {r['to']}."
+        for r in found["due_moved"]
+    ]
+    return lines + [f"Action {r['reference']} was added to the plan." for r in found["new"]]
+
+
+def recommendations(report):
+    sections = report["recommendations"]
+    blocks = [
+        heading("Progress on each recommendation"),
+        numbered(
+            f"The plan answers {len(sections)} recommendation{'s' if len(sections) != 1 else ''}"
+            " of the inspection. Progress on each is set out below, under the inspectors' words."
+        ),
+    ]
+    for recommendation in sections:
+        blocks += recommendation_blocks(recommendation)
+    return blocks
+
+
+def recommendation_blocks(recommendation):
+    blocks = [
+        heading(
+            f"Recommendation {recommendation['number']} ({recommendation['inspection']})", level=3
+        ),
+        paragraph(recommendation["text"], style="quote"),
+        paragraph(
+            f"{recommendation['priority']}; addressed to {recommendation['addressed_to'].lower()}.",
+            style="small",
+        ),
+    ]
+    for action in recommendation["actions"]:
+        blocks += action_blocks(action)
+    if not recommendation["actions"]:
+        blocks.append(paragraph("No action in the plan answers this recommendation yet."))
+    return blocks
+
+
+def action_blocks(action):
+    """The action, who leads it and its state, then its latest narrative (one line less to lay
+    out per action: it counts, at 300 actions)."""
+    overdue = " (overdue)" if action["overdue"] else ""
+    state = (
+        f"Lead: {action['lead'] or 'not named'}. Due: {action['due_on'] or 'none set'}. "
+        f"Status: {action['status']}. RAG: {action['rag_words']}{overdue}."
+    )
+    if not action["narrative"]:
+        state += " No progress has been reported yet."
+    else:
+        state += f" Progress at {action['reported_on']}:"
+    return [
+        heading(f"Action {action['reference']}: {action['title']}", level=4),
+        paragraph(state, style="small"),
+        *narrative_blocks(action["narrative"]),
+    ]
+
+
+def close(report):
+    front = report["front"]
+    blocks = [
+        heading("Recommendations to the committee"),
+        numbered(f"The {front['committee']} is asked to:"),
+        labelled(front["recommendations"]),
+    ]
+    if front["contact_officer"]:
+        blocks.append(paragraph(f"Contact officer: {front['contact_officer']}"))
+    if front["background_papers"]:
+        blocks += [heading("Background papers"), bullets(front["background_papers"])]
+    return blocks
+
+
+def appendix(report):
+    region = report["appendix"]
+    blocks = [
+        heading(
+            f"Appendix 1: other authorities of the {region['region']} region", style="appendix"
+        ),
+        paragraph(f"Each authority's latest inspection published by {report['as_at']}."),
+    ]
+    if not region["rows"]:
+        return [*blocks, paragraph("No other current authority in the region.")]
+    rows = [
+        (
+            r["authority"],
+            r["inspection"],
+            r.get("overall") or "–",
+            "\n".join(f"{j['area']}: {j['grade']}" for j in r["judgements"]),
+        )
+        for r in region["rows"]
+    ]
+    header = ("Authority", "Latest inspection", "Overall", "Judgements")
+    caption = "Each authority's latest inspection and grades"
+    return [*blocks, table(caption, header, rows, [20, 24, 20, 36])]
+
+
+SECTIONS = (
+    cover,
+    front_matter,
+    inspections,
+    summary,
+    exceptions,
+    changes,
+    recommendations,
+    close,
+    appendix,
+)
+
+
+def count_widths(columns):
+    """The theme column, then equal columns, with room for "Blue (complete)"."""
+    return [26, 11, 12, 11, 18, 11, 11] if columns == 7 else [100 // columns] * columns
