@@ -48,17 +48,21 @@ def median_seconds(client, url, runs):
 
 def measure(runs):
     from django.core.management import call_command
+    from django.db import connection
     from django.test import Client
     from django.urls import reverse
 
     from authorities.models import LocalAuthority, Membership
     from core import volume
 
+    call_command("collectstatic", interactive=False, verbosity=0)  # hashed names, as deployed
     call_command("loaddata", "authorities", verbosity=0)
     authorities = LocalAuthority.objects.filter(is_current=True).order_by("name")[: len(SIZES)]
     rows = []
     for authority, size in zip(authorities, SIZES, strict=True):
         volume.generate([authority], seed=1, actions=(size, size))
+        with connection.cursor() as cursor:
+            cursor.execute("ANALYZE")  # the planner's statistics, as autovacuum would keep them
         member = Membership.objects.filter(authority=authority, role="manager").first()
         client = Client()
         client.force_login(member.user)

@@ -10,7 +10,7 @@ from django.db.models.functions import RowNumber
 from improvement.models import Action, Theme
 from improvement.rules import RAG_ORDER
 
-ACTIONS_PER_THEME = 10
+ACTIONS_PER_THEME = 5
 OVERDUE_SHOWN = 10
 ANSWERS_SHOWN = 5
 

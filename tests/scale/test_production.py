@@ -1,6 +1,7 @@
 """What production relies on: the health check, shared state in the database, the tasks worker."""
 
 import datetime
+import json
 from unittest import mock
 
 import pytest
@@ -64,3 +65,27 @@ def test_a_task_queued_in_the_database_runs_once_through_the_worker():
     call_command("db_worker", batch=True, no_startup_delay=True, verbosity=0)
     result.refresh()
     assert result.attempts == 1
+
+
+def test_collectstatic_writes_compressed_files_under_hashed_names(tmp_path):
+    source = tmp_path / "source"
+    (source / "css").mkdir(parents=True)
+    (source / "css" / "site.css").write_text(
+        "body { background: url(dot.png); }\n" * 50  # big enough to be worth compressing
+        + "/*# sourceMappingURL=site.css.map */\n"
+    )
+    (source / "css" / "dot.png").write_bytes(b"png")
+    storages = {**settings.STORAGES, "staticfiles": {"BACKEND": "core.storage.StaticFilesStorage"}}
+    with override_settings(
+        STATIC_ROOT=tmp_path / "out",
+        STATICFILES_DIRS=[source],
+        STORAGES=storages,
+        INSTALLED_APPS=[a for a in settings.INSTALLED_APPS if a != "django.contrib.admin"],
+    ):
+        call_command("collectstatic", interactive=False, verbosity=0)
+    manifest = json.loads((tmp_path / "out" / "staticfiles.json").read_text())
+    hashed = manifest["paths"]["css/site.css"]
+    assert hashed != "css/site.css"
+    css = (tmp_path / "out" / hashed).read_text()
+    assert manifest["paths"]["css/dot.png"].removeprefix("css/") in css
+    assert (tmp_path / "out" / f"{hashed}.gz").exists()
