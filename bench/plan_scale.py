@@ -36,14 +36,16 @@ def setup_django():
     return connection.creation.create_test_db(verbosity=0, autoclobber=True, keepdb=False)
 
 
-def median_seconds(client, url, runs):
-    times = []
+def median_seconds(client, urls, runs):
+    """Each URL's median time; the URLs take turns, so a busy machine slows them alike."""
+    times = {url: [] for url in urls}
     for _ in range(runs):
-        start = time.perf_counter()
-        response = client.get(url)
-        times.append(time.perf_counter() - start)
-        assert response.status_code == 200, (url, response.status_code)
-    return statistics.median(times)
+        for url in urls:
+            start = time.perf_counter()
+            response = client.get(url)
+            times[url].append(time.perf_counter() - start)
+            assert response.status_code == 200, (url, response.status_code)
+    return [statistics.median(times[url]) for url in urls]
 
 
 def measure(runs):
@@ -70,9 +72,7 @@ def measure(runs):
         page = reverse("improvement:plan", args=[plan.pk])
         baseline = reverse("bench:plan", args=[plan.pk])
         client.get(page), client.get(baseline)  # warm
-        rows.append(
-            (size, median_seconds(client, page, runs), median_seconds(client, baseline, runs))
-        )
+        rows.append((size, *median_seconds(client, [page, baseline], runs)))
     return rows
 
 
