@@ -120,6 +120,7 @@ class Person(HttpUser):
     # A person reads a page for a few seconds before the next click.
     wait_time = between(3, 9)
     logged_in = 0
+    go = False
     people = []
 
     def on_start(self):
@@ -136,6 +137,8 @@ class Person(HttpUser):
             if response.status_code != 302:
                 response.failure(f"login refused for {self.me['username']}")
         Person.logged_in += 1
+        while not Person.go:  # browsing starts when everyone is in and the statistics are fresh
+            gevent.sleep(0.2)
 
     def page(self, name, url, baseline=None):
         with self.client.get(url, name=name, catch_response=True) as response:
@@ -213,6 +216,7 @@ def log_everyone_in(environment, runner, users):
         entry.get_response_time_percentile(0.95),
     )
     environment.stats.reset_all()
+    Person.go = True
     return logins
 
 
