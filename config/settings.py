@@ -213,3 +213,35 @@ SIMPLE_HISTORY_REVERT_DISABLED = True
 SITE_URL = os.environ.get("SITE_URL", "http://localhost:8000").rstrip("/")
 # The weekly digest goes out on this weekday (0 Monday ... 6 Sunday).
 REMINDER_DIGEST_WEEKDAY = int(os.environ.get("REMINDER_DIGEST_WEEKDAY", "0"))
+# --- Production and scale: several web processes against one PostgreSQL (README) ---
+# WhiteNoise serves the collected static files itself, compressed and under hashed names, so any
+# number of gunicorn processes need no separate file server. The demo (DEBUG) serves them unhashed.
+MIDDLEWARE.insert(
+    MIDDLEWARE.index("django.middleware.security.SecurityMiddleware") + 1,
+    "whitenoise.middleware.WhiteNoiseMiddleware",
+)
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "staticfiles": {
+        "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"
+        if DEBUG
+        else "core.storage.StaticFilesStorage"
+    },
+}
+# Nothing another process needs lives in one process's memory: sessions and the cache are tables.
+SESSION_ENGINE = "django.contrib.sessions.backends.db"
+CACHES = {
+    "default": {"BACKEND": "django.core.cache.backends.db.DatabaseCache", "LOCATION": "cache"}
+}
+# Logs go to stdout for the process manager (systemd, containers) to collect.
+LOGGING["handlers"]["console"]["stream"] = "ext://sys.stdout"
+LOGGING["loggers"] = {
+    "django": {
+        "handlers": ["console"],
+        "level": os.environ.get("DJANGO_LOG_LEVEL", "INFO"),
+        "propagate": False,
+    },
+    "gunicorn.error": {"handlers": ["console"], "level": "INFO", "propagate": False},
+}
+# Minimal JSON views of the pages' rows, for the load test's baselines only (bench/load_test.py).
+BENCH_JSON_VIEWS = env_bool("BENCH_JSON_VIEWS", False)

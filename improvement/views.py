@@ -16,10 +16,10 @@ from openpyxl import Workbook
 from authorities.models import Membership
 from core.access import EDITORS, UPDATERS, get_scoped_or_404, require_role, role_in, scoped
 from core.exports import inert
-from improvement import rules, services
+from improvement import rules, services, summary
 from improvement.filters import ActionFilter
 from improvement.forms import ActionForm, DueDateChangeForm, ProgressUpdateForm
-from improvement.models import Action, Evidence, ImprovementPlan, ProgressUpdate, Theme
+from improvement.models import Action, Evidence, ImprovementPlan, ProgressUpdate
 from improvement.tables import EXPORT_COLUMNS, ActionTable
 from inspections.models import Recommendation
 
@@ -44,18 +44,15 @@ def plan_detail(request, pk):
     plan = get_scoped_or_404(
         ImprovementPlan.objects.prefetch_related("inspections"), request.user, pk=pk
     )
-    actions = list(
-        plan.actions.select_related("theme", "lead_officer").prefetch_related("recommendations")
-    )
-    # Only the recommendations in the plan's scope can be its gaps.
-    recommendations = plan.recommendations.select_related("inspection")
-    today = timezone.localdate()
+    themes = summary.themes(plan)
+    overdue, overdue_count = summary.overdue(plan, timezone.localdate())
     context = {
         "plan": plan,
-        "themes": rules.themes_with_counts(Theme.objects.filter(plan=plan), actions),
-        "plan_counts": rules.rag_counts(actions),
-        "recommendations": rules.recommendations_with_gaps_first(recommendations, actions),
-        "overdue": [a for a in actions if rules.is_overdue(a, today)],
+        "themes": themes,
+        "plan_counts": summary.plan_counts(themes),
+        "recommendations": summary.recommendations(plan),
+        "overdue": overdue,
+        "overdue_count": overdue_count,
         "ofsted_due_on": plan.ofsted_due_on(),
     }
     return render(request, "improvement/plan_detail.html", context)

@@ -6,6 +6,25 @@ from django.core.management import call_command
 def pytest_configure(config):
     # Hashing passwords the production way costs most of a test's time; tests need no strength.
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    # Tests render pages without running collectstatic first: no manifest of hashed names.
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+    }
+
+
+def pytest_collection_modifyitems(config, items):
+    """Tests marked `postgres` measure PostgreSQL itself (locks, EXPLAIN): collected only there."""
+    if settings.DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+        return
+    deselected = [item for item in items if item.get_closest_marker("postgres")]
+    if deselected:
+        config.hook.pytest_deselected(items=deselected)
+        items[:] = [item for item in items if not item.get_closest_marker("postgres")]
+        print(
+            f"\n{len(deselected)} PostgreSQL tests not collected: DATABASE_URL is not PostgreSQL"
+            " (set DATABASE_URL=postgres://... to run them)."
+        )
 
 
 @pytest.fixture

@@ -1,0 +1,13 @@
+from django.urls import path
+
+from bench import views
+
+app_name = "bench"
+
+urlpatterns = [
+    path("home.json", views.home, name="home"),
+    path("plans/<int:pk>.json", views.plan, name="plan"),
+    path("actions.json", views.actions, name="actions"),
+    path("export.json", views.export, name="export"),
+    path("actions/<int:pk>.json", views.action, name="action"),
+]
