@@ -14,4 +14,5 @@ urlpatterns = [
     path("actions/<int:pk>/edit/", views.edit_action, name="edit_action"),
     path("actions/<int:pk>/due-date/", views.change_due_date, name="change_due_date"),
     path("evidence/<int:pk>/", views.evidence_file, name="evidence"),
+    path("updates/<int:pk>/retract/", views.retract_update, name="retract_update"),
 ]

@@ -123,7 +123,7 @@ def plan_actions(plan, as_at):
         Action.objects.filter(plan=plan)
         .select_related("theme", "lead_officer")
         .prefetch_related(
-            Prefetch("updates", queryset=ProgressUpdate.objects.order_by(*LATEST_FIRST)),
+            Prefetch("updates", queryset=ProgressUpdate.objects.current().order_by(*LATEST_FIRST)),
             Prefetch("due_date_changes", queryset=DueDateChange.objects.order_by("changed_at")),
             Prefetch("recommendations", queryset=Recommendation.objects.only("id")),
         )

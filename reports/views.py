@@ -64,8 +64,12 @@ def report_edit(request, pk):
         return redirect("reports:report-detail", pk=report.pk)
     form = FrontMatterForm(request.POST or None, instance=report)
     if request.method == "POST" and form.is_valid():
-        form.save()
-        messages.success(request, "The front matter has been saved.")
+        # An unchanged form writes nothing, so the report's history shows only real edits.
+        if form.has_changed():
+            form.save()
+            messages.success(request, "The front matter has been saved.")
+        else:
+            messages.info(request, "Nothing was changed, so nothing was saved.")
         return redirect("reports:report-detail", pk=report.pk)
     return render(request, "reports/committeereport_form.html", {"form": form, "object": report})
 
