@@ -3,6 +3,7 @@
 import datetime
 
 from django import forms
+from django.db import models
 
 
 class DateInput(forms.MultiWidget):
@@ -80,3 +81,27 @@ class DateField(forms.MultiValueField):
             return self.clean(data) != initial
         except forms.ValidationError:
             return True
+
+
+class TextField(forms.CharField):
+    """Several lines of text. Browsers send line breaks as CRLF: kept as LF, so a text saved
+    unchanged compares equal and is not written again."""
+
+    widget = forms.Textarea
+
+    def to_python(self, value):
+        value = super().to_python(value)
+        return value.replace("\r\n", "\n").replace("\r", "\n") if value else value
+
+
+def model_form_field(db_field, **kwargs):
+    """A ModelForm's field for a model field: dates as the GOV.UK date input, text as TextField.
+
+    Set it as ``formfield_callback`` in a ModelForm's Meta so every date and text of the site
+    round-trips unchanged.
+    """
+    if isinstance(db_field, models.DateField) and not isinstance(db_field, models.DateTimeField):
+        kwargs.setdefault("form_class", DateField)
+    elif isinstance(db_field, models.TextField) and not db_field.choices:
+        kwargs.setdefault("form_class", TextField)
+    return db_field.formfield(**kwargs)

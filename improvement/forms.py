@@ -5,7 +5,7 @@ from pathlib import Path
 from django import forms
 from django.contrib.auth import get_user_model
 
-from core.forms import DateField
+from core.forms import DateField, TextField, model_form_field
 from improvement.models import Action, Rag, Theme
 
 MAX_EVIDENCE_BYTES = 10 * 1024 * 1024
@@ -30,7 +30,7 @@ class ProgressUpdateForm(forms.Form):
         widget=forms.RadioSelect,
         error_messages={"required": "Choose a RAG rating."},
     )
-    narrative = forms.CharField(
+    narrative = TextField(
         label="What has happened since the last update",
         widget=forms.Textarea(attrs={"rows": 5}),
         error_messages={"required": "Say what has happened since the last update."},
@@ -77,7 +77,7 @@ class DueDateChangeForm(forms.Form):
     new_due_on = DateField(
         label="New due date", error_messages={"required": "Enter the new due date."}
     )
-    reason = forms.CharField(
+    reason = TextField(
         label="Why the due date changes",
         widget=forms.Textarea(attrs={"rows": 3}),
         error_messages={"required": "Give the reason the due date changes."},
@@ -100,7 +100,7 @@ class ActionForm(forms.ModelForm):
             "success_measure",
             "status",
         ]
-        field_classes = {"starts_on": DateField}
+        formfield_callback = model_form_field
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -144,7 +144,7 @@ class ActionForm(forms.ModelForm):
 
 
 class RetractionForm(forms.Form):
-    reason = forms.CharField(
+    reason = TextField(
         label="Why the update is retracted",
         widget=forms.Textarea(attrs={"rows": 3}),
         help_text="The update stays on the record, struck through, with this reason.",

@@ -2,7 +2,7 @@ from django import forms
 
 from authorities.models import Committee
 from core.access import EDITORS
-from core.forms import DateField
+from core.forms import model_form_field
 from improvement.models import ImprovementPlan
 from reports.models import CommitteeReport
 
@@ -23,7 +23,7 @@ class FrontMatterForm(forms.ModelForm):
     class Meta:
         model = CommitteeReport
         fields = ["meeting_on", *FRONT_MATTER]
-        field_classes = {"meeting_on": DateField}
+        formfield_callback = model_form_field
 
 
 class NewReportForm(FrontMatterForm):
