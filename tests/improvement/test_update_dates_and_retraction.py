@@ -71,7 +71,8 @@ def test_the_author_retracts_an_update_and_the_action_goes_back_to_the_one_befor
     services.retract_progress_update(wrong, side.officer, "Reported against the wrong action.")
     wrong.refresh_from_db()
     action = Action.objects.get(pk=side.action.pk)
-    assert wrong.is_retracted and wrong.retracted_by == side.officer
+    assert wrong.is_retracted
+    assert wrong.retracted_by == side.officer
     assert action.rag == side.update.rag == "green"
     assert action.version == version + 1
     assert wrong.history.first().retraction_reason == "Reported against the wrong action."
