@@ -7,7 +7,14 @@ from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
-from core.access import EDITORS, get_scoped_or_404, require_role, role_in, scoped
+from core.access import (
+    EDITORS,
+    get_scoped_or_404,
+    may_somewhere,
+    require_role,
+    role_in,
+    scoped,
+)
 from reports import docx, services
 from reports.forms import FrontMatterForm, NewReportForm
 from reports.models import CommitteeReport
@@ -34,7 +41,7 @@ def report_list(request):
 
 @login_required
 def report_create(request):
-    if not request.user.memberships.filter(role__in=EDITORS).exists():
+    if not may_somewhere(request.user, EDITORS):
         raise PermissionDenied("Only managers start committee reports.")
     form = NewReportForm(request.POST or None, user=request.user)
     if request.method == "POST" and form.is_valid():

@@ -77,6 +77,24 @@ class FormReader(HTMLParser):
         self._select = None
 
 
+class LinkReader(HTMLParser):
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.hrefs = []
+
+    def handle_starttag(self, tag, attrs):
+        href = dict(attrs).get("href")
+        if tag == "a" and href:
+            self.hrefs.append(href)
+
+
+def links_of(html):
+    """Every <a href> of a page, as written."""
+    reader = LinkReader()
+    reader.feed(html)
+    return reader.hrefs
+
+
 def forms_of(html):
     reader = FormReader()
     reader.feed(html)
