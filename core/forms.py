@@ -46,15 +46,16 @@ class DateField(forms.MultiValueField):
 
     widget = DateInput
 
-    def __init__(self, **kwargs):
+    def __init__(self, *, error_name=None, **kwargs):
         kwargs.pop("max_length", None)  # ModelForm passes nothing else a date field would not take
         parts = tuple(forms.CharField(required=False) for _ in DateInput.parts)
         super().__init__(fields=parts, require_all_fields=False, **kwargs)
+        self.error_name = error_name  # how messages name the date, where the label is a phrase
 
     def compress(self, data_list):
         if not data_list or not any(str(v or "").strip() for v in data_list):
             return None
-        label = self.label or "The date"
+        label = self.error_name or self.label or "The date"
         values = [str(v or "").strip() for v in data_list]
         missing = [
             name for (name, _, _), value in zip(DateInput.parts, values, strict=True) if not value
