@@ -5,11 +5,10 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.formats import date_format
 
-from authorities.models import Membership
+from core.access import EDITORS
 from core.people import person_name
 from improvement.models import Action, DueDateChange, Evidence, ProgressUpdate, Rag
 
-Role = Membership.Role
 LATEST_FIRST = ("-reported_on", "-created_at", "-pk")
 
 # Fields a manager edits on the action form; the version check compares these.
@@ -160,9 +159,7 @@ def check_reported_on(plan, reported_on):
 
 def may_retract(user, update, role):
     """The update's author, or a manager or admin of its authority."""
-    return role in (Role.MANAGER, Role.ADMIN) or (
-        role is not None and update.author_id is not None and update.author_id == user.pk
-    )
+    return role in EDITORS or (role is not None and update.author_id == user.pk)
 
 
 @transaction.atomic
