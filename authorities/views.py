@@ -10,36 +10,32 @@ from django.shortcuts import render
 from authorities import compare
 from authorities.models import LocalAuthority
 from core.access import get_scoped_or_404
+from core.forms import DateField
 from inspections.models import Grade, Inspection, Judgement
 
 
 class AsAtForm(forms.Form):
-    """A GOV.UK date input (day, month, year) for the date of the comparison."""
+    """The date of the comparison, in the GOV.UK date input every date of the site uses.
 
-    day = forms.IntegerField(required=False, min_value=1, max_value=31)
-    month = forms.IntegerField(required=False, min_value=1, max_value=12)
-    year = forms.IntegerField(required=False, min_value=2000, max_value=2100)
+    A link may also give it as ``?as_at=YYYY-MM-DD``.
+    """
+
+    as_at = DateField(
+        label="Compare the latest inspections published by",
+        error_name="The comparison date",
+        required=False,
+        help_text="For example, 31 3 2024. Leave it blank for every inspection published so far.",
+    )
 
     def __init__(self, query):
-        super().__init__({key: query.get(f"as_at-{key}", "") for key in ("day", "month", "year")})
+        super().__init__(query)
         self.iso = query.get("as_at", "")
 
     def clean(self):
-        if self.errors:
-            raise forms.ValidationError("The comparison date must be a real date, like 31 3 2024.")
-        if self.iso:
-            return {"as_at": self._from_iso()}
-        parts = [self.cleaned_data.get(key) for key in ("year", "month", "day")]
-        if not any(parts):
-            return {"as_at": None}
-        if not all(parts):
-            raise forms.ValidationError("The comparison date must include a day, month and year.")
-        try:
-            return {"as_at": datetime.date(*parts)}
-        except ValueError as error:
-            raise forms.ValidationError(
-                "The comparison date must be a real date, like 31 3 2024."
-            ) from error
+        data = super().clean()
+        if self.iso and not self.errors:
+            data["as_at"] = self._from_iso()
+        return data
 
     def _from_iso(self):
         try:
@@ -63,21 +59,10 @@ def authority_detail(request, pk):
         "authority": authority,
         "form": form,
         "as_at": as_at,
-        "date_parts": date_parts(form, as_at),
         "history": inspection_history(authority),
         **comparison(authority, as_at),
     }
     return render(request, "authorities/authority_detail.html", context)
-
-
-def date_parts(form, as_at):
-    """(name, label, width, value) of the date input's three boxes, showing what was asked."""
-    values = {"day": as_at.day, "month": as_at.month, "year": as_at.year} if as_at else form.data
-    return [
-        ("day", "Day", 2, values.get("day")),
-        ("month", "Month", 2, values.get("month")),
-        ("year", "Year", 4, values.get("year")),
-    ]
 
 
 def inspection_history(authority):

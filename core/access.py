@@ -50,6 +50,14 @@ def may(user, authority_id, allowed):
     return role_in(user, authority_id) in allowed
 
 
+def may_somewhere(user, allowed):
+    """Whether the user has one of the `allowed` roles in any authority (to start a report)."""
+    if not user.is_authenticated:
+        return False
+    role_in(user, None)  # fills the per-request cache of the user's roles
+    return any(role in allowed for role in user._roles_by_authority.values())
+
+
 def require_role(user, authority_id, allowed):
     """403 unless the user's role in the authority is one of `allowed`."""
     if not may(user, authority_id, allowed):

@@ -3,6 +3,7 @@
 import datetime
 
 from django import forms
+from django.db import models
 
 
 class DateInput(forms.MultiWidget):
@@ -45,15 +46,16 @@ class DateField(forms.MultiValueField):
 
     widget = DateInput
 
-    def __init__(self, **kwargs):
+    def __init__(self, *, error_name=None, **kwargs):
         kwargs.pop("max_length", None)  # ModelForm passes nothing else a date field would not take
         parts = tuple(forms.CharField(required=False) for _ in DateInput.parts)
         super().__init__(fields=parts, require_all_fields=False, **kwargs)
+        self.error_name = error_name  # how messages name the date, where the label is a phrase
 
     def compress(self, data_list):
         if not data_list or not any(str(v or "").strip() for v in data_list):
             return None
-        label = self.label or "The date"
+        label = self.error_name or self.label or "The date"
         values = [str(v or "").strip() for v in data_list]
         missing = [
             name for (name, _, _), value in zip(DateInput.parts, values, strict=True) if not value
@@ -80,3 +82,27 @@ class DateField(forms.MultiValueField):
             return self.clean(data) != initial
         except forms.ValidationError:
             return True
+
+
+class TextField(forms.CharField):
+    """Several lines of text. Browsers send line breaks as CRLF: kept as LF, so a text saved
+    unchanged compares equal and is not written again."""
+
+    widget = forms.Textarea
+
+    def to_python(self, value):
+        value = super().to_python(value)
+        return value.replace("\r\n", "\n").replace("\r", "\n") if value else value
+
+
+def model_form_field(db_field, **kwargs):
+    """A ModelForm's field for a model field: dates as the GOV.UK date input, text as TextField.
+
+    Set it as ``formfield_callback`` in a ModelForm's Meta so every date and text of the site
+    round-trips unchanged.
+    """
+    if isinstance(db_field, models.DateField) and not isinstance(db_field, models.DateTimeField):
+        kwargs.setdefault("form_class", DateField)
+    elif isinstance(db_field, models.TextField) and not db_field.choices:
+        kwargs.setdefault("form_class", TextField)
+    return db_field.formfield(**kwargs)

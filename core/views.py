@@ -24,7 +24,10 @@ def home(request):
         .filter(lead_officer=request.user)
         .select_related("plan", "theme")
         .prefetch_related(
-            Prefetch("updates", ProgressUpdate.objects.only("action_id", "reported_on"))
+            Prefetch(
+                "updates",
+                ProgressUpdate.objects.current().only("action_id", "reported_on", "retracted_at"),
+            )
         )
     )
     groups = rules.group_my_actions(my_actions, timezone.localdate())

@@ -6,7 +6,14 @@ from django.db.models import Q
 from django.utils import timezone
 
 from core.access import scoped
+from core.forms import DateField
 from improvement.models import Action, ImprovementPlan, Rag, Theme
+
+
+class DateFilter(django_filters.DateFilter):
+    """A date typed in GOV.UK's day, month and year boxes, like every date of the site."""
+
+    field_class = DateField
 
 
 class ActionFilter(django_filters.FilterSet):
@@ -21,12 +28,8 @@ class ActionFilter(django_filters.FilterSet):
     overdue = django_filters.BooleanFilter(
         label="Overdue only", method="filter_overdue", widget=django_filters.widgets.BooleanWidget
     )
-    due_after = django_filters.DateFilter(
-        field_name="due_on", lookup_expr="gte", label="Due on or after"
-    )
-    due_before = django_filters.DateFilter(
-        field_name="due_on", lookup_expr="lte", label="Due on or before"
-    )
+    due_after = DateFilter(field_name="due_on", lookup_expr="gte", label="Due on or after")
+    due_before = DateFilter(field_name="due_on", lookup_expr="lte", label="Due on or before")
 
     class Meta:
         model = Action
@@ -40,10 +43,6 @@ class ActionFilter(django_filters.FilterSet):
         self.filters["lead_officer"].queryset = (
             get_user_model().objects.filter(actions_led__plan__in=plans).distinct()
         )
-        for name in ("due_after", "due_before"):
-            self.filters[name].extra["widget"] = django_filters.widgets.forms.DateInput(
-                attrs={"type": "date"}
-            )
 
     def search(self, queryset, name, value):
         return queryset.filter(

@@ -5,6 +5,7 @@ from pathlib import Path
 from django import forms
 from django.contrib.auth import get_user_model
 
+from core.forms import DateField, TextField, model_form_field
 from core.uploads import check_content
 from improvement.models import Action, Rag, Theme
 
@@ -31,16 +32,13 @@ class ProgressUpdateForm(forms.Form):
         widget=forms.RadioSelect,
         error_messages={"required": "Choose a RAG rating."},
     )
-    narrative = forms.CharField(
+    narrative = TextField(
         label="What has happened since the last update",
         widget=forms.Textarea(attrs={"rows": 5}),
         error_messages={"required": "Say what has happened since the last update."},
     )
-    reported_on = forms.DateField(
-        label="Date of the update",
-        required=False,
-        widget=forms.DateInput(attrs={"type": "date"}),
-        help_text="Leave blank for today.",
+    reported_on = DateField(
+        label="Date of the update", required=False, help_text="Leave blank for today."
     )
     evidence_description = forms.CharField(
         label="Evidence: what it shows", required=False, max_length=300
@@ -78,12 +76,10 @@ class ProgressUpdateForm(forms.Form):
 class DueDateChangeForm(forms.Form):
     # The due date the page showed, so a change made meanwhile is not silently overwritten.
     seen_due_on = forms.DateField(widget=forms.HiddenInput, required=False)
-    new_due_on = forms.DateField(
-        label="New due date",
-        widget=forms.DateInput(attrs={"type": "date"}),
-        error_messages={"required": "Enter the new due date.", "invalid": "Enter a real date."},
+    new_due_on = DateField(
+        label="New due date", error_messages={"required": "Enter the new due date."}
     )
-    reason = forms.CharField(
+    reason = TextField(
         label="Why the due date changes",
         widget=forms.Textarea(attrs={"rows": 3}),
         error_messages={"required": "Give the reason the due date changes."},
@@ -106,7 +102,7 @@ class ActionForm(forms.ModelForm):
             "success_measure",
             "status",
         ]
-        widgets = {"starts_on": forms.DateInput(attrs={"type": "date"})}
+        formfield_callback = model_form_field
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -117,5 +113,42 @@ class ActionForm(forms.ModelForm):
         )
         self.initial.setdefault("version", self.instance.version)
 
+    def clean(self):
+        data = super().clean()
+        if self.instance.rag == Rag.BLUE and data.get("status") not in (
+            None,
+            Action.Status.COMPLETE,
+        ):
+            self.add_error(
+                "status",
+                "This action is rated blue (complete) by its latest progress update. To reopen "
+                "it, add a progress update rated red, amber or green, or retract the blue one; "
+                "then change its status.",
+            )
+        return data
+
+    def _post_clean(self):
+        # The model's own checks would repeat the error above against a field not on this form.
+        if not self.errors:
+            super()._post_clean()
+
+    def add_error(self, field, error):
+        # The model's rules also name fields this form does not show (RAG, due date): show
+        # those above the form rather than failing.
+        if field is None and hasattr(error, "error_dict"):
+            for name, errors in error.error_dict.items():
+                super().add_error(name if name in self.fields else None, errors)
+            return
+        super().add_error(field, error)
+
     def changes(self):
         return {name: self.cleaned_data[name] for name in self._meta.fields}
+
+
+class RetractionForm(forms.Form):
+    reason = TextField(
+        label="Why the update is retracted",
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text="The update stays on the record, struck through, with this reason.",
+        error_messages={"required": "Say why the update is retracted."},
+    )

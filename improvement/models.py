@@ -75,6 +75,14 @@ class ImprovementPlan(models.Model):
         published = [i.published_on for i in self.inspections.all() if i.published_on]
         return rules.plan_due_at_ofsted(max(published)) if published else None
 
+    def began_on(self):
+        """The first day the plan existed: its start or approval, else the first day on site of
+        the inspections it answers. Progress cannot be reported before it."""
+        known = [day for day in (self.starts_on, self.approved_on) if day]
+        if not known:
+            known = [i.started_on for i in self.inspections.all()]
+        return min(known, default=None)
+
     def clean(self):
         for committee, field in ((self.owner, "owner"), (self.approved_by, "approved_by")):
             if committee and self.authority_id and committee.authority_id != self.authority_id:
@@ -200,8 +208,17 @@ class AppendOnlyError(Exception):
     pass
 
 
+class ProgressUpdateQuerySet(models.QuerySet):
+    def current(self):
+        """Updates that stand: a retracted update no longer counts towards the action's state."""
+        return self.filter(retracted_at__isnull=True)
+
+
 class ProgressUpdate(models.Model):
-    """A dated, signed narrative on an action. Never edited or deleted once written."""
+    """A dated, signed narrative on an action. Never edited or deleted once written, except to
+    retract it with a reason (services.retract_progress_update): it then stays on the record."""
+
+    RETRACTION_FIELDS = ("retracted_at", "retracted_by", "retraction_reason")
 
     action = models.ForeignKey(Action, on_delete=models.PROTECT, related_name="updates")
     reported_on = models.DateField()
@@ -218,6 +235,19 @@ class ProgressUpdate(models.Model):
     rag = models.CharField("RAG rating", max_length=10, choices=Rag.choices)
     narrative = models.TextField()
     created_at = models.DateTimeField(auto_now_add=True)
+    retracted_at = models.DateTimeField(null=True, blank=True, editable=False)
+    retracted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        editable=False,
+        related_name="progress_updates_retracted",
+    )
+    retraction_reason = models.TextField(blank=True, editable=False)
+
+    objects = ProgressUpdateQuerySet.as_manager()
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["-reported_on", "-created_at", "-pk"]
@@ -225,18 +255,28 @@ class ProgressUpdate(models.Model):
         constraints = [
             models.CheckConstraint(condition=Q(rag__in=Rag.values), name="update_rag_known"),
             models.CheckConstraint(condition=~Q(narrative=""), name="update_has_narrative"),
+            models.CheckConstraint(
+                condition=Q(retracted_at__isnull=True) | ~Q(retraction_reason=""),
+                name="update_retraction_has_reason",
+            ),
         ]
 
     def __str__(self):
         return f"{self.action.reference} {self.reported_on:%-d %b %Y}: {self.get_rag_display()}"
 
     def save(self, *args, **kwargs):
-        if self.pk is not None and not kwargs.get("force_insert"):
+        fields = kwargs.get("update_fields")
+        retracting = fields is not None and set(fields) <= set(self.RETRACTION_FIELDS)
+        if self.pk is not None and not kwargs.get("force_insert") and not retracting:
             raise AppendOnlyError("A progress update is never edited; add a new one instead.")
         super().save(*args, **kwargs)
 
     def delete(self, *args, **kwargs):
         raise AppendOnlyError("A progress update is never deleted.")
+
+    @property
+    def is_retracted(self):
+        return self.retracted_at is not None
 
 
 class Evidence(models.Model):

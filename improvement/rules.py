@@ -44,8 +44,11 @@ def is_overdue(action, today: date) -> bool:
 
 
 def latest_update_on(action):
-    """The date of the action's latest update, from its prefetched updates (newest first)."""
-    updates = list(action.updates.all())
+    """The date of the action's latest standing update, from its prefetched updates.
+
+    A retracted update no longer counts (it was wrong), so it does not count as progress either.
+    """
+    updates = [u for u in action.updates.all() if getattr(u, "retracted_at", None) is None]
     return max((u.reported_on for u in updates), default=None)
 
 

@@ -5,8 +5,11 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.formats import date_format
 
+from core.access import EDITORS
 from core.people import person_name
 from improvement.models import Action, DueDateChange, Evidence, ProgressUpdate, Rag
+
+LATEST_FIRST = ("-reported_on", "-created_at", "-pk")
 
 # Fields a manager edits on the action form; the version check compares these.
 EDITABLE_FIELDS = (
@@ -34,16 +37,18 @@ class EditConflict(Exception):
 @transaction.atomic
 def add_progress_update(action, author, rag, narrative, reported_on=None, evidence=None):
     """Append an update; it becomes the action's current RAG (and completion when blue)."""
-    action = Action.objects.select_for_update().get(pk=action.pk)
+    action = Action.objects.select_for_update().select_related("plan").get(pk=action.pk)
     if rag in (Rag.RED, Rag.AMBER) and not narrative.strip():
         raise ValidationError({"narrative": "Say what is being done about a red or amber rating."})
+    reported_on = reported_on or timezone.localdate()
+    check_reported_on(action.plan, reported_on)
     update = ProgressUpdate.objects.create(
         action=action,
         author=author,
         author_name=person_name(author),
         rag=rag,
         narrative=narrative,
-        reported_on=reported_on or timezone.localdate(),
+        reported_on=reported_on,
     )
     for item in evidence or []:
         Evidence.objects.create(update=update, **item)
@@ -88,6 +93,9 @@ def edit_action(action_pk, version, changes):
     current = Action.objects.select_for_update().get(pk=action_pk)
     if current.version != int(version):
         raise EditConflict(current, _differences(current, changes))
+    changes = {name: value for name, value in changes.items() if getattr(current, name) != value}
+    if not changes:
+        return current  # an unchanged form writes nothing and keeps the version
     for name, value in changes.items():
         setattr(current, name, value)
     if current.rag == Rag.BLUE and current.status != Action.Status.COMPLETE:
@@ -123,3 +131,64 @@ def _save_with_new_version(action, fields):
     # history record gets the number itself rather than an F() expression it cannot store.
     action.version += 1
     action.save(update_fields=[*fields, "version", "updated_at"])
+
+
+def _words(day):
+    return date_format(day, "j F Y")
+
+
+def check_reported_on(plan, reported_on):
+    """Progress is reported on a day that has come, and not before the plan existed."""
+    today = timezone.localdate()
+    if reported_on > today:
+        raise ValidationError(
+            {
+                "reported_on": f"The date of the update, {_words(reported_on)}, is in the future: "
+                f"use today ({_words(today)}) or an earlier date."
+            }
+        )
+    began_on = plan.began_on()
+    if began_on and reported_on < began_on:
+        raise ValidationError(
+            {
+                "reported_on": f"The date of the update, {_words(reported_on)}, is before the plan "
+                f"existed (from {_words(began_on)})."
+            }
+        )
+
+
+def may_retract(user, update, role):
+    """The update's author, or a manager or admin of its authority."""
+    return role in EDITORS or (role is not None and update.author_id == user.pk)
+
+
+@transaction.atomic
+def retract_progress_update(update, user, reason):
+    """Strike out a wrong update with the reason; it stays on the record but no longer counts.
+
+    The action's RAG returns to that of its latest standing update, and the version moves on.
+    """
+    if not reason.strip():
+        raise ValidationError({"reason": "Say why the update is retracted."})
+    action = Action.objects.select_for_update().get(pk=update.action_id)
+    update = ProgressUpdate.objects.select_for_update().get(pk=update.pk)
+    if update.is_retracted:
+        raise ValidationError(
+            f"The update of {_words(update.reported_on)} was already retracted by "
+            f"{person_name(update.retracted_by)}: “{update.retraction_reason}”."
+        )
+    update.retracted_at = timezone.now()
+    update.retracted_by = user
+    update.retraction_reason = reason.strip()
+    update.save(update_fields=list(ProgressUpdate.RETRACTION_FIELDS))
+    _restore_current_state(action, update)
+    return update
+
+
+def _restore_current_state(action, retracted):
+    latest = action.updates.current().order_by(*LATEST_FIRST).first()
+    action.rag = latest.rag if latest else ""
+    if retracted.rag == Rag.BLUE and action.rag != Rag.BLUE:
+        # The completion came from the retracted update; the action is open again.
+        action.status = Action.Status.IN_PROGRESS
+    _save_with_new_version(action, ["rag", "status"])

@@ -14,6 +14,7 @@ urlpatterns = [
     path("actions/<int:pk>/edit/", views.edit_action, name="edit_action"),
     path("actions/<int:pk>/due-date/", views.change_due_date, name="change_due_date"),
     path("evidence/<int:pk>/", views.evidence_file, name="evidence"),
+    path("updates/<int:pk>/retract/", views.retract_update, name="retract_update"),
 ]
 
 # The plan's workbook (export and import in steps) and the reminder opt-out.

@@ -18,7 +18,7 @@ from core.access import EDITORS, UPDATERS, get_scoped_or_404, require_role, role
 from core.exports import inert
 from improvement import rules, services, summary
 from improvement.filters import ActionFilter
-from improvement.forms import ActionForm, DueDateChangeForm, ProgressUpdateForm
+from improvement.forms import ActionForm, DueDateChangeForm, ProgressUpdateForm, RetractionForm
 from improvement.models import Action, Evidence, ImprovementPlan, ProgressUpdate
 from improvement.tables import EXPORT_COLUMNS, ActionTable
 from inspections.models import Recommendation
@@ -129,7 +129,9 @@ def action_detail(request, pk):
             Prefetch("recommendations", Recommendation.objects.select_related("inspection")),
             Prefetch(
                 "updates",
-                ProgressUpdate.objects.select_related("author").prefetch_related("evidence"),
+                ProgressUpdate.objects.select_related("author", "retracted_by").prefetch_related(
+                    "evidence"
+                ),
             ),
             Prefetch("due_date_changes", to_attr="due_date_history"),
         ),
@@ -138,9 +140,11 @@ def action_detail(request, pk):
         pk=pk,
     )
     role = role_in(request.user, action.plan.authority_id)
+    updates = action.updates.all()
     context = {
         "action": action,
-        "updates": action.updates.all(),
+        "updates": updates,
+        "retractable": {u.pk for u in updates if services.may_retract(request.user, u, role)},
         "may_update": may_update(request.user, action),
         "may_edit": role in EDITORS,
         "overdue": rules.is_overdue(action, timezone.localdate()),
@@ -202,6 +206,9 @@ def edit_action(request, pk):
     require_role(request.user, action.plan.authority_id, EDITORS)
     form = ActionForm(request.POST or None, instance=action)
     conflict = None
+    if request.method == "POST" and form.is_valid() and not form.has_changed():
+        messages.info(request, "Nothing was changed, so nothing was saved.")
+        return redirect("improvement:action", pk=action.pk)
     if request.method == "POST" and form.is_valid():
         try:
             services.edit_action(action.pk, form.cleaned_data["version"], form.changes())
@@ -231,3 +238,28 @@ def evidence_file(request, pk):
         except FileNotFoundError as error:
             raise Http404("The evidence file is missing.") from error
     return HttpResponseRedirect(evidence.link)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def retract_update(request, pk):
+    """The author or a manager strikes out a wrong update, giving the reason."""
+    update = get_scoped_or_404(
+        ProgressUpdate.objects.select_related("action__plan", "author"),
+        request.user,
+        "action__plan__authority",
+        pk=pk,
+    )
+    role = role_in(request.user, update.action.plan.authority_id)
+    if not services.may_retract(request.user, update, role):
+        raise PermissionDenied("Only the update's author or a manager may retract it.")
+    form = RetractionForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.retract_progress_update(update, request.user, form.cleaned_data["reason"])
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+        else:
+            messages.success(request, "The update was retracted; it stays on the record.")
+        return redirect("improvement:action", pk=update.action_id)
+    return render(request, "improvement/retract_form.html", {"update": update, "form": form})

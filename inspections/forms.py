@@ -6,6 +6,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 
 from authorities.models import LocalAuthority
+from core.forms import DateField
 from core.uploads import check_content
 from inspections.models import Framework, Grade, Inspection, JudgementArea
 
@@ -59,15 +60,9 @@ class DraftReviewForm(forms.Form):
     authority = forms.ModelChoiceField(LocalAuthority.objects.all())
     framework = forms.ModelChoiceField(Framework.objects.all(), to_field_name="code")
     kind = forms.ChoiceField(choices=[("", "Choose"), *Inspection.Kind.choices])
-    started_on = forms.DateField(
-        label="First day on site", widget=forms.DateInput(attrs={"type": "date"})
-    )
-    ended_on = forms.DateField(
-        label="Last day on site", widget=forms.DateInput(attrs={"type": "date"})
-    )
-    published_on = forms.DateField(
-        label="Report published", required=False, widget=forms.DateInput(attrs={"type": "date"})
-    )
+    started_on = DateField(label="First day on site")
+    ended_on = DateField(label="Last day on site")
+    published_on = DateField(label="Report published", required=False)
     lead_inspector = forms.CharField(required=False, max_length=200)
     overall_grade = forms.ChoiceField(
         choices=GRADE_CHOICES, required=False, label="Overall effectiveness"

@@ -2,10 +2,9 @@ from django import forms
 
 from authorities.models import Committee
 from core.access import EDITORS
+from core.forms import model_form_field
 from improvement.models import ImprovementPlan
 from reports.models import CommitteeReport
-
-GOVUK_CLASSES = {forms.Textarea: "govuk-textarea", forms.Select: "govuk-select"}
 
 FRONT_MATTER = [
     "title",
@@ -24,14 +23,7 @@ class FrontMatterForm(forms.ModelForm):
     class Meta:
         model = CommitteeReport
         fields = ["meeting_on", *FRONT_MATTER]
-        widgets = {"meeting_on": forms.DateInput(attrs={"type": "date"})}
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        for field in self.fields.values():
-            field.widget.attrs.setdefault(
-                "class", GOVUK_CLASSES.get(type(field.widget), "govuk-input")
-            )
+        formfield_callback = model_form_field
 
 
 class NewReportForm(FrontMatterForm):

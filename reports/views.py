@@ -6,7 +6,14 @@ from django.core.exceptions import PermissionDenied
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 
-from core.access import EDITORS, get_scoped_or_404, require_role, role_in, scoped
+from core.access import (
+    EDITORS,
+    get_scoped_or_404,
+    may_somewhere,
+    require_role,
+    role_in,
+    scoped,
+)
 from reports import docx, services
 from reports.forms import FrontMatterForm, NewReportForm
 from reports.models import CommitteeReport
@@ -33,7 +40,7 @@ def report_list(request):
 
 @login_required
 def report_create(request):
-    if not request.user.memberships.filter(role__in=EDITORS).exists():
+    if not may_somewhere(request.user, EDITORS):
         raise PermissionDenied("Only managers start committee reports.")
     form = NewReportForm(request.POST or None, user=request.user)
     if request.method == "POST" and form.is_valid():
@@ -63,8 +70,12 @@ def report_edit(request, pk):
         return redirect("reports:report-detail", pk=report.pk)
     form = FrontMatterForm(request.POST or None, instance=report)
     if request.method == "POST" and form.is_valid():
-        form.save()
-        messages.success(request, "The front matter has been saved.")
+        # An unchanged form writes nothing, so the report's history shows only real edits.
+        if form.has_changed():
+            form.save()
+            messages.success(request, "The front matter has been saved.")
+        else:
+            messages.info(request, "Nothing was changed, so nothing was saved.")
         return redirect("reports:report-detail", pk=report.pk)
     return render(request, "reports/committeereport_form.html", {"form": form, "object": report})
 

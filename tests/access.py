@@ -44,6 +44,13 @@ def no_data(world):
     return {}
 
 
+def date_data(name, day):
+    """The day, month and year boxes of the GOV.UK date input `name`, as a browser posts them."""
+    if day is None:
+        return {f"{name}_day": "", f"{name}_month": "", f"{name}_year": ""}
+    return {f"{name}_day": day.day, f"{name}_month": day.month, f"{name}_year": day.year}
+
+
 @dataclass(frozen=True)
 class Case:
     name: str

@@ -6,7 +6,7 @@
 
 from django import template
 
-from core.access import EDITORS, UPDATERS, may
+from core.access import EDITORS, UPDATERS, may, may_somewhere
 
 register = template.Library()
 
@@ -21,3 +21,9 @@ def may_edit(user, authority_id):
 def may_update(user, authority_id):
     """Officers, managers and admins: progress updates."""
     return may(user, authority_id, UPDATERS)
+
+
+@register.filter
+def may_edit_somewhere(user):
+    """Managers and admins of any of the user's authorities: starting a committee report."""
+    return may_somewhere(user, EDITORS)

@@ -4,7 +4,7 @@ import datetime
 
 from reports.models import CommitteeReport
 from tests import factories as f
-from tests.access import EDITORS, Case
+from tests.access import EDITORS, Case, date_data
 
 MEETING = datetime.date(2030, 3, 4)
 BOARD = "Corporate Parenting Board"
@@ -38,7 +38,7 @@ def report_pk(w):
 
 def front_matter(w):
     return {
-        "meeting_on": MEETING.isoformat(),
+        **date_data("meeting_on", MEETING),
         "title": "Improvement plan progress (revised)",
         "report_of": "Director of Children's Services",
         "purpose": "To report progress.",

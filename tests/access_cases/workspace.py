@@ -2,7 +2,7 @@
 
 import datetime
 
-from tests.access import EDITORS, EVERYONE, UPDATERS, Case
+from tests.access import EDITORS, EVERYONE, UPDATERS, Case, date_data
 
 
 def action_pk(w):
@@ -10,7 +10,7 @@ def action_pk(w):
 
 
 def update_data(w):
-    return {"rag": "amber", "narrative": "Recruitment is under way.", "reported_on": ""}
+    return {"rag": "amber", "narrative": "Recruitment is under way."}
 
 
 def edit_data(w):
@@ -28,7 +28,7 @@ def edit_data(w):
 
 def due_date_data(w):
     return {
-        "new_due_on": datetime.date(2030, 1, 31).isoformat(),
+        **date_data("new_due_on", datetime.date(2030, 1, 31)),
         "reason": "Staffing.",
         "seen_due_on": w.a.action.due_on.isoformat(),
     }
@@ -61,5 +61,13 @@ CASES = [
         post_data=due_date_data,
     ),
     Case("improvement:evidence", kwargs=lambda w: {"pk": w.a.evidence.pk}),
+    # The update's author (side A's officer wrote it) or a manager; committee members may not.
+    Case(
+        "improvement:retract_update",
+        kwargs=lambda w: {"pk": w.a.update.pk},
+        get=UPDATERS,
+        post=UPDATERS,
+        post_data=lambda w: {"reason": "Reported against the wrong action."},
+    ),
     Case("inspections:inspection", kwargs=lambda w: {"pk": w.a.inspection.pk}),
 ]

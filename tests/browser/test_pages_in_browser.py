@@ -82,6 +82,7 @@ def pages_of(world):
         "report": reverse("reports:report-detail", args=[report.pk]),
         "edit-report": reverse("reports:report-edit", args=[report.pk]),
         "finalise-report": reverse("reports:report-finalise", args=[report.pk]),
+        "retract-update": reverse("improvement:retract_update", args=[a.update.pk]),
     }
 
 
@@ -187,3 +188,26 @@ def test_login_page_passes_axe(browser, live_server, world):
     assert not violations
     tab_through(page, "login")
     page.screenshot(path=SCREENSHOTS / "login.png", full_page=True)
+
+
+def test_a_retraction_and_the_struck_through_update_reflow_at_320_pixels(
+    browser, live_server, world
+):
+    page = sign_in(browser, live_server, world.a.manager)
+    page.set_viewport_size({"width": 320, "height": 640})
+    page.goto(live_server.url + pages_of(world)["retract-update"])
+    page.get_by_label("Why the update is retracted").fill("Reported against the wrong action.")
+    page.get_by_role("button", name="Retract the update").click()
+    assert "Reported against the wrong action." in page.locator(".site-history__item").inner_text()
+    assert page.locator(".site-history__item del").count() == 2
+    violations = [
+        v["id"] for v in Axe().run(page).response["violations"] if WCAG_TAGS & set(v["tags"])
+    ]
+    assert not violations
+    right = page.evaluate(
+        "() => document.querySelector('.site-history').getBoundingClientRect().right"
+    )
+    assert right <= 320, f"the progress updates reach {right} CSS px at 320"
+    page.goto(live_server.url + pages_of(world)["retract-update"])
+    width = page.evaluate("() => document.documentElement.scrollWidth")
+    assert width <= 320, f"the retraction page is {width} CSS px wide at 320"

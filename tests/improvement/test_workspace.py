@@ -14,7 +14,7 @@ from improvement import services
 from improvement.forms import MAX_EVIDENCE_BYTES
 from improvement.models import Action, DueDateChange, ProgressUpdate
 from tests import factories as f
-from tests.access import build_side
+from tests.access import build_side, date_data
 
 pytestmark = pytest.mark.django_db
 
@@ -88,7 +88,11 @@ def test_due_date_page_refuses_a_stale_date_and_shows_the_current_one(client, si
     )
     client.force_login(side.manager)
     url = reverse("improvement:change_due_date", args=[side.action.pk])
-    data = {"new_due_on": "2031-06-30", "reason": "Budget.", "seen_due_on": seen.isoformat()}
+    data = {
+        **date_data("new_due_on", datetime.date(2031, 6, 30)),
+        "reason": "Budget.",
+        "seen_due_on": seen.isoformat(),
+    }
     page = client.post(url, data)
     assert page.status_code == 200
     assert "Nothing was saved" in page.content.decode()

@@ -1,5 +1,6 @@
 """The admin's Ofsted pages: upload the national tables, read a report PDF, review and save it."""
 
+import datetime
 from pathlib import Path
 
 import pytest
@@ -12,6 +13,7 @@ from authorities.models import LocalAuthority, Membership
 from inspections.admin_views import DRAFT_KEY
 from inspections.models import Inspection
 from tests import factories as f
+from tests.access import date_data
 
 DATA = Path(__file__).resolve().parent.parent / "data" / "ofsted"
 FIXTURES = Path(settings.BASE_DIR) / "fixtures" / "ofsted"
@@ -95,9 +97,11 @@ def test_a_report_is_read_reviewed_with_its_flags_and_saved(admin_client):
     assert "What needs to improve (to the local authority)" in text
     form = review.context["form"]
     data = {name: form[name].value() or "" for name in form.fields}
+    for name in ("started_on", "ended_on", "published_on"):  # day, month and year boxes
+        data.update(date_data(name, data.pop(name) or None))
     data["authority"] = form.initial["authority"]
     data["framework"] = "ilacs-2023"
-    data.update(kind="standard", published_on="2025-07-29")
+    data.update(kind="standard", **date_data("published_on", datetime.date(2025, 7, 29)))
     saved = admin_client.post(REVIEW, data)
     assert saved.status_code == 302
     inspection = Inspection.objects.get(authority__ons_code="E09000029")

@@ -1,10 +1,13 @@
 """The report pages: HTML with a print stylesheet, downloads, and who may do what."""
 
+import datetime
+
 import pytest
 from django.test import Client
 from django.urls import reverse
 
 from reports.models import CommitteeReport
+from tests.access import date_data
 
 
 def client_for(user):
@@ -63,7 +66,7 @@ def test_a_new_report_to_another_authoritys_committee_is_refused_by_name(manager
     data = {
         "plan": ImprovementPlan.objects.get(pk=100).pk,
         "committee": halton_board.pk,
-        "meeting_on": "2017-09-01",
+        **date_data("meeting_on", datetime.date(2017, 9, 1)),
         "title": "Update",
         "report_of": "Director",
         "purpose": "Progress.",
@@ -79,7 +82,7 @@ def test_a_manager_creates_a_draft_for_their_committee(seeds, manager):
     data = {
         "plan": 100,
         "committee": 101,
-        "meeting_on": "2017-09-01",
+        **date_data("meeting_on", datetime.date(2017, 9, 1)),
         "title": "Looked After Children Improvement Plan: September update",
         "report_of": "Strategic Director",
         "purpose": "Progress.",

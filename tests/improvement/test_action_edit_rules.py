@@ -1,0 +1,70 @@
+"""The action edit form: a complete (blue) action, and saves that change nothing."""
+
+import pytest
+from django.test import Client
+from django.urls import reverse
+
+from improvement import services
+from improvement.models import Action
+from tests.access import build_side, date_data
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def side():
+    return build_side("Aldwick", 1)
+
+
+def edit_data(action, **changes):
+    data = {
+        "version": action.version,
+        "reference": action.reference,
+        "title": action.title,
+        "theme": action.theme_id,
+        "lead_officer": action.lead_officer_id,
+        **date_data("starts_on", action.starts_on),
+        "status": action.status,
+    }
+    return {**data, **changes}
+
+
+def post_edit(user, action, **changes):
+    client = Client()
+    client.force_login(user)
+    url = reverse("improvement:edit_action", args=[action.pk])
+    return client.post(url, edit_data(action, **changes))
+
+
+def test_a_manager_reopening_a_blue_action_is_told_how_not_shown_an_error_page(side):
+    services.add_progress_update(side.action, side.officer, "blue", "Audit passed.")
+    action = Action.objects.get(pk=side.action.pk)
+    page = post_edit(side.manager, action, status=Action.Status.IN_PROGRESS)
+    assert page.status_code == 200
+    assert "add a progress update rated red, amber or green" in page.content.decode()
+    assert Action.objects.get(pk=action.pk).status == Action.Status.COMPLETE
+
+
+def test_after_an_amber_update_the_manager_reopens_the_action(side):
+    services.add_progress_update(side.action, side.officer, "blue", "Audit passed.")
+    services.add_progress_update(side.action, side.officer, "amber", "The audit was redone.")
+    action = Action.objects.get(pk=side.action.pk)
+    assert post_edit(side.manager, action, status=Action.Status.IN_PROGRESS).status_code == 302
+    assert Action.objects.get(pk=action.pk).status == Action.Status.IN_PROGRESS
+
+
+def test_the_edit_form_shows_the_saved_start_date_in_its_boxes(side):
+    client = Client()
+    client.force_login(side.manager)
+    html = client.get(reverse("improvement:edit_action", args=[side.action.pk])).content.decode()
+    # The factory's action starts on 1 April 2024.
+    assert 'name="starts_on_day" type="text" inputmode="numeric" value="1"' in html
+    assert 'name="starts_on_month" type="text" inputmode="numeric" value="4"' in html
+    assert 'name="starts_on_year" type="text" inputmode="numeric" value="2024"' in html
+
+
+def test_an_unchanged_save_keeps_the_version_and_writes_no_history(side):
+    before = (side.action.version, side.action.history.count())
+    services.edit_action(side.action.pk, side.action.version, {"title": side.action.title})
+    action = Action.objects.get(pk=side.action.pk)
+    assert (action.version, action.history.count()) == before

@@ -1,0 +1,106 @@
+"""Every edit form of the site, opened on real data and submitted unchanged, changes nothing.
+
+Driven by the access cases (tests/access_cases/), so a form added later is covered as soon as its
+URL has a Case with both a GET and a POST. Pages that create or record something rather than edit
+what exists are listed in NOT_EDIT_FORMS, each with the reason.
+"""
+
+import pytest
+from django.core.management import call_command
+from django.test import Client
+from django.urls import reverse
+
+from improvement.models import Action
+from reports.models import CommitteeReport
+from tests.access import ROLES, build_world, collect_cases
+from tests.forms import as_post_data, differences, every_row, forms_of
+
+GATESHEAD_ACTION = 1000  # "Improve the quality of all children's plans", Gateshead 2017
+GATESHEAD_REPORT = 100  # the Looked After Children plan's report of 1 March 2017
+
+NOT_EDIT_FORMS = {
+    # Each adds a new row by design: its blank form submitted unchanged is refused or creates one.
+    "improvement:add_update",  # a new progress update
+    "improvement:change_due_date",  # a new due date with its reason (a DueDateChange row)
+    "improvement:retract_update",  # a confirmation: strikes out an update, giving a reason
+    "reports:report-create",  # a new committee report
+    # The login form signs a user in; it edits nothing (and is public, so never posted here).
+    "login",
+}
+
+EDIT_CASES = [
+    case
+    for case in collect_cases()
+    if case.get is not None
+    and case.post is not None
+    and not case.public
+    and case.name not in NOT_EDIT_FORMS
+]
+
+
+def gateshead_words(world):
+    """Side A's action and report carry Gateshead's real words and dates (fixtures/)."""
+    call_command("loaddata", "authorities", "seeds", "reports", verbosity=0)
+    source = Action.objects.get(pk=GATESHEAD_ACTION)
+    Action.objects.filter(pk=world.a.action.pk).update(
+        title=source.title, lead_name=source.lead_name, status=source.status, rag=source.rag
+    )
+    world.a.action.refresh_from_db()
+    paper = CommitteeReport.objects.get(pk=GATESHEAD_REPORT)
+    CommitteeReport.objects.create(
+        plan=world.a.plan,
+        committee=world.a.authority.committees.create(name=paper.committee.name),
+        meeting_on=paper.meeting_on,
+        **{name: getattr(paper, name) for name in ("title", "report_of", "purpose")},
+        **{name: getattr(paper, name) for name in ("background", "recommendations")},
+    )
+
+
+def editor_of(case, world):
+    """A manager, else an admin, else whoever may post."""
+    allowed = [role for role in ROLES if role in case.post]
+    role = next((r for r in ("manager", "admin") if r in allowed), allowed[0])
+    client = Client()
+    client.force_login(getattr(world.a, role))
+    return client
+
+
+def edit_form(html, url):
+    """The page's own form: posted to itself (the header's sign-out form is not it)."""
+    own = [
+        form
+        for form in forms_of(html)
+        if form["attrs"].get("method", "get").lower() == "post"
+        and form["attrs"].get("action", "") in ("", url)
+    ]
+    assert own, f"{url} shows no form posting to itself"
+    return own[0]
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("case", EDIT_CASES, ids=str)
+def test_an_edit_form_submitted_unchanged_changes_nothing(case):
+    world = build_world()
+    gateshead_words(world)
+    url = reverse(case.name, kwargs=case.kwargs(world)) + case.query
+    client = editor_of(case, world)
+    page = client.get(url)
+    assert page.status_code == 200, f"GET {url}: {page.status_code}"
+    form = edit_form(page.content.decode(), url)
+    before = every_row()
+    response = client.post(url, as_post_data(form["fields"]))
+    assert response.status_code == 302, f"{url} refused its own unchanged form: {response.content}"
+    changed = differences(before, every_row())
+    assert not changed, "\n".join(
+        f"{m} {pk} {name}: {a!r} -> {b!r}" for m, pk, name, a, b in changed
+    )
+
+
+def test_the_excluded_cases_are_real_cases():
+    """A renamed URL must not silently drop out of the round trip."""
+    names = {case.name for case in collect_cases()}
+    assert names >= NOT_EDIT_FORMS, NOT_EDIT_FORMS - names
+
+
+def test_the_round_trip_covers_the_known_edit_forms():
+    assert {"improvement:edit_action", "reports:report-edit"} <= {c.name for c in EDIT_CASES}

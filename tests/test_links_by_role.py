@@ -1,0 +1,84 @@
+"""No page shows a role a link or a button that would answer it 403.
+
+Each role of authority A starts from every page of tests/access_cases/ it may open and follows
+every link of the site it is shown (GET, as that role). A form that posts is checked against the
+declared access table, which tests/test_access.py proves the views keep: nothing is posted here.
+"""
+
+from urllib.parse import urldefrag
+
+import pytest
+from django.test import Client
+from django.urls import Resolver404, resolve, reverse
+
+from tests.access import ROLES, build_world, collect_cases
+from tests.factories import ActionFactory, ProgressUpdateFactory
+from tests.forms import forms_of, links_of
+
+CASES = {case.name: case for case in collect_cases()}
+HTML = "text/html"
+
+
+def own_path(href, page):
+    """A link's path on this site (with its query), or None for other sites and static files."""
+    href = urldefrag(href).url
+    if href.startswith("?"):
+        return page.split("?")[0] + href
+    if href.startswith("/") and not href.startswith(("//", "/static/")):
+        return href
+    return None
+
+
+def world_with_someone_elses_work():
+    """Side A plus an action no officer leads, with an update the manager wrote."""
+    world = build_world()
+    other = ActionFactory(plan=world.a.plan, theme=world.a.theme, reference="1.2")
+    ProgressUpdateFactory(action=other, author=world.a.manager)
+    return world
+
+
+def crawl(client, start):
+    """{path: status} of every page reached, and [(page, form action)] of forms that post."""
+    statuses, posts, queue = {}, [], list(start)
+    while queue:
+        path = queue.pop()
+        if path in statuses:
+            continue
+        response = client.get(path)
+        statuses[path] = response.status_code
+        if response.status_code != 200 or not response["Content-Type"].startswith(HTML):
+            continue
+        html = response.content.decode()
+        queue.extend(p for p in (own_path(h, path) for h in links_of(html)) if p)
+        for form in forms_of(html):
+            if form["attrs"].get("method", "get").lower() == "post":
+                posts.append((path, form["attrs"].get("action") or path))
+    return statuses, posts
+
+
+def may_post(role, action):
+    try:
+        name = resolve(action.split("?")[0]).view_name
+    except Resolver404:
+        return False
+    case = CASES.get(name)
+    return case is not None and case.post is not None and role in case.post
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("role", ROLES)
+def test_no_page_shows_a_role_a_link_it_may_not_follow(role):
+    world = world_with_someone_elses_work()
+    client = Client()
+    client.force_login(getattr(world.a, role))
+    start = [
+        reverse(case.name, kwargs=case.kwargs(world)) + case.query
+        for case in CASES.values()
+        if case.get is not None and role in case.get and not case.public
+    ]
+    statuses, posts = crawl(client, start)
+    refused = sorted(path for path, status in statuses.items() if status == 403)
+    assert not refused, f"{role} is shown links that answer 403: {refused}"
+    not_allowed = sorted({(page, action) for page, action in posts if not may_post(role, action)})
+    assert not not_allowed, f"{role} is shown forms it may not post: {not_allowed}"
+    assert len(statuses) > len(start)  # links were followed, not just the starting pages
