@@ -8,7 +8,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('improvement', '0003_plan_scope_from_inspections'),
+        ('improvement', '0004_progress_update_retraction'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
