@@ -43,13 +43,19 @@ def is_overdue(action, today: date) -> bool:
     return bool(action.due_on and action.due_on < today and action.status != "complete")
 
 
-def latest_update_on(action):
-    """The date of the action's latest standing update, from its prefetched updates.
+def standing_updates(action):
+    """The action's prefetched updates less the retracted ones (wrong, so no longer progress)."""
+    return [u for u in action.updates.all() if getattr(u, "retracted_at", None) is None]
 
-    A retracted update no longer counts (it was wrong), so it does not count as progress either.
-    """
-    updates = [u for u in action.updates.all() if getattr(u, "retracted_at", None) is None]
-    return max((u.reported_on for u in updates), default=None)
+
+def latest_update(action):
+    """The newest standing update of an action whose updates were prefetched newest first."""
+    return next(iter(standing_updates(action)), None)
+
+
+def latest_update_on(action):
+    """The date of the action's latest standing update."""
+    return max((u.reported_on for u in standing_updates(action)), default=None)
 
 
 def is_update_due(action, today: date, cycle_weeks: int) -> bool:

@@ -5,6 +5,7 @@ from django.template.loader import render_to_string
 
 from core.people import person_name
 from improvement.models import Action
+from improvement.rules import latest_update
 
 
 class ActionTable(tables.Table):
@@ -42,12 +43,6 @@ class ActionTable(tables.Table):
 
     def render_status(self, record):
         return record.get_status_display()
-
-
-def latest_update(action):
-    """The newest update of an action whose updates were prefetched (newest first), or None."""
-    updates = list(action.updates.all())
-    return updates[0] if updates else None
 
 
 def lead_of(action):

@@ -5,7 +5,8 @@ import io
 from openpyxl import Workbook
 
 from core.exports import inert
-from improvement.tables import latest_update, lead_of
+from improvement.rules import latest_update
+from improvement.tables import lead_of
 from improvement.workbook_fields import LABELS
 
 COLUMNS = {

@@ -9,6 +9,7 @@ import pytest
 from django.urls import reverse
 from openpyxl import load_workbook
 
+from improvement import services
 from tests import factories as f
 from tests.access import build_side
 
@@ -75,3 +76,18 @@ def test_the_plan_workbook_is_inert(client, side):
     row = next(r for r in rows if r[0].value == "1.1")
     assert_inert(row)
     assert [c.value for c in header][10:12] == ["Latest update", "Latest update date"]
+
+
+def test_a_retracted_update_is_not_exported_as_the_latest(client, side):
+    wrong = f.ProgressUpdateFactory(
+        action=side.action,
+        reported_on=datetime.date(2024, 10, 1),
+        narrative="Typed on the wrong action.",
+        rag="green",
+    )
+    services.retract_progress_update(wrong, side.manager, "Belongs to action 1.2")
+    client.force_login(side.officer)
+    text = client.get(reverse("improvement:actions_csv")).content.decode()
+    row = next(r for r in csv.DictReader(io.StringIO(text)) if r["Reference"] == "1.1")
+    assert row["Latest update"] == "'-1 vacancy since July."
+    assert row["Latest update date"] == "2024-09-02"
