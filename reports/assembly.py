@@ -88,7 +88,11 @@ def plan_inspections(plan):
         plan.inspections.select_related("framework")
         .prefetch_related(
             Prefetch("judgements", queryset=judgements),
-            Prefetch("recommendations", queryset=Recommendation.objects.order_by("number")),
+            # Only the recommendations in the plan's scope are reported on.
+            Prefetch(
+                "recommendations",
+                queryset=Recommendation.objects.filter(plans_in_scope=plan).order_by("number"),
+            ),
         )
         .order_by("started_on", "pk")
     )
