@@ -171,3 +171,10 @@ def test_the_scope_page_saves_the_ticked_recommendations(client, plan, manager, 
         {"inspections": [sif.pk], "recommendations": chosen},
     )
     assert sorted(plan.recommendations.values_list("number", flat=True)) == [1, 2]
+
+
+def test_a_direction_that_is_neither_up_nor_down_moves_nothing(plan):
+    first = building.add_theme(plan, "Plans and reviews")
+    second = building.add_theme(plan, "Care leavers")
+    building.move_theme(first, "sideways")
+    assert list(Theme.objects.filter(plan=plan)) == [first, second]
