@@ -118,6 +118,8 @@ def move_action(action, direction):
 
 def _swap(rows, pk, direction):
     """Number the rows 1..n in their order, swap the chosen one with its neighbour; changed rows."""
+    if direction not in (UP, DOWN):
+        return []
     index = next(i for i, row in enumerate(rows) if row.pk == pk)
     other = index - 1 if direction == UP else index + 1
     if not 0 <= other < len(rows):
@@ -167,6 +169,7 @@ def recommendations_in_scope(plan, query=""):
 
 
 def recommendations_of(plan_authority_id, pks):
+    pks = [pk for pk in pks if str(pk).isdigit()]
     return list(
         Recommendation.objects.filter(inspection__authority_id=plan_authority_id, pk__in=pks)
     )
