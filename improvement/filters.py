@@ -7,6 +7,7 @@ from django.utils import timezone
 
 from core.access import scoped
 from core.forms import DateField
+from core.people import person_name
 from improvement.models import Action, ImprovementPlan, Rag, Theme
 
 
@@ -25,8 +26,11 @@ class ActionFilter(django_filters.FilterSet):
     )
     rag = django_filters.ChoiceFilter(label="RAG rating", choices=Rag.choices)
     status = django_filters.ChoiceFilter(choices=Action.Status.choices)
-    overdue = django_filters.BooleanFilter(
-        label="Overdue only", method="filter_overdue", widget=django_filters.widgets.BooleanWidget
+    overdue = django_filters.ChoiceFilter(
+        label="Overdue",
+        method="filter_overdue",
+        choices=[("yes", "Overdue only")],
+        empty_label="All actions",
     )
     due_after = DateFilter(field_name="due_on", lookup_expr="gte", label="Due on or after")
     due_before = DateFilter(field_name="due_on", lookup_expr="lte", label="Due on or before")
@@ -43,6 +47,8 @@ class ActionFilter(django_filters.FilterSet):
         self.filters["lead_officer"].queryset = (
             get_user_model().objects.filter(actions_led__plan__in=plans).distinct()
         )
+        # People by name, as everywhere: the full name, else the username.
+        self.form.fields["lead_officer"].label_from_instance = person_name
 
     def search(self, queryset, name, value):
         return queryset.filter(
@@ -54,7 +60,7 @@ class ActionFilter(django_filters.FilterSet):
         )
 
     def filter_overdue(self, queryset, name, value):
-        if not value:
+        if value != "yes":
             return queryset
         return queryset.filter(due_on__lt=timezone.localdate()).exclude(
             status=Action.Status.COMPLETE

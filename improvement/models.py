@@ -96,11 +96,13 @@ class Theme(models.Model):
     number = models.PositiveSmallIntegerField()
     title = models.CharField(max_length=200)
     description = models.TextField(blank=True)
+    # Where the theme stands in the plan; moved up and down apart from the number it is known by.
+    position = models.PositiveIntegerField(default=0)
 
     history = HistoricalRecords()
 
     class Meta:
-        ordering = ["plan", "number"]
+        ordering = ["plan", "position", "number"]
         constraints = [
             models.UniqueConstraint(fields=["plan", "number"], name="theme_number_unique_in_plan")
         ]
@@ -145,11 +147,13 @@ class Action(models.Model):
     # Optimistic locking: every save bumps it; a form posted with an older one is refused.
     version = models.PositiveIntegerField(default=1, editable=False)
     updated_at = models.DateTimeField(auto_now=True)
+    # Where the action stands within its theme, as the plan's builder orders it.
+    position = models.PositiveIntegerField(default=0)
 
     history = HistoricalRecords(m2m_fields=["recommendations"])
 
     class Meta:
-        ordering = ["plan", "theme__number", "reference"]
+        ordering = ["plan", "theme__position", "theme__number", "position", "reference"]
         constraints = [
             models.UniqueConstraint(
                 fields=["plan", "reference"], name="action_reference_unique_in_plan"

@@ -9,6 +9,12 @@ from improvement.rules import latest_update
 
 
 class ActionTable(tables.Table):
+    # Shown only to managers and admins, for the bulk update (improvement.bulk_views).
+    select = tables.TemplateColumn(
+        template_name="improvement/building/_select_cell.html",
+        verbose_name="Select",
+        orderable=False,
+    )
     reference = tables.LinkColumn("improvement:action", args=[tables.A("pk")], verbose_name="Ref")
     title = tables.LinkColumn("improvement:action", args=[tables.A("pk")], verbose_name="Action")
     plan = tables.Column(accessor="plan__title", verbose_name="Plan")
@@ -27,6 +33,7 @@ class ActionTable(tables.Table):
     class Meta:
         model = Action
         fields = ("reference", "title", "plan", "theme", "lead", "due_on", "status", "rag")
+        sequence = ("select", "...")
         template_name = "govuk/table.html"
         attrs = {"class": "govuk-table"}
         per_page = 25

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from improvement import views
+from improvement import building_views, bulk_views, views
 
 app_name = "improvement"
 
@@ -34,4 +34,21 @@ urlpatterns += [
         name="workbook_preview",
     ),
     path("reminders/", workbook_views.reminder_settings, name="reminder_settings"),
+    # Building a plan in the workspace (managers and admins), and the bulk update of actions.
+    path("plans/new/", building_views.plan_create, name="plan_create"),
+    path("plans/<int:pk>/build/", building_views.plan_build, name="plan_build"),
+    path("plans/<int:pk>/edit/", building_views.plan_edit, name="plan_edit"),
+    path("plans/<int:pk>/scope/", building_views.plan_scope, name="plan_scope"),
+    path("plans/<int:pk>/themes/new/", building_views.theme_add, name="theme_add"),
+    path("themes/<int:pk>/edit/", building_views.theme_edit, name="theme_edit"),
+    path("themes/<int:pk>/move/", building_views.theme_move, name="theme_move"),
+    path("plans/<int:pk>/actions/new/", building_views.action_add, name="action_add"),
+    path("actions/<int:pk>/move/", building_views.action_move, name="action_move"),
+    path(
+        "actions/<int:pk>/recommendations/",
+        building_views.action_recommendations,
+        name="action_recommendations",
+    ),
+    path("actions/<int:pk>/milestones/new/", building_views.milestone_add, name="milestone_add"),
+    path("actions/bulk-update/", bulk_views.bulk_update, name="bulk_update"),
 ]

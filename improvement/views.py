@@ -16,7 +16,8 @@ from openpyxl import Workbook
 from authorities.models import Membership
 from core.access import EDITORS, UPDATERS, get_scoped_or_404, require_role, role_in, scoped
 from core.exports import inert
-from improvement import rules, services, summary
+from improvement import bulk_views, rules, services, summary
+from improvement.building_forms import BulkUpdateForm
 from improvement.filters import ActionFilter
 from improvement.forms import ActionForm, DueDateChangeForm, ProgressUpdateForm, RetractionForm
 from improvement.models import Action, Evidence, ImprovementPlan, ProgressUpdate
@@ -68,14 +69,13 @@ def filtered_actions(request):
 @login_required
 def action_list(request):
     action_filter = filtered_actions(request)
-    table = ActionTable(action_filter.qs)
+    editing = bulk_views.editable_authority_ids(request.user)
+    table = ActionTable(action_filter.qs, exclude=() if editing else ("select",))
     RequestConfig(request, paginate={"per_page": 25}).configure(table)
-    query = request.GET.urlencode()
-    return render(
-        request,
-        "improvement/action_list.html",
-        {"filter": action_filter, "table": table, "query": query},
-    )
+    context = {"filter": action_filter, "table": table, "query": request.GET.urlencode()}
+    if editing:
+        context["bulk_form"] = BulkUpdateForm(authority_ids=editing)
+    return render(request, "improvement/action_list.html", context)
 
 
 def export_rows(request):
@@ -174,7 +174,10 @@ def add_update(request, pk):
         else:
             messages.success(request, "Your progress update was added.")
             return redirect("improvement:action", pk=action.pk)
-    return render(request, "improvement/update_form.html", {"action": action, "form": form})
+    # The officer writes on from where the last update left off.
+    latest = action.updates.select_related("author").first()
+    context = {"action": action, "form": form, "latest": latest}
+    return render(request, "improvement/update_form.html", context)
 
 
 @login_required

@@ -78,7 +78,14 @@ def plan_inspections(plan):
     judgements = Judgement.objects.select_related("area").order_by("area__order")
     return list(
         plan.inspections.select_related("framework")
-        .prefetch_related(Prefetch("judgements", queryset=judgements))
+        .prefetch_related(
+            Prefetch("judgements", queryset=judgements),
+            # Only the recommendations in the plan's scope are reported on.
+            Prefetch(
+                "recommendations",
+                queryset=Recommendation.objects.filter(plans_in_scope=plan).order_by("number"),
+            ),
+        )
         .order_by("started_on", "pk")
     )
 

@@ -1,0 +1,175 @@
+"""Building a plan in the workspace: the plan, its scope, themes, actions, links and order.
+
+Each function is one transaction; django-simple-history records every row it saves, and a
+change to an action goes through the action's version check (services.EditConflict).
+"""
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.db.models import Max
+
+from improvement import services
+from improvement.models import Action, ImprovementPlan, Milestone, Theme
+from inspections.models import Recommendation
+
+UP, DOWN = "up", "down"
+
+
+@transaction.atomic
+def create_plan(authority, **fields):
+    plan = ImprovementPlan(authority=authority, **fields)
+    plan.full_clean()
+    plan.save()
+    return plan
+
+
+@transaction.atomic
+def edit_plan(plan, **fields):
+    plan = ImprovementPlan.objects.select_for_update().get(pk=plan.pk)
+    for name, value in fields.items():
+        setattr(plan, name, value)
+    plan.full_clean()
+    plan.save()
+    return plan
+
+
+@transaction.atomic
+def set_scope(plan, inspections, recommendations):
+    """The inspections the plan answers and which of their recommendations are in its scope."""
+    plan = ImprovementPlan.objects.select_for_update().get(pk=plan.pk)
+    inspections = list(inspections)
+    foreign = [i for i in inspections if i.authority_id != plan.authority_id]
+    if foreign:
+        raise ValidationError({"inspections": "An inspection of another authority was chosen."})
+    chosen = {i.pk for i in inspections}
+    outside = [r for r in recommendations if r.inspection_id not in chosen]
+    if outside:
+        numbers = ", ".join(str(r.number) for r in outside)
+        raise ValidationError(
+            {"recommendations": f"Recommendation {numbers} belongs to an inspection not chosen."}
+        )
+    plan.inspections.set(inspections)
+    plan.recommendations.set(recommendations)
+    return plan
+
+
+def _next_position(queryset):
+    return (queryset.aggregate(top=Max("position"))["top"] or 0) + 1
+
+
+@transaction.atomic
+def add_theme(plan, title, description=""):
+    themes = Theme.objects.select_for_update().filter(plan=plan)
+    number = (themes.aggregate(top=Max("number"))["top"] or 0) + 1
+    theme = Theme(
+        plan=plan,
+        number=number,
+        title=title,
+        description=description,
+        position=_next_position(themes),
+    )
+    theme.full_clean()
+    theme.save()
+    return theme
+
+
+@transaction.atomic
+def edit_theme(theme, title, description=""):
+    theme = Theme.objects.select_for_update().get(pk=theme.pk)
+    theme.title, theme.description = title, description
+    theme.full_clean()
+    theme.save()
+    return theme
+
+
+@transaction.atomic
+def add_action(plan, **fields):
+    siblings = Action.objects.select_for_update().filter(plan=plan, theme=fields.get("theme"))
+    action = Action(plan=plan, position=_next_position(siblings), **fields)
+    action.full_clean()
+    action.save()
+    return action
+
+
+@transaction.atomic
+def add_milestone(action, title, due_on=None):
+    milestone = Milestone(action=action, title=title, due_on=due_on)
+    milestone.full_clean()
+    milestone.save()
+    return milestone
+
+
+@transaction.atomic
+def move_theme(theme, direction):
+    themes = list(Theme.objects.select_for_update().filter(plan_id=theme.plan_id))
+    for moved in _swap(themes, theme.pk, direction):
+        moved.save(update_fields=["position"])
+
+
+@transaction.atomic
+def move_action(action, direction):
+    """Move an action up or down among its theme's actions; both moved actions get a version."""
+    siblings = list(
+        Action.objects.select_for_update().filter(plan_id=action.plan_id, theme_id=action.theme_id)
+    )
+    for moved in _swap(siblings, action.pk, direction):
+        services._save_with_new_version(moved, ["position"])
+
+
+def _swap(rows, pk, direction):
+    """Number the rows 1..n in their order, swap the chosen one with its neighbour; changed rows."""
+    if direction not in (UP, DOWN):
+        return []
+    index = next(i for i, row in enumerate(rows) if row.pk == pk)
+    other = index - 1 if direction == UP else index + 1
+    if not 0 <= other < len(rows):
+        return []
+    rows[index], rows[other] = rows[other], rows[index]
+    changed = []
+    for position, row in enumerate(rows, start=1):
+        if row.position != position:
+            row.position = position
+            changed.append(row)
+    return changed
+
+
+@transaction.atomic
+def link_recommendations(action_pk, version, shown, chosen):
+    """Set which of the `shown` recommendations the action answers; others it answers stay.
+
+    The picker can be filtered, so only the recommendations it showed are decided by the post.
+    Only recommendations in the plan's scope may be linked.
+    """
+    action = Action.objects.select_for_update().select_related("plan").get(pk=action_pk)
+    if action.version != int(version):
+        raise services.EditConflict(action, [])
+    scope = set(action.plan.recommendations.values_list("pk", flat=True))
+    outside = [r for r in chosen if r.pk not in scope]
+    if outside:
+        numbers = ", ".join(str(r.number) for r in outside)
+        raise ValidationError(f"Recommendation {numbers} is not in the plan's scope.")
+    shown_pks = {r.pk for r in shown}
+    kept = [r for r in action.recommendations.all() if r.pk not in shown_pks]
+    action.recommendations.set([*kept, *chosen])
+    services._save_with_new_version(action, [])
+    return action
+
+
+def recommendations_in_scope(plan, query=""):
+    """The plan's scope, numbered as Ofsted numbers them; filtered by number or words."""
+    recommendations = plan.recommendations.select_related("inspection").order_by(
+        "inspection__started_on", "inspection_id", "number"
+    )
+    query = query.strip()
+    if query.isdigit():
+        return recommendations.filter(number=int(query))
+    if query:
+        return recommendations.filter(text__icontains=query)
+    return recommendations
+
+
+def recommendations_of(plan_authority_id, pks):
+    pks = [pk for pk in pks if str(pk).isdigit()]
+    return list(
+        Recommendation.objects.filter(inspection__authority_id=plan_authority_id, pk__in=pks)
+    )

@@ -1,0 +1,252 @@
+"""Pages where managers build a plan: the plan, its scope, themes, actions, links and order."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db.models import Prefetch
+from django.shortcuts import redirect, render
+from django.views.decorators.http import require_http_methods, require_POST
+
+from authorities.models import LocalAuthority
+from core.access import EDITORS, get_scoped_or_404, require_role
+from improvement import building, services
+from improvement.building_forms import MilestoneForm, NewActionForm, PlanForm, ScopeForm, ThemeForm
+from improvement.models import Action, ImprovementPlan, Theme
+from inspections.models import Inspection, Recommendation
+
+PLAN_FIELDS = ("title", "summary", "starts_on", "ends_on", "update_cycle_weeks")
+
+
+def editable_plan(request, pk):
+    plan = get_scoped_or_404(
+        ImprovementPlan.objects.select_related("authority"), request.user, pk=pk
+    )
+    require_role(request.user, plan.authority_id, EDITORS)
+    return plan
+
+
+def editable_theme(request, pk):
+    theme = get_scoped_or_404(
+        Theme.objects.select_related("plan__authority"), request.user, "plan__authority", pk=pk
+    )
+    require_role(request.user, theme.plan.authority_id, EDITORS)
+    return theme
+
+
+def editable_action(request, pk):
+    action = get_scoped_or_404(
+        Action.objects.select_related("plan__authority", "theme"),
+        request.user,
+        "plan__authority",
+        pk=pk,
+    )
+    require_role(request.user, action.plan.authority_id, EDITORS)
+    return action
+
+
+def to_build(plan):
+    return redirect("improvement:plan_build", pk=plan.pk)
+
+
+def saved(request, form, save):
+    """Run a service with the form's data; its refusal is shown on the form, nothing saved."""
+    try:
+        return save(form.cleaned_data)
+    except ValidationError as error:
+        form.add_error(None, error)
+        return None
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def plan_create(request):
+    authorities = LocalAuthority.objects.filter(
+        memberships__user=request.user, memberships__role__in=EDITORS
+    ).order_by("name")
+    if not authorities:
+        raise PermissionDenied("Only a manager or an admin may start a plan.")
+    initial = {"authority": request.GET.get("authority")}
+    form = PlanForm(request.POST or None, initial=initial, authorities=authorities)
+    if request.method == "POST" and form.is_valid():
+        plan = saved(request, form, lambda d: building.create_plan(**d))
+        if plan:
+            messages.success(request, "The plan was created. Now choose what it answers.")
+            return redirect("improvement:plan_scope", pk=plan.pk)
+    return render(request, "improvement/building/plan_form.html", {"form": form})
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def plan_edit(request, pk):
+    plan = editable_plan(request, pk)
+    initial = {name: getattr(plan, name) for name in PLAN_FIELDS}
+    form = PlanForm(request.POST or None, initial=initial, authorities=None)
+    del form.fields["authority"]
+    if (
+        request.method == "POST"
+        and form.is_valid()
+        and saved(request, form, lambda d: building.edit_plan(plan, **d))
+    ):
+        messages.success(request, "The plan was saved.")
+        return to_build(plan)
+    return render(request, "improvement/building/plan_form.html", {"form": form, "plan": plan})
+
+
+@login_required
+def plan_build(request, pk):
+    plan = editable_plan(request, pk)
+    actions = Action.objects.select_related("lead_officer").prefetch_related(
+        "recommendations", "milestones"
+    )
+    themes = Theme.objects.filter(plan=plan).prefetch_related(Prefetch("actions", actions))
+    context = {
+        "plan": plan,
+        "directions": [(building.UP, "Move up"), (building.DOWN, "Move down")],
+        "themes": themes,
+        "unthemed": actions.filter(plan=plan, theme=None),
+        "scope": building.recommendations_in_scope(plan),
+        "inspections": plan.inspections.all(),
+    }
+    return render(request, "improvement/building/plan_build.html", context)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def plan_scope(request, pk):
+    plan = editable_plan(request, pk)
+    inspections = Inspection.objects.filter(authority=plan.authority).order_by("-started_on")
+    recommendations = Recommendation.objects.filter(inspection__in=inspections)
+    initial = {"inspections": plan.inspections.all(), "recommendations": plan.recommendations.all()}
+    form = ScopeForm(
+        request.POST or None,
+        initial=initial,
+        inspections=inspections,
+        recommendations=recommendations,
+    )
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        if saved(
+            request,
+            form,
+            lambda d: building.set_scope(plan, d["inspections"], d["recommendations"]),
+        ):
+            messages.success(
+                request, f"The plan answers {len(data['recommendations'])} recommendations."
+            )
+            return to_build(plan)
+    chosen = {str(v) for v in (form["recommendations"].value() or [])}
+    chosen_inspections = {str(v) for v in (form["inspections"].value() or [])}
+    groups = [
+        (
+            i,
+            str(i.pk) in chosen_inspections,
+            [(r, str(r.pk) in chosen) for r in i.recommendations.order_by("number")],
+        )
+        for i in inspections
+    ]
+    context = {"plan": plan, "form": form, "groups": groups}
+    return render(request, "improvement/building/plan_scope.html", context)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def theme_add(request, pk):
+    plan = editable_plan(request, pk)
+    form = ThemeForm(request.POST or None)
+    if (
+        request.method == "POST"
+        and form.is_valid()
+        and saved(request, form, lambda d: building.add_theme(plan, **d))
+    ):
+        messages.success(request, "The theme was added.")
+        return to_build(plan)
+    return render(request, "improvement/building/theme_form.html", {"form": form, "plan": plan})
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def theme_edit(request, pk):
+    theme = editable_theme(request, pk)
+    initial = {"title": theme.title, "description": theme.description}
+    form = ThemeForm(request.POST or None, initial=initial)
+    if (
+        request.method == "POST"
+        and form.is_valid()
+        and saved(request, form, lambda d: building.edit_theme(theme, **d))
+    ):
+        messages.success(request, "The theme was saved.")
+        return to_build(theme.plan)
+    context = {"form": form, "plan": theme.plan, "theme": theme}
+    return render(request, "improvement/building/theme_form.html", context)
+
+
+@login_required
+@require_POST
+def theme_move(request, pk):
+    theme = editable_theme(request, pk)
+    building.move_theme(theme, request.POST.get("direction"))
+    return to_build(theme.plan)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def action_add(request, pk):
+    plan = editable_plan(request, pk)
+    form = NewActionForm(request.POST or None, plan=plan)
+    if request.method == "POST" and form.is_valid():
+        action = saved(request, form, lambda d: building.add_action(plan, **d))
+        if action:
+            messages.success(request, f"Action {action.reference} was added.")
+            return redirect("improvement:action_recommendations", pk=action.pk)
+    return render(request, "improvement/building/action_form.html", {"form": form, "plan": plan})
+
+
+@login_required
+@require_POST
+def action_move(request, pk):
+    action = editable_action(request, pk)
+    building.move_action(action, request.POST.get("direction"))
+    return to_build(action.plan)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def action_recommendations(request, pk):
+    """Search the plan's scope by number or words, and tick what the action answers."""
+    action = editable_action(request, pk)
+    plan = action.plan
+    conflict = None
+    if request.method == "POST":
+        shown = building.recommendations_of(plan.authority_id, request.POST.getlist("shown"))
+        chosen = [r for r in shown if str(r.pk) in request.POST.getlist("recommendations")]
+        try:
+            building.link_recommendations(action.pk, request.POST.get("version", 0), shown, chosen)
+        except services.EditConflict:
+            conflict = "Someone changed this action while you were choosing; nothing was saved."
+        except ValidationError as error:
+            conflict = " ".join(error.messages)
+        else:
+            messages.success(request, f"The recommendations {action.reference} answers were saved.")
+            return to_build(plan)
+    query = request.GET.get("q", "")
+    linked = set(action.recommendations.values_list("pk", flat=True))
+    rows = [(r, r.pk in linked) for r in building.recommendations_in_scope(plan, query)]
+    action.refresh_from_db(fields=["version"])
+    context = {"action": action, "plan": plan, "rows": rows, "query": query, "conflict": conflict}
+    return render(request, "improvement/building/action_recommendations.html", context)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def milestone_add(request, pk):
+    action = editable_action(request, pk)
+    form = MilestoneForm(request.POST or None)
+    if (
+        request.method == "POST"
+        and form.is_valid()
+        and saved(request, form, lambda d: building.add_milestone(action, **d))
+    ):
+        messages.success(request, "The milestone was added.")
+        return to_build(action.plan)
+    context = {"form": form, "action": action, "plan": action.plan}
+    return render(request, "improvement/building/milestone_form.html", context)

@@ -1,0 +1,49 @@
+"""One manager's change to many actions at once, recorded as if made to each in turn."""
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+
+from authorities.models import Membership
+from improvement import services
+from improvement.models import Action
+
+
+@transaction.atomic
+def bulk_update(versions, changed_by, status="", lead_officer=None, due_on=None, reason=""):
+    """Apply a status, a lead or a due date to each action in `versions` ({pk: version seen}).
+
+    All or nothing: one action changed since the page was read (EditConflict), a lead who is not
+    of the action's authority or a due date before an action starts (ValidationError) leaves
+    every action as it was. Returns how many actions changed.
+    """
+    if due_on and not reason.strip():
+        raise ValidationError({"reason": "Give the reason the due dates change."})
+    changes = {"status": status} if status else {}
+    if lead_officer:
+        changes.update(lead_officer=lead_officer, lead_name="")
+    changed = 0
+    for pk, version in sorted(versions.items()):
+        action = Action.objects.select_for_update().get(pk=pk)
+        if action.version != int(version):
+            raise services.EditConflict(action, [])
+        if lead_officer and not _is_member(lead_officer, action):
+            raise ValidationError(
+                f"{action.reference}: the lead must be a member of {action.plan.authority}."
+            )
+        if changes:
+            action = services.edit_action(pk, action.version, changes)
+        if due_on and due_on != action.due_on:
+            _change_due_date(action, due_on, reason, changed_by)
+        changed += 1
+    return changed
+
+
+def _is_member(user, action):
+    return Membership.objects.filter(user=user, authority_id=action.plan.authority_id).exists()
+
+
+def _change_due_date(action, due_on, reason, changed_by):
+    try:
+        services.change_due_date(action, due_on, reason, changed_by, seen_due_on=action.due_on)
+    except ValidationError as error:
+        raise ValidationError(f"{action.reference}: {' '.join(error.messages)}") from error

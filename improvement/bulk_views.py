@@ -1,0 +1,63 @@
+"""The actions list's bulk update: one form, many actions, each changed as if one by one."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import Http404
+from django.shortcuts import redirect, render
+from django.views.decorators.http import require_POST
+
+from core.access import EDITORS, authorities_for, may, scoped
+from improvement import bulk, services
+from improvement.building_forms import BulkUpdateForm
+from improvement.models import Action
+
+
+def selected_actions(request):
+    """The ticked actions of the user's authorities, with the version each row showed."""
+    pks = [pk for pk in request.POST.getlist("action") if pk.isdigit()]
+    actions = scoped(Action.objects.filter(pk__in=pks), request.user, "plan__authority")
+    actions = list(actions.select_related("plan__authority", "lead_officer"))
+    if len(actions) != len(set(pks)):
+        raise Http404("An action ticked is not one of your authority's.")
+    for action in actions:
+        if not may(request.user, action.plan.authority_id, EDITORS):
+            raise PermissionDenied("Only a manager or an admin may change these actions.")
+    return actions
+
+
+@login_required
+@require_POST
+def bulk_update(request):
+    actions = selected_actions(request)
+    if not actions:
+        if not editable_authority_ids(request.user):
+            raise PermissionDenied("Only a manager or an admin may change actions.")
+        messages.error(request, "Tick at least one action to change.")
+        return redirect("improvement:actions")
+    authority_ids = {a.plan.authority_id for a in actions}
+    form = BulkUpdateForm(request.POST, authority_ids=authority_ids)
+    versions = {a.pk: request.POST.get(f"version-{a.pk}", a.version) for a in actions}
+    if form.is_valid():
+        try:
+            count = bulk.bulk_update(versions, request.user, **form.cleaned_data)
+        except services.EditConflict as conflict:
+            form.add_error(
+                None,
+                f"{conflict.current.reference} was changed by someone else since the list was "
+                "read. Nothing was saved; reload the list and try again.",
+            )
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, f"{count} action{'s' if count != 1 else ''} changed.")
+            return redirect("improvement:actions")
+    context = {"form": form, "actions": actions, "versions": versions}
+    return render(request, "improvement/building/bulk_form.html", context)
+
+
+def editable_authority_ids(user):
+    """The authorities where the user is a manager or an admin."""
+    return [
+        pk for pk in authorities_for(user).values_list("pk", flat=True) if may(user, pk, EDITORS)
+    ]
