@@ -13,6 +13,7 @@ from django.contrib.auth.hashers import make_password
 from django.db import transaction
 
 from authorities.models import Membership
+from core.people import person_name
 from improvement.models import Action, ImprovementPlan, ProgressUpdate, Rag, Theme
 from inspections.models import Framework, Grade, Inspection, Recommendation
 
@@ -171,7 +172,7 @@ def _updates(action, leads, rng, start):
                 action=action,
                 reported_on=day,
                 author=action.lead_officer,
-                author_name=action.lead_officer.get_full_name(),
+                author_name=person_name(action.lead_officer),
                 rag=rag,
                 narrative=rng.choice(NARRATIVES),
             )
