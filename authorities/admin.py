@@ -51,6 +51,8 @@ class MembershipInline(ScopedInline, admin.TabularInline):
 
     model = Membership
     extra = 1
+    # Whether to email reminders is the person's own choice, made on their reminders page.
+    fields = ["authority", "role", "job_title"]
     autocomplete_fields = ["authority"]
 
 

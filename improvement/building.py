@@ -26,11 +26,17 @@ def create_plan(authority, **fields):
 @transaction.atomic
 def edit_plan(plan, **fields):
     plan = ImprovementPlan.objects.select_for_update().get(pk=plan.pk)
+    if _unchanged(plan, fields):
+        return plan  # saved unchanged: no write, no history row
     for name, value in fields.items():
         setattr(plan, name, value)
     plan.full_clean()
     plan.save()
     return plan
+
+
+def _unchanged(row, fields):
+    return all(getattr(row, name) == value for name, value in fields.items())
 
 
 @transaction.atomic
@@ -76,6 +82,8 @@ def add_theme(plan, title, description=""):
 @transaction.atomic
 def edit_theme(theme, title, description=""):
     theme = Theme.objects.select_for_update().get(pk=theme.pk)
+    if _unchanged(theme, {"title": title, "description": description}):
+        return theme
     theme.title, theme.description = title, description
     theme.full_clean()
     theme.save()
@@ -150,6 +158,8 @@ def link_recommendations(action_pk, version, shown, chosen):
         raise ValidationError(f"Recommendation {numbers} is not in the plan's scope.")
     shown_pks = {r.pk for r in shown}
     kept = [r for r in action.recommendations.all() if r.pk not in shown_pks]
+    if {r.pk for r in [*kept, *chosen]} == {r.pk for r in action.recommendations.all()}:
+        return action  # saved unchanged: the version stays, so nobody else's form goes stale
     action.recommendations.set([*kept, *chosen])
     services._save_with_new_version(action, [])
     return action

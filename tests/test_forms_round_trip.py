@@ -24,6 +24,14 @@ NOT_EDIT_FORMS = {
     "improvement:change_due_date",  # a new due date with its reason (a DueDateChange row)
     "improvement:retract_update",  # a confirmation: strikes out an update, giving a reason
     "reports:report-create",  # a new committee report
+    "reports:report-finalise",  # a confirmation: finalises the report
+    "improvement:plan_create",  # a new plan
+    "improvement:theme_add",  # a new theme
+    "improvement:action_add",  # a new action
+    "improvement:milestone_add",  # a new milestone
+    "improvement:workbook_upload",  # a new uploaded workbook
+    "improvement:workbook_preview",  # a confirmation: imports the workbook
+    "indicators:add-value",  # a new value for a period (or a correction of that period's value)
     # The login form signs a user in; it edits nothing (and is public, so never posted here).
     "login",
 }

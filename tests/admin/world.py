@@ -49,8 +49,9 @@ def _add_form(data, form):
         value = form[name].value()
         key = form.add_prefix(name)
         if isinstance(field, MultiValueField):
-            for index, part in enumerate(field.widget.decompress(value)):
-                data[f"{key}_{index}"] = "" if part is None else str(part)
+            parts = field.widget.decompress(value)
+            for suffix, part in zip(field.widget.widgets_names, parts, strict=True):
+                data[f"{key}{suffix}"] = "" if part is None else str(part)
         elif isinstance(value, bool):
             if value:
                 data[key] = "on"
@@ -58,3 +59,10 @@ def _add_form(data, form):
             data[key] = [str(item) for item in value]
         elif value is not None:
             data[key] = str(value)
+
+
+def form_data(form):
+    """What a bound-less form posts when saved unchanged (GOV.UK date boxes included)."""
+    data = {}
+    _add_form(data, form)
+    return data

@@ -12,7 +12,7 @@ from improvement import services
 from improvement.history import action_changes
 from tests import factories as f
 from tests.access import build_side
-from tests.admin.world import change_form_data
+from tests.admin.world import change_form_data, form_data
 
 pytestmark = pytest.mark.django_db
 
@@ -37,7 +37,7 @@ def test_an_app_edit_and_a_later_admin_edit_show_with_names_times_and_values():
     manager = logged_in(side.manager)
     edit = reverse("improvement:edit_action", args=[action.pk])
     form = manager.get(edit).context["form"]
-    data = {name: form[name].value() or "" for name in form.fields}
+    data = form_data(form)
     data["partners"] = "Health visiting"
     assert manager.post(edit, data).status_code == 302
 
