@@ -9,9 +9,18 @@ GOVUK_CLASSES = {forms.Textarea: "govuk-textarea", forms.Select: "govuk-select"}
 
 FRONT_MATTER = [
     "title",
+    "agenda_item",
     "report_of",
+    "wards",
+    "summary",
     "purpose",
     "background",
+    "financial_implications",
+    "legal_implications",
+    "risk_implications",
+    "equality_implications",
+    "safeguarding_implications",
+    "service_user_implications",
     "recommendations",
     "contact_officer",
     "background_papers",
