@@ -19,7 +19,7 @@ from reports.admin import PaperTemplateForm
 from reports.assembly import assemble
 from reports.blocks import texts
 from reports.models import CommitteeReport, PaperTemplate
-from tests.reports.conftest import FOOTER, GATESHEAD, HALTON, member, png
+from tests.reports.conftest import FOOTER, GATESHEAD, HALTON, SECTIONS, member, png
 
 
 def test_the_cover_carries_the_councils_header_rows(paper, gateshead_report):
@@ -183,3 +183,26 @@ def test_a_report_of_2025_compares_with_the_2025_model(neighbours, gateshead_rep
     groups = {row["authority"]: row["group"] for row in appendix["rows"]}
     assert groups["Darlington"] == "Region; Neighbour 1"
     assert groups["Tameside"] == "Neighbour 2"
+
+
+def test_a_manager_types_the_sections_once_on_the_reports_edit_form(gateshead_report, manager):
+    client = Client()
+    client.force_login(manager)
+    address = reverse("reports:report-edit", args=[gateshead_report.pk])
+    page = client.get(address).content.decode()
+    assert 'name="financial_implications"' in page
+    assert 'class="govuk-textarea"' in page
+    data = {
+        "meeting_on": "2017-03-01",
+        "title": gateshead_report.title,
+        "report_of": gateshead_report.report_of,
+        "purpose": gateshead_report.purpose,
+        "recommendations": gateshead_report.recommendations,
+        "agenda_item": "6",
+        **SECTIONS,
+    }
+    assert client.post(address, data).status_code == 302
+    saved = CommitteeReport.objects.get(pk=gateshead_report.pk)
+    assert saved.agenda_item == "6"
+    assert saved.risk_implications == SECTIONS["risk_implications"]
+    assert saved.history.first().summary == SECTIONS["summary"]
