@@ -206,3 +206,11 @@ def test_a_manager_types_the_sections_once_on_the_reports_edit_form(gateshead_re
     assert saved.agenda_item == "6"
     assert saved.risk_implications == SECTIONS["risk_implications"]
     assert saved.history.first().summary == SECTIONS["summary"]
+
+
+def test_a_finalised_report_keeps_the_paper_it_was_finalised_with(paper, full_paper, manager):
+    services.finalise(full_paper, manager)
+    PaperTemplate.objects.filter(pk=paper.pk).update(footer_text="Moved to the Town Hall")
+    content = services.content_of(CommitteeReport.objects.get(pk=full_paper.pk))
+    assert content["paper"]["footer"] == FOOTER
+    assert content["paper"]["logo"].startswith("data:image/png;base64,")
