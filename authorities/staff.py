@@ -32,6 +32,7 @@ PERMISSIONS = {
     "improvement.duedatechange": ("view",),
     "improvement.evidence": ("view",),
     "reports.committeereport": ALL,
+    "reports.papertemplate": ALL,
 }
 
 

@@ -31,6 +31,7 @@ AUTHORITY_PATHS = {
     "improvement.duedatechange": "action__plan__authority",
     "improvement.evidence": "update__action__plan__authority",
     "reports.committeereport": "plan__authority",
+    "reports.papertemplate": "authority",
 }
 
 

@@ -1,7 +1,10 @@
+from django import forms
 from django.contrib import admin
 
 from core.admin import RecordedAdmin
-from reports.models import CommitteeReport
+from core.uploads import check_content
+from reports.models import CommitteeReport, PaperTemplate
+from reports.paper import MAX_LOGO_BYTES
 
 
 @admin.register(CommitteeReport)
@@ -28,3 +31,40 @@ class CommitteeReportAdmin(RecordedAdmin):
         if obj.is_final:
             return "a finalised report is the record of what the committee was told, so it is kept"
         return None
+
+
+class PaperTemplateForm(forms.ModelForm):
+    class Meta:
+        model = PaperTemplate
+        fields = [
+            "authority",
+            "council_name",
+            "logo",
+            "logo_alt_text",
+            "default_wards",
+            "header_lines",
+            "footer_text",
+        ]
+
+    def clean_logo(self):
+        """A PNG or JPG by its content, small enough to travel inside every report."""
+        logo = self.cleaned_data.get("logo")
+        if not logo or not hasattr(logo, "content_type"):
+            return logo  # unchanged or cleared
+        if not logo.name.lower().endswith((".png", ".jpg", ".jpeg")):
+            raise forms.ValidationError(f"“{logo.name}” is not a PNG or JPG image.")
+        if logo.size > MAX_LOGO_BYTES:
+            raise forms.ValidationError(
+                f"“{logo.name}” is {logo.size // 1024} KB; a logo may be at most "
+                f"{MAX_LOGO_BYTES // 1024} KB."
+            )
+        check_content(logo)
+        return logo
+
+
+@admin.register(PaperTemplate)
+class PaperTemplateAdmin(RecordedAdmin):
+    form = PaperTemplateForm
+    list_display = ["council_name", "authority"]
+    list_select_related = ["authority"]
+    search_fields = ["council_name", "authority__name"]

@@ -15,6 +15,7 @@ from inspections.models import Judgement, Recommendation
 from reports import rag
 from reports.changes import changes_since
 from reports.compose import compose
+from reports.paper import paper_of
 from reports.regional import regional_appendix
 
 SCHEMA_VERSION = 2
@@ -42,6 +43,7 @@ def assemble(report, as_at=None):
         "schema": SCHEMA_VERSION,
         "as_at": words(as_at),
         "front": front_matter(report),
+        "paper": paper_of(report),
         "plan": {"title": plan.title, "authority": plan.authority.name},
         "inspections": [inspection_summary(i) for i in inspections],
         "rag_rules": [
@@ -71,7 +73,25 @@ def front_matter(report):
         "recommendations": lines(report.recommendations),
         "contact_officer": report.contact_officer,
         "background_papers": lines(report.background_papers),
+        "agenda_item": report.agenda_item,
+        "summary": paragraphs(report.summary),
+        "implications": [
+            {"heading": name, "paragraphs": paragraphs(getattr(report, field))}
+            for name, field in IMPLICATIONS
+            if getattr(report, field).strip()
+        ],
     }
+
+
+# The implications a paper sets out, in its order: (heading, CommitteeReport field).
+IMPLICATIONS = [
+    ("Financial implications", "financial_implications"),
+    ("Legal implications", "legal_implications"),
+    ("Risk management implications", "risk_implications"),
+    ("Equality and diversity implications", "equality_implications"),
+    ("Safeguarding implications", "safeguarding_implications"),
+    ("Implications for service users", "service_user_implications"),
+]
 
 
 def plan_inspections(plan):

@@ -17,12 +17,16 @@ def compose(report):
 
 def cover(report):
     front = report["front"]
+    paper = report.get("paper") or {}
+    agenda = [("Agenda item", front["agenda_item"])] if front.get("agenda_item") else []
     rows = [
+        ("Council", paper.get("council") or front["authority"]),
         ("Report to", front["committee"]),
         ("Date", front["meeting_on"]),
+        *agenda,
         ("Title of report", front["title"]),
         ("Report of", front["report_of"]),
-        ("Council", front["authority"]),
+        *(tuple(row) for row in paper.get("header", [])),
     ]
     return [
         table("", [], rows, [35, 65], style="cover"),
@@ -33,7 +37,11 @@ def cover(report):
 
 def front_matter(report):
     front = report["front"]
-    blocks = [heading("Purpose of the report"), *prose(front["purpose"])]
+    blocks = []
+    if front.get("summary"):
+        # As the paper has it: the executive summary stands before the numbered paragraphs.
+        blocks += [heading("Executive summary"), *(paragraph(p) for p in front["summary"])]
+    blocks += [heading("Purpose of the report"), *prose(front["purpose"])]
     if front["background"]:
         blocks += [heading("Background"), *prose(front["background"])]
     return blocks
@@ -226,6 +234,16 @@ def action_blocks(action):
     ]
 
 
+def implications(report):
+    found = report["front"].get("implications") or []
+    if not found:
+        return []
+    blocks = [heading("Implications")]
+    for implication in found:
+        blocks += [heading(implication["heading"], level=3), *prose(implication["paragraphs"])]
+    return blocks
+
+
 def close(report):
     front = report["front"]
     blocks = [
@@ -241,27 +259,49 @@ def close(report):
 
 
 def appendix(report):
-    region = report["appendix"]
+    found = report["appendix"]
+    model = found.get("neighbour_model")
+    compared = f"the {found['region']} region"
+    if model:
+        compared += f" and its statistical neighbours (DfE {model} model)"
     blocks = [
-        heading(
-            f"Appendix 1: other authorities of the {region['region']} region", style="appendix"
-        ),
+        heading(f"Appendix 1: the council beside {compared}", style="appendix"),
         paragraph(f"Each authority's latest inspection published by {report['as_at']}."),
     ]
-    if not region["rows"]:
+    rows = [found["own"], *found["rows"]] if found.get("own") else found["rows"]
+    if not found["rows"]:
         return [*blocks, paragraph("No other current authority in the region.")]
-    rows = [
-        (
-            r["authority"],
-            r["inspection"],
-            r.get("overall") or "–",
-            "\n".join(f"{j['area']}: {j['grade']}" for j in r["judgements"]),
-        )
-        for r in region["rows"]
-    ]
-    header = ("Authority", "Latest inspection", "Overall", "Judgements")
-    caption = "Each authority's latest inspection and grades"
-    return [*blocks, table(caption, header, rows, [20, 24, 20, 36])]
+    columns = found.get("columns") or judgement_columns(rows)
+    header = ("Authority", "Compared as", "Latest inspection", "Overall", *columns)
+    grid = [grid_row(r, columns) for r in rows]
+    caption = "Each authority's latest inspection: overall and by judgement"
+    return [*blocks, table(caption, header, grid, grid_widths(len(columns)), style="grid")]
+
+
+def judgement_columns(rows):
+    """For a snapshot stored before the grid: the judgements its rows name, in order."""
+    columns = []
+    for row in rows:
+        columns += [j["area"] for j in row["judgements"] if j["area"] not in columns]
+    return columns
+
+
+def grid_row(row, columns):
+    grades = {j["area"]: j["grade"] for j in row["judgements"]}
+    return (
+        row["authority"],
+        row.get("group") or "Region",
+        row["inspection"],
+        row.get("overall") or "–",
+        *(grades.get(column, "–") for column in columns),
+    )
+
+
+def grid_widths(judgements):
+    """Authority, compared as, inspection and overall, then the judgements share what is left."""
+    fixed = [14, 11, 13, 10]
+    each = (100 - sum(fixed)) // judgements if judgements else 0
+    return fixed + [min(each, 16)] * judgements
 
 
 SECTIONS = (
@@ -272,6 +312,7 @@ SECTIONS = (
     exceptions,
     changes,
     recommendations,
+    implications,
     close,
     appendix,
 )

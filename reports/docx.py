@@ -13,6 +13,8 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Mm, Pt
 
+from reports.paper import logo_bytes
+
 TABLE_STYLE = "Table Grid"
 LANGUAGE = "en-GB"
 FONT = "Arial"
@@ -22,6 +24,7 @@ HANGING = Mm(10)
 def render_docx(report):
     document = Document()
     set_up(document, report["front"]["title"])
+    paper(document, report.get("paper") or {})
     for block in report["blocks"]:
         WRITERS[block["kind"]](document, block)
     buffer = BytesIO()
@@ -38,6 +41,18 @@ def set_up(document, title):
     section.left_margin = section.right_margin = Mm(18)
     british_styles(document)
     page_x_of_y(section.footer.paragraphs[0])
+
+
+def paper(document, look):
+    """The council's logo at the head of the paper and its footer text above the page numbers."""
+    if look.get("logo"):
+        _, data = logo_bytes(look["logo"])
+        document.add_picture(BytesIO(data), height=Mm(20))
+        picture = document.inline_shapes[-1]._inline.docPr
+        picture.set("descr", look.get("logo_alt", ""))
+    if look.get("footer"):
+        footer = document.sections[0].footer
+        footer.paragraphs[0].insert_paragraph_before(look["footer"])
 
 
 def british_styles(document):

@@ -8,9 +8,18 @@ from reports.models import CommitteeReport
 
 FRONT_MATTER = [
     "title",
+    "agenda_item",
     "report_of",
+    "wards",
+    "summary",
     "purpose",
     "background",
+    "financial_implications",
+    "legal_implications",
+    "risk_implications",
+    "equality_implications",
+    "safeguarding_implications",
+    "service_user_implications",
     "recommendations",
     "contact_officer",
     "background_papers",

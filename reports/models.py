@@ -6,7 +6,7 @@ from django.db import models
 from django.db.models import Q
 from simple_history.models import HistoricalRecords
 
-from authorities.models import Committee
+from authorities.models import Committee, LocalAuthority
 from improvement.models import ImprovementPlan
 
 
@@ -51,6 +51,20 @@ class CommitteeReport(models.Model):
     )
     contact_officer = models.CharField(max_length=300, blank=True)
     background_papers = models.TextField(blank=True, help_text="One paper per line.")
+    # The paper's header and its sections beyond progress; each optional (left out when blank).
+    agenda_item = models.CharField(max_length=20, blank=True, help_text="For example, 4.")
+    wards = models.CharField(
+        "ward(s)", max_length=300, blank=True, help_text="Leave blank for the council's default."
+    )
+    summary = models.TextField(
+        "executive summary", blank=True, help_text="Paragraphs, separated by a blank line."
+    )
+    financial_implications = models.TextField(blank=True)
+    legal_implications = models.TextField(blank=True)
+    risk_implications = models.TextField(blank=True)
+    equality_implications = models.TextField(blank=True)
+    safeguarding_implications = models.TextField(blank=True)
+    service_user_implications = models.TextField("implications for service users", blank=True)
     status = models.CharField(max_length=10, choices=Status.choices, default=Status.DRAFT)
     snapshot = models.JSONField(
         null=True, blank=True, editable=False, help_text="The data the finalised report shows."
@@ -105,3 +119,44 @@ class CommitteeReport(models.Model):
             raise ValidationError(
                 {"committee": f"{self.committee} belongs to another authority than the plan."}
             )
+
+
+class PaperTemplate(models.Model):
+    """How a council's committee papers look: its name, logo, header lines and footer."""
+
+    authority = models.OneToOneField(
+        LocalAuthority, on_delete=models.CASCADE, related_name="paper_template"
+    )
+    council_name = models.CharField(
+        max_length=200, help_text="As the paper names the council, e.g. Gateshead Council."
+    )
+    logo = models.FileField(
+        upload_to="paper-logos/", blank=True, help_text="A PNG or JPG image, under 500 KB."
+    )
+    logo_alt_text = models.CharField(
+        max_length=200, blank=True, help_text="What the logo says, for people who cannot see it."
+    )
+    default_wards = models.CharField(
+        "ward(s)", max_length=300, blank=True, help_text="Shown when a report names none."
+    )
+    header_lines = models.TextField(
+        blank=True,
+        help_text="Further header rows, one per line as “Label: value” (e.g. Classification: "
+        "Public).",
+    )
+    footer_text = models.CharField(max_length=300, blank=True)
+
+    history = HistoricalRecords()
+
+    def __str__(self):
+        return f"Committee paper of {self.council_name}"
+
+    def clean(self):
+        errors = {}
+        if self.logo and not self.logo_alt_text:
+            errors["logo_alt_text"] = "Give the logo's alt text: what it says."
+        bad = [line for line in self.header_lines.splitlines() if line.strip() and ":" not in line]
+        if bad:
+            errors["header_lines"] = f"“{bad[0].strip()}” has no “Label: value” colon."
+        if errors:
+            raise ValidationError(errors)

@@ -1,65 +1,79 @@
-"""Appendix: the authority beside the other current authorities of its region."""
+"""Appendix: the authority beside the other current authorities of its region and its statistical
+neighbours, each with its latest inspection published by the report's date.
 
-from inspections.models import Judgement
+The statistical neighbours are those of the DfE model in force at the date: the latest model of
+that year or before, or the earliest model there is for a date before any (the DfE published its
+2021 model long after 2017's papers, which compared themselves with the groupings of their time).
+"""
 
-try:  # Provided by the authorities app where present.
-    from authorities.compare import regional_neighbours
-except ImportError:  # pragma: no cover - until authorities.compare lands
-    regional_neighbours = None
-
-
-def fallback_neighbours(authority, as_at=None):
-    """(authority, latest published full inspection or None) for the region's other authorities."""
-    from authorities.models import LocalAuthority
-    from inspections.models import Inspection
-
-    others = LocalAuthority.objects.filter(region_id=authority.region_id, is_current=True)
-    others = list(others.exclude(pk=authority.pk).order_by("name"))
-    inspections = Inspection.objects.filter(authority__in=others, published_on__isnull=False)
-    if as_at:
-        inspections = inspections.filter(published_on__lte=as_at)
-    latest = {}
-    for inspection in (
-        inspections.exclude(kind__in=["lscb_review", "monitoring_visit", "focused_visit", "jtai"])
-        .select_related("framework")
-        .order_by("published_on")
-    ):
-        latest[inspection.authority_id] = inspection
-    return [(other, latest.get(other.pk)) for other in others]
+from authorities.compare import latest_inspections, regional_neighbours
+from indicators.models import StatisticalNeighbour
 
 
 def regional_appendix(authority, as_at):
-    neighbours = (regional_neighbours or fallback_neighbours)(authority, as_at=as_at)
-    inspections = [i for _, i in neighbours if i is not None]
-    grades = judgements_by_inspection(inspections)
+    region = regional_neighbours(authority, as_at=as_at)
+    model_year, neighbours = statistical_neighbours(authority, as_at)
+    in_region = {other.pk for other, _ in region}
+    ranks = {n.neighbour_id: n.rank for n in neighbours}
+    others = [other for other, _ in region]
+    others += [n.neighbour for n in neighbours if n.neighbour_id not in in_region]
+    latest = latest_inspections([authority, *others], as_at=as_at)
+    rows = [
+        appendix_row(other, latest.get(other.pk), group(other, in_region, ranks))
+        for other in others
+    ]
+    own = appendix_row(authority, latest.get(authority.pk), "This council")
     return {
         "region": authority.region.name,
-        "rows": [appendix_row(other, inspection, grades) for other, inspection in neighbours],
+        "neighbour_model": model_year,
+        "own": own,
+        "rows": rows,
+        "columns": judgement_columns([own, *rows]),
     }
 
 
-def judgements_by_inspection(inspections):
-    grades = {}
-    queryset = Judgement.objects.filter(inspection__in=inspections).select_related("area")
-    for judgement in queryset.order_by("area__order"):
-        grades.setdefault(judgement.inspection_id, []).append(
-            {"area": judgement.area.name, "grade": judgement.get_grade_display()}
-        )
-    return grades
+def statistical_neighbours(authority, as_at):
+    """(model year, the authority's neighbours in that model, by rank), or (None, [])."""
+    links = StatisticalNeighbour.objects.filter(authority=authority)
+    years = sorted(set(links.values_list("model_year", flat=True)))
+    if not years:
+        return None, []
+    in_force = [year for year in years if year <= as_at.year]
+    year = in_force[-1] if in_force else years[0]
+    found = links.filter(model_year=year).select_related("neighbour").order_by("rank")
+    return year, [n for n in found if n.neighbour.is_current]
 
 
-def appendix_row(authority, inspection, grades):
+def group(other, in_region, ranks):
+    said = []
+    if other.pk in in_region:
+        said.append("Region")
+    if other.pk in ranks:
+        said.append(f"Neighbour {ranks[other.pk]}")
+    return "; ".join(said)
+
+
+def judgement_columns(rows):
+    """Every judgement the rows' inspections graded, in the order they first come."""
+    columns = []
+    for row in rows:
+        for judgement in row["judgements"]:
+            if judgement["area"] not in columns:
+                columns.append(judgement["area"])
+    return columns
+
+
+def appendix_row(authority, inspection, compared_as):
+    row = {"authority": authority.name, "group": compared_as}
     if inspection is None:
-        return {
-            "authority": authority.name,
-            "inspection": "No published inspection",
-            "judgements": [],
-        }
+        return {**row, "inspection": "No published inspection", "overall": "", "judgements": []}
     return {
-        "authority": authority.name,
-        "inspection": f"{inspection.framework.short_name}, published {inspection.published_on:%-d %B %Y}"
-        if inspection.published_on
-        else f"{inspection.framework.short_name}, on site {inspection.started_on:%-d %B %Y}",
+        **row,
+        "inspection": f"{inspection.framework.short_name}, published "
+        f"{inspection.published_on:%-d %B %Y}",
         "overall": inspection.get_overall_grade_display() or "No overall grade",
-        "judgements": grades.get(inspection.pk, []),
+        "judgements": [
+            {"area": j.area.name, "grade": j.get_grade_display()}
+            for j in inspection.judgements.all()
+        ],
     }

@@ -7,6 +7,7 @@ from django.utils import timezone
 from core.pdf import html_to_pdf
 from reports.assembly import assemble
 from reports.blocks import texts
+from reports.paper import paper_fetcher
 from reports.snapshot import upgrade
 
 PDF_STYLESHEETS = ("css/report-pdf.css",)
@@ -35,7 +36,10 @@ def render_pdf(report):
         return bytes(report.pdf)
     content = content_of(report)
     pdf = html_to_pdf(
-        render_pdf_html(content), title=pdf_title(content), stylesheets=PDF_STYLESHEETS
+        render_pdf_html(content),
+        title=pdf_title(content),
+        stylesheets=PDF_STYLESHEETS,
+        fetcher=paper_fetcher(content),
     )
     if report.is_final:
         type(report).objects.filter(pk=report.pk, pdf__isnull=True).update(pdf=pdf)

@@ -41,6 +41,7 @@ def object_of(side, model):
         "improvement.action": side.action,
         "improvement.progressupdate": side.update,
         "reports.committeereport": side.report,
+        "reports.papertemplate": side.paper,
     }
     return objects[label]
 

@@ -5,7 +5,7 @@ import datetime
 
 from django.forms import MultiValueField
 
-from reports.models import CommitteeReport
+from reports.models import CommitteeReport, PaperTemplate
 from tests import factories as f
 from tests.access import build_world
 
@@ -15,6 +15,9 @@ def admin_world():
     for side in (world.a, world.b):
         side.committee = f.CommitteeFactory(authority=side.authority)
         side.report = report(side, status=CommitteeReport.Status.DRAFT)
+        side.paper = PaperTemplate.objects.create(
+            authority=side.authority, council_name=f"{side.authority.name} Council"
+        )
     return world
 
 

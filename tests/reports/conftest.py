@@ -1,9 +1,14 @@
+import io
+
 import pytest
+from django.conf import settings
 from django.contrib.auth import get_user_model
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import call_command
+from PIL import Image
 
 from authorities.models import LocalAuthority, Membership
-from reports.models import CommitteeReport
+from reports.models import CommitteeReport, PaperTemplate
 
 GATESHEAD = "E08000037"
 HALTON = "E06000006"
@@ -48,3 +53,56 @@ def councillor(seeds):
 def outsider(seeds):
     """A manager of another authority (Halton)."""
     return member("outsider", HALTON, Membership.Role.MANAGER)
+
+
+FOOTER = "Gateshead Council, Civic Centre, Regent Street, Gateshead NE8 1HH"
+
+
+def png(colour="navy"):
+    buffer = io.BytesIO()
+    Image.new("RGB", (40, 20), colour).save(buffer, format="PNG")
+    return buffer.getvalue()
+
+
+@pytest.fixture
+def paper(seeds, tmp_path, settings):
+    """Gateshead's paper template, with a logo, header rows and a footer."""
+    settings.MEDIA_ROOT = tmp_path
+    return PaperTemplate.objects.create(
+        authority=LocalAuthority.objects.get(ons_code=GATESHEAD),
+        council_name="Gateshead Council",
+        logo=SimpleUploadedFile("gateshead.png", png()),
+        logo_alt_text="Gateshead Council",
+        default_wards="All wards",
+        header_lines="Classification: Public",
+        footer_text=FOOTER,
+    )
+
+
+SECTIONS = {
+    "summary": "This report updates the committee on the plan.",
+    "financial_implications": "There are no financial implications.",
+    "legal_implications": "The council meets its duties under the Children Act 1989.",
+    "risk_implications": "Delay would put the next inspection's grade at risk.",
+    "equality_implications": "None arising from this report.",
+    "safeguarding_implications": "The plan strengthens how children are kept safe.",
+    "service_user_implications": "Care leavers receive their health histories.",
+    "contact_officer": "Jane Smith, Service Manager, 0191 433 0000",
+    "background_papers": "Ofsted report of 11 March 2016",
+}
+
+
+@pytest.fixture
+def full_paper(gateshead_report):
+    CommitteeReport.objects.filter(pk=gateshead_report.pk).update(**SECTIONS)
+    return CommitteeReport.objects.with_context().get(pk=gateshead_report.pk)
+
+
+@pytest.fixture
+def neighbours(seeds):
+    for model in ("New_Statistical_Neighbour_Groupings_April_2021.csv", "sn_model_2025_wide.csv"):
+        call_command(
+            "import_neighbours",
+            settings.BASE_DIR / "fixtures" / "dfe" / model,
+            stdout=io.StringIO(),
+        )

@@ -1,8 +1,12 @@
 from django.apps import apps
+from django.conf import settings
 from django.core.management import call_command, get_commands
 from django.core.management.base import BaseCommand
 
 from core.demo import create_demo_users
+
+# The DfE's statistical neighbour models (fixtures/README.md), for the reports' comparison grid.
+NEIGHBOUR_MODELS = ["New_Statistical_Neighbour_Groupings_April_2021.csv", "sn_model_2025_wide.csv"]
 
 
 class Command(BaseCommand):
@@ -17,6 +21,9 @@ class Command(BaseCommand):
         call_command("loaddata", *fixtures, verbosity=1)
         if "import_national" in get_commands():
             call_command("import_national", verbosity=1)
+        if "import_neighbours" in get_commands():
+            for model in NEIGHBOUR_MODELS:
+                call_command("import_neighbours", settings.BASE_DIR / "fixtures" / "dfe" / model)
         logins = create_demo_users()
         self.stdout.write(self.style.SUCCESS("\nDemo users (passwords are new on every start):"))
         for username, password, role in logins:
