@@ -57,7 +57,9 @@ def file_name(report, extension):
 def store_files(report_id):
     """Render a finalised report's missing files into storage, once: the row lock makes a second
     worker wait, and then find the files there."""
-    report = CommitteeReport.objects.with_context().select_for_update().get(pk=report_id)
+    report = (
+        CommitteeReport.objects.with_context().select_for_update(of=("self",)).get(pk=report_id)
+    )
     if not report.is_final:
         return report
     if not report.pdf_file:

@@ -14,7 +14,7 @@ from django.urls import reverse
 from playwright.sync_api import sync_playwright
 
 from tests.access import ROLES, build_world
-from tests.access_cases.reports import report_of
+from tests.access_cases.reports import cleared_pk, report_of
 from tests.factories import PASSWORD
 
 pytestmark = [
@@ -81,7 +81,7 @@ def pages_of(world):
         "new-report": reverse("reports:report-create"),
         "report": reverse("reports:report-detail", args=[report.pk]),
         "edit-report": reverse("reports:report-edit", args=[report.pk]),
-        "finalise-report": reverse("reports:report-finalise", args=[report.pk]),
+        "finalise-report": reverse("reports:report-finalise", kwargs=cleared_pk(world)),
     }
 
 

@@ -74,7 +74,7 @@ def test_a_snapshot_stored_before_the_blocks_still_renders(gateshead_report, man
     old = {k: v for k, v in report.snapshot.items() if k != "blocks"}
     old["schema"] = 1
     old["front"]["purpose"] = [{"number": 1, "text": t} for t in old["front"]["purpose"]]
-    CommitteeReport.objects.filter(pk=report.pk).update(snapshot=old, pdf=None)
+    CommitteeReport.objects.filter(pk=report.pk).update(snapshot=old, pdf_file="")
     stored = CommitteeReport.objects.with_context().get(pk=report.pk)
     html = services.render_html_body(services.content_of(stored))
     assert upgrade(old)["blocks"] == report.snapshot["blocks"]
