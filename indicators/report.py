@@ -44,6 +44,7 @@ def _entry(comparison, authority, number):
         "trend": {"arrow": comparison.trend.arrow, "words": comparison.trend.words},
         "rag": comparison.rag or "",
         "rag_words": comparison.rag_words,
+        "description": charts.describe(comparison, authority.name, authority.region.name),
         "svg": charts.line_chart(
             comparison, authority.name, f"report-chart-{number}", authority.region.name
         ),

@@ -5,6 +5,7 @@ prose are numbered through the whole paper; recommendation texts and narratives 
 """
 
 from reports.blocks import heading, labelled, number_paragraphs, numbered, paragraph, table
+from reports.indicator_blocks import indicators
 from reports.narrative import bullets, narrative_blocks
 
 
@@ -272,6 +273,7 @@ SECTIONS = (
     exceptions,
     changes,
     recommendations,
+    indicators,
     close,
     appendix,
 )
