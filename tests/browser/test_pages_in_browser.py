@@ -79,7 +79,7 @@ def pages_of(world):
         "authority": reverse("authorities:authority-detail", args=[a.authority.pk]),
         "reports": reverse("reports:report-list"),
         "new-report": reverse("reports:report-create"),
-        "report": reverse("reports:report-detail", args=[report.pk]),
+        "report": reverse("reports:report-detail", kwargs=cleared_pk(world)),
         "edit-report": reverse("reports:report-edit", args=[report.pk]),
         "finalise-report": reverse("reports:report-finalise", kwargs=cleared_pk(world)),
     }
