@@ -54,7 +54,7 @@ def assemble(report, as_at=None):
         "unanswered_actions": [a for a in actions if not a["answers"]],
         "action_states": {a["reference"]: state_of(a) for a in actions},
         "appendix": regional_appendix(plan.authority, as_at),
-        "indicators": report_section(plan),
+        "indicators": report_section(plan, as_at),
     }
     content["changes"] = changes_since(report, content["action_states"])
     content["blocks"] = compose(content)

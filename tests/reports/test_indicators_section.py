@@ -1,28 +1,41 @@
-"""The report's performance information: Gateshead's re-referrals (DfE table C1) tied to an action of
-its plan, in the blocks, and so in the HTML (with its chart), the PDF (chart drawn, PDF/UA-1) and
-the Word file (the chart's description and its figures)."""
+"""The report's performance information: Nottinghamshire's audit of pathway plans (87% good or
+better in 2016-17 Q2, fixtures/indicators.json) tied to its plan, in a report to its Children's
+Trust Executive of 19 January 2017: in the blocks, and so in the HTML (with its chart), the PDF
+(chart drawn, PDF/UA-1) and the Word file (the chart's description and its figures)."""
 
 import io
+from datetime import date
 
 import page
 import pytest
+from django.core.management import call_command
 from pypdf import PdfReader
 
-from improvement.models import Action
-from indicators.neighbours import load_model
+from authorities.models import Committee
+from improvement.models import Theme
 from reports import services
-from tests.indicators.conftest import C1, DATA, import_source
+from reports.models import CommitteeReport
 from tests.reports.test_parity import FOOTER, html_text, missing_in_order, word_text
 
-NAME = "Re-referrals within 12 months"
+NAME = "Pathway plans audited good or better"
+MEETING = date(2017, 1, 19)
 
 
 @pytest.fixture
-def report_with_indicator(gateshead_report):
-    load_model((DATA / "sn_model_2025_wide.csv").read_bytes(), "sn_model_2025_wide.csv", 2025)
-    indicator, _ = import_source(C1, NAME)
-    indicator.actions.add(Action.objects.get(plan=gateshead_report.plan, reference="1"))
-    return gateshead_report
+def report_with_indicator(seeds):
+    call_command("loaddata", "indicators", verbosity=0)
+    plan = Theme.objects.select_related("plan").get(pk=233).plan
+    return CommitteeReport.objects.with_context().create(
+        plan=plan,
+        committee=Committee.objects.get(
+            authority=plan.authority, name="Children's Trust Executive"
+        ),
+        meeting_on=MEETING,
+        title="Looked after children and care leavers: progress",
+        report_of="Corporate Director, Children, Families and Cultural Services",
+        purpose="To report progress on the plan.",
+        recommendations="Note the progress.",
+    )
 
 
 @pytest.fixture
@@ -47,9 +60,17 @@ def test_the_section_comes_before_the_recommendations_to_the_committee(content):
     assert section[2]["text"] == NAME
     figure, table = section[5], section[6]
     assert figure["svg"].startswith("<svg")
-    assert "Gateshead" in figure["text"]
-    assert table["header"][1] == "Gateshead"
-    assert table["rows"][0][0].startswith("20")
+    assert "Nottinghamshire" in figure["text"]
+    assert table["header"][1] == "Nottinghamshire"
+    assert [row[:3] for row in table["rows"]] == [["2016-17 Q2", "87%", "–"]]
+
+
+def test_a_report_shows_only_the_periods_ended_by_its_meeting(report_with_indicator):
+    report_with_indicator.meeting_on = date(2016, 9, 29)  # the day before the quarter ended
+    report_with_indicator.save()
+    section = section_of(services.content_of(report_with_indicator))
+    assert [b["kind"] for b in section][-1] == "figure"  # no table: no figures yet
+    assert "No values yet for Nottinghamshire" in section[-1]["text"]
 
 
 def test_the_html_draws_the_chart_and_carries_every_piece_in_order(content):
