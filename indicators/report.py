@@ -19,15 +19,20 @@ def plan_comparisons(plan):
     return [found[i.pk] for i in indicators]
 
 
-def report_section(plan):
-    """The committee report's indicators, as plain JSON-ready values with each chart's SVG.
+def report_section(plan, as_at=None):
+    """The committee report's indicators, as plain JSON-ready values with each chart's SVG;
+    with `as_at`, only the periods ended by then (a report shows what was known at its date).
 
     A finalised report keeps this in its snapshot, so nothing here is a model or lazy value.
     """
     authority = plan.authority
+    comparisons = plan_comparisons(plan)
+    if as_at:
+        for comparison in comparisons:
+            comparison.periods = [p for p in comparison.periods if p.period_end <= as_at]
     return [
         _entry(comparison, authority, number)
-        for number, comparison in enumerate(plan_comparisons(plan), start=1)
+        for number, comparison in enumerate(comparisons, start=1)
     ]
 
 
@@ -44,6 +49,7 @@ def _entry(comparison, authority, number):
         "trend": {"arrow": comparison.trend.arrow, "words": comparison.trend.words},
         "rag": comparison.rag or "",
         "rag_words": comparison.rag_words,
+        "description": charts.describe(comparison, authority.name, authority.region.name),
         "svg": charts.line_chart(
             comparison, authority.name, f"report-chart-{number}", authority.region.name
         ),

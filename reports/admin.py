@@ -16,6 +16,10 @@ class CommitteeReportAdmin(RecordedAdmin):
     readonly_fields = [
         "status",
         "snapshot",
+        "submitted_at",
+        "submitted_by",
+        "cleared_at",
+        "cleared_by",
         "finalised_at",
         "finalised_by",
         "created_at",
@@ -24,7 +28,7 @@ class CommitteeReportAdmin(RecordedAdmin):
 
     def get_readonly_fields(self, request, obj=None):
         if obj and obj.is_final:
-            return [f.name for f in obj._meta.fields if f.name != "pdf"]
+            return [f.name for f in obj._meta.fields if f.name not in ("pdf_file", "docx_file")]
         return self.readonly_fields
 
     def undeletable(self, obj):

@@ -11,6 +11,7 @@ from django.db.models import Prefetch
 from core.people import person_name
 from improvement import rules
 from improvement.models import Action, DueDateChange, ProgressUpdate
+from indicators.report import report_section
 from inspections.models import Judgement, Recommendation
 from reports import rag
 from reports.changes import changes_since
@@ -55,6 +56,7 @@ def assemble(report, as_at=None):
         "unanswered_actions": [a for a in actions if not a["answers"]],
         "action_states": {a["reference"]: state_of(a) for a in actions},
         "appendix": regional_appendix(plan.authority, as_at),
+        "indicators": report_section(plan, as_at),
     }
     content["changes"] = changes_since(report, content["action_states"])
     content["blocks"] = compose(content)

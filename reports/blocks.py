@@ -6,6 +6,8 @@ A block is a plain dict (it is stored in a finalised report's snapshot):
 - heading:   {"kind": "heading", "level": 1-4, "text", "style"}
 - paragraph: {"kind": "paragraph", "text", "number" ("8." or ""), "style" ("" or "small")}
 - list:      {"kind": "list", "items": [{"label" ("(i)" or "" for a bullet), "text"}]}
+- figure:    {"kind": "figure", "svg", "text"}: a chart (reports/indicator_blocks.py) drawn in
+              HTML and PDF; its text says what it shows, and is all the Word file gives.
 - table:     {"kind": "table", "caption", "header": [...], "rows": [[...]], "widths": [...],
               "style"}; the first cell of each row heads its row; a cell's lines are split by "\n".
 """
@@ -71,6 +73,8 @@ def texts(blocks):
         elif kind == "list":
             for item in block["items"]:
                 yield " ".join(filter(None, [item["label"], item["text"]]))
+        elif kind == "figure":
+            yield block["text"]
         else:
             yield from table_texts(block)
 

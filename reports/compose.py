@@ -5,6 +5,7 @@ prose are numbered through the whole paper; recommendation texts and narratives 
 """
 
 from reports.blocks import heading, labelled, number_paragraphs, numbered, paragraph, table
+from reports.indicator_blocks import indicators
 from reports.narrative import bullets, narrative_blocks
 
 
@@ -313,6 +314,7 @@ SECTIONS = (
     changes,
     recommendations,
     implications,
+    indicators,
     close,
     appendix,
 )

@@ -149,6 +149,12 @@ def write_table(document, block):
     set_widths(grid, block["widths"])
 
 
+def write_figure(document, block):
+    """A chart in words: Word has the description, and the table of figures that follows."""
+    paragraph = document.add_paragraph(block["text"], style="Caption")
+    paragraph.paragraph_format.keep_with_next = True
+
+
 def cell_text(cell, text):
     lines = text.split("\n")
     cell.text = lines[0]
@@ -175,4 +181,5 @@ WRITERS = {
     "paragraph": write_paragraph,
     "list": write_list,
     "table": write_table,
+    "figure": write_figure,
 }

@@ -6,13 +6,23 @@ from django.db import models
 from django.db.models import Q
 from simple_history.models import HistoricalRecords
 
-from authorities.models import Committee, LocalAuthority
+from authorities.models import Committee, LocalAuthority, Membership
+from core.people import person_name
 from improvement.models import ImprovementPlan
 
 
 class CommitteeReportQuerySet(models.QuerySet):
     def with_context(self):
-        return self.select_related("plan__authority", "committee")
+        return self.select_related("plan__authority", "committee", "submitted_by", "cleared_by")
+
+    def readable_by(self, user):
+        """Without the drafts and submitted reports of authorities where the user is a committee
+        member: members read a report once a manager has cleared it."""
+        member_of = Membership.objects.filter(
+            user=user, role=Membership.Role.COMMITTEE_MEMBER
+        ).values("authority_id")
+        unread = [CommitteeReport.Status.DRAFT, CommitteeReport.Status.SUBMITTED]
+        return self.exclude(plan__authority_id__in=member_of, status__in=unread)
 
     def previous_of(self, report):
         """The latest finalised report of the same plan to the same committee before this one."""
@@ -31,6 +41,8 @@ class CommitteeReportQuerySet(models.QuerySet):
 class CommitteeReport(models.Model):
     class Status(models.TextChoices):
         DRAFT = "draft", "Draft"
+        SUBMITTED = "submitted", "Submitted for clearance"
+        CLEARED = "cleared", "Cleared"
         FINAL = "final", "Final"
 
     plan = models.ForeignKey(
@@ -69,7 +81,27 @@ class CommitteeReport(models.Model):
     snapshot = models.JSONField(
         null=True, blank=True, editable=False, help_text="The data the finalised report shows."
     )
-    pdf = models.BinaryField(null=True, blank=True, editable=False)
+    submitted_at = models.DateTimeField(null=True, blank=True, editable=False)
+    submitted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        editable=False,
+        related_name="+",
+    )
+    cleared_at = models.DateTimeField(null=True, blank=True, editable=False)
+    cleared_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        editable=False,
+        related_name="+",
+    )
+    # A finalised report's files, rendered once by a task (reports.tasks) and served from storage.
+    pdf_file = models.FileField(upload_to="reports/", blank=True, editable=False)
+    docx_file = models.FileField(upload_to="reports/", blank=True, editable=False)
     finalised_at = models.DateTimeField(null=True, blank=True, editable=False)
     finalised_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -84,7 +116,7 @@ class CommitteeReport(models.Model):
 
     objects = CommitteeReportQuerySet.as_manager()
 
-    history = HistoricalRecords(excluded_fields=["pdf"])
+    history = HistoricalRecords(excluded_fields=["pdf_file", "docx_file"])
 
     class Meta:
         ordering = ["-meeting_on", "title"]
@@ -93,11 +125,12 @@ class CommitteeReport(models.Model):
                 fields=["plan", "committee", "meeting_on"], name="one_report_per_plan_meeting"
             ),
             models.CheckConstraint(
-                condition=Q(status="draft") | Q(snapshot__isnull=False),
+                condition=~Q(status="final") | Q(snapshot__isnull=False),
                 name="final_report_has_snapshot",
             ),
             models.CheckConstraint(
-                condition=Q(status__in=["draft", "final"]), name="report_status_known"
+                condition=Q(status__in=["draft", "submitted", "cleared", "final"]),
+                name="report_status_known",
             ),
         ]
 
@@ -107,6 +140,23 @@ class CommitteeReport(models.Model):
     @property
     def is_final(self):
         return self.status == self.Status.FINAL
+
+    @property
+    def is_draft(self):
+        return self.status == self.Status.DRAFT
+
+    @property
+    def submitted_by_name(self):
+        return person_name(self.submitted_by) if self.submitted_by else ""
+
+    @property
+    def cleared_by_name(self):
+        return person_name(self.cleared_by) if self.cleared_by else ""
+
+    @property
+    def files_ready(self):
+        """Whether a finalised report's PDF and Word files are in storage yet."""
+        return bool(self.pdf_file and self.docx_file)
 
     @property
     def authority_id(self):

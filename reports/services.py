@@ -1,12 +1,15 @@
 """Workflows on committee reports: content, finalising, and the three renderings."""
 
+from django.core.files.base import ContentFile
 from django.db import transaction
 from django.template.loader import render_to_string
 from django.utils import timezone
 
 from core.pdf import html_to_pdf
+from reports import docx
 from reports.assembly import assemble
 from reports.blocks import texts
+from reports.models import CommitteeReport
 from reports.paper import paper_fetcher
 from reports.snapshot import upgrade
 
@@ -14,6 +17,10 @@ PDF_STYLESHEETS = ("css/report-pdf.css",)
 
 
 class AlreadyFinal(Exception):
+    pass
+
+
+class NotCleared(Exception):
     pass
 
 
@@ -31,20 +38,44 @@ def render_pdf_html(content):
 
 
 def render_pdf(report):
-    """The report as PDF bytes: stored once for a finalised report, fresh for a draft."""
-    if report.is_final and report.pdf:
-        return bytes(report.pdf)
+    """The report as PDF bytes, rendered now (downloads of a finalised report use its file)."""
     content = content_of(report)
-    pdf = html_to_pdf(
+    return html_to_pdf(
         render_pdf_html(content),
         title=pdf_title(content),
         stylesheets=PDF_STYLESHEETS,
         fetcher=paper_fetcher(content),
     )
-    if report.is_final:
-        type(report).objects.filter(pk=report.pk, pdf__isnull=True).update(pdf=pdf)
-        report.pdf = pdf
-    return pdf
+
+
+def render_word(report):
+    return docx.render_docx(content_of(report))
+
+
+def file_name(report, extension):
+    state = "" if report.is_final else f"-{report.status}"
+    return f"committee-report-{report.pk}-{report.meeting_on:%Y-%m-%d}{state}.{extension}"
+
+
+@transaction.atomic
+def store_files(report_id):
+    """Render a finalised report's missing files into storage, once: the row lock makes a second
+    worker wait, and then find the files there."""
+    report = (
+        CommitteeReport.objects.with_context().select_for_update(of=("self",)).get(pk=report_id)
+    )
+    if not report.is_final:
+        return report
+    if not report.pdf_file:
+        report.pdf_file.save(file_name(report, "pdf"), ContentFile(render_pdf(report)), save=False)
+    if not report.docx_file:
+        data = ContentFile(render_word(report))
+        report.docx_file.save(file_name(report, "docx"), data, save=False)
+    # An update, not save(): storing the files is not a change to the report's record.
+    CommitteeReport.objects.filter(pk=report.pk).update(
+        pdf_file=report.pdf_file.name, docx_file=report.docx_file.name
+    )
+    return report
 
 
 def pdf_title(content):
@@ -63,10 +94,22 @@ def finalise(report, user, as_at=None):
     report = type(report).objects.select_for_update().get(pk=report.pk)
     if report.is_final:
         raise AlreadyFinal(f"“{report}” is already final.")
+    if report.status != report.Status.CLEARED:
+        raise NotCleared(
+            f"“{report}” is {report.get_status_display().lower()}: a manager must clear it "
+            "before it is finalised."
+        )
     report.snapshot = assemble(report, as_at=as_at)
     report.status = report.Status.FINAL
     report.finalised_at = timezone.now()
     report.finalised_by = user if user and user.is_authenticated else None
-    report.pdf = None
     report.save()
+    # The files are rendered once, by a worker, after the report is safely final.
+    transaction.on_commit(lambda: enqueue_files(report.pk))
     return report
+
+
+def enqueue_files(report_id):
+    from reports.tasks import render_final_files  # the task module imports this one
+
+    render_final_files.enqueue(report_id)

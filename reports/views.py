@@ -3,18 +3,18 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.http import HttpResponse
+from django.http import FileResponse, HttpResponse
 from django.shortcuts import redirect, render
+from django.views.decorators.http import require_POST
 
 from core.access import (
     EDITORS,
     get_scoped_or_404,
     may_somewhere,
     require_role,
-    role_in,
     scoped,
 )
-from reports import docx, services
+from reports import clearance, services
 from reports.forms import FrontMatterForm, NewReportForm
 from reports.models import CommitteeReport
 
@@ -22,19 +22,23 @@ AUTHORITY = "plan__authority"
 
 
 def get_report_or_404(user, pk):
-    queryset = CommitteeReport.objects.with_context()
+    """The report, if the user may read it: committee members only once it is cleared."""
+    queryset = CommitteeReport.objects.with_context().readable_by(user)
     return get_scoped_or_404(queryset, user, authority_field=AUTHORITY, pk=pk)
 
 
 def get_report_to_edit(user, pk):
-    report = get_report_or_404(user, pk)
+    """The report of one of the user's authorities, for managers and admins (403 for others)."""
+    queryset = CommitteeReport.objects.with_context()
+    report = get_scoped_or_404(queryset, user, authority_field=AUTHORITY, pk=pk)
     require_role(user, report.plan.authority_id, EDITORS)
     return report
 
 
 @login_required
 def report_list(request):
-    reports = scoped(CommitteeReport.objects.with_context(), request.user, AUTHORITY)
+    readable = CommitteeReport.objects.with_context().readable_by(request.user)
+    reports = scoped(readable, request.user, AUTHORITY)
     return render(request, "reports/committeereport_list.html", {"reports": reports})
 
 
@@ -54,19 +58,18 @@ def report_create(request):
 @login_required
 def report_detail(request, pk):
     report = get_report_or_404(request.user, pk)
-    context = {
-        "object": report,
-        "report": services.content_of(report),
-        "may_edit": role_in(request.user, report.plan.authority_id) in EDITORS,
-    }
+    context = {"object": report, "report": services.content_of(report)}
     return render(request, "reports/committeereport_detail.html", context)
 
 
 @login_required
 def report_edit(request, pk):
     report = get_report_to_edit(request.user, pk)
-    if report.is_final:
-        messages.error(request, "A finalised report cannot be changed.")
+    if not report.is_draft:
+        messages.error(
+            request,
+            f"The report is {report.get_status_display().lower()}: only a draft can be changed.",
+        )
         return redirect("reports:report-detail", pk=report.pk)
     form = FrontMatterForm(request.POST or None, instance=report)
     if request.method == "POST" and form.is_valid():
@@ -84,37 +87,77 @@ def report_edit(request, pk):
 def report_finalise(request, pk):
     """GET: what finalising means, with the button; POST: freeze the report."""
     report = get_report_to_edit(request.user, pk)
-    if report.is_final:
-        messages.error(request, f"“{report}” is already final.")
+    if report.status != report.Status.CLEARED:
+        messages.error(
+            request,
+            f"“{report}” is {report.get_status_display().lower()}: only a cleared report can be finalised.",
+        )
         return redirect("reports:report-detail", pk=report.pk)
     if request.method != "POST":
         return render(request, "reports/committeereport_finalise.html", {"object": report})
     try:
         services.finalise(report, request.user)
         messages.success(request, "The report is final: it will read the same from now on.")
-    except services.AlreadyFinal as error:
+    except (services.AlreadyFinal, services.NotCleared) as error:
         messages.error(request, str(error))
     return redirect("reports:report-detail", pk=report.pk)
 
 
 @login_required
+@require_POST
+def report_submit(request, pk):
+    return clearance_step(
+        request, pk, clearance.submit, "The report has been submitted for clearance."
+    )
+
+
+@login_required
+@require_POST
+def report_clear(request, pk):
+    return clearance_step(
+        request, pk, clearance.clear, "The report is cleared: committee members can read it."
+    )
+
+
+def clearance_step(request, pk, step, done):
+    report = get_report_to_edit(request.user, pk)
+    try:
+        step(report, request.user)
+        messages.success(request, done)
+    except clearance.WrongState as error:
+        messages.error(request, str(error))
+    return redirect("reports:report-detail", pk=report.pk)
+
+
+PDF = "application/pdf"
+DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+
+
+@login_required
 def report_pdf(request, pk):
     report = get_report_or_404(request.user, pk)
-    return download(services.render_pdf(report), "application/pdf", filename(report, "pdf"))
+    if report.is_final:
+        return stored(request, report, report.pdf_file, PDF)
+    return download(services.render_pdf(report), PDF, services.file_name(report, "pdf"))
 
 
 @login_required
 def report_docx(request, pk):
     report = get_report_or_404(request.user, pk)
-    content_type = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
-    return download(
-        docx.render_docx(services.content_of(report)), content_type, filename(report, "docx")
+    if report.is_final:
+        return stored(request, report, report.docx_file, DOCX)
+    return download(services.render_word(report), DOCX, services.file_name(report, "docx"))
+
+
+def stored(request, report, file, content_type):
+    """A finalised report's file from storage; the report page while it is being prepared."""
+    if not file:
+        messages.info(request, "The report's files are being prepared: try again in a minute.")
+        return redirect("reports:report-detail", pk=report.pk)
+    name = services.file_name(report, file.name.rsplit(".", 1)[-1])
+    return FileResponse(
+        file.open("rb"), as_attachment=True, filename=name, content_type=content_type
     )
-
-
-def filename(report, extension):
-    state = "" if report.is_final else "-draft"
-    return f"committee-report-{report.pk}-{report.meeting_on:%Y-%m-%d}{state}.{extension}"
 
 
 def download(data, content_type, name):

@@ -18,7 +18,7 @@ def committee(w):
 
 def report_of(w):
     """A draft report of side A's plan, made once per world."""
-    existing = CommitteeReport.objects.filter(plan=w.a.plan).first()
+    existing = CommitteeReport.objects.filter(plan=w.a.plan, meeting_on=MEETING).first()
     if existing:
         return existing
     return CommitteeReport.objects.create(
@@ -34,6 +34,26 @@ def report_of(w):
 
 def report_pk(w):
     return {"pk": report_of(w).pk}
+
+
+def report_in(w, status, meeting_on):
+    """A report of side A's plan in a clearance state, made once per world."""
+    report = report_of(w)
+    found = CommitteeReport.objects.filter(plan=w.a.plan, status=status).first()
+    if found:
+        return found
+    report.pk, report.id, report.status, report.meeting_on = None, None, status, meeting_on
+    report.save()
+    return report
+
+
+def submitted_pk(w):
+    return {"pk": report_in(w, CommitteeReport.Status.SUBMITTED, datetime.date(2030, 5, 6)).pk}
+
+
+def cleared_pk(w):
+    """Committee members read a report once it is cleared, so the reading cases use one."""
+    return {"pk": report_in(w, CommitteeReport.Status.CLEARED, datetime.date(2030, 7, 8)).pk}
 
 
 def front_matter(w):
@@ -53,11 +73,13 @@ def new_report(w):
 CASES = [
     Case("reports:report-list", scoped=False),
     Case("reports:report-create", get=EDITORS, post=EDITORS, post_data=new_report, scoped=False),
-    Case("reports:report-detail", kwargs=report_pk),
+    Case("reports:report-detail", kwargs=cleared_pk),
     Case(
         "reports:report-edit", kwargs=report_pk, get=EDITORS, post=EDITORS, post_data=front_matter
     ),
-    Case("reports:report-finalise", kwargs=report_pk, get=EDITORS, post=EDITORS),
-    Case("reports:report-pdf", kwargs=report_pk),
-    Case("reports:report-docx", kwargs=report_pk),
+    Case("reports:report-submit", kwargs=report_pk, get=None, post=EDITORS),
+    Case("reports:report-clear", kwargs=submitted_pk, get=None, post=EDITORS),
+    Case("reports:report-finalise", kwargs=cleared_pk, get=EDITORS, post=EDITORS),
+    Case("reports:report-pdf", kwargs=cleared_pk),
+    Case("reports:report-docx", kwargs=cleared_pk),
 ]

@@ -14,7 +14,7 @@ from django.urls import reverse
 from playwright.sync_api import sync_playwright
 
 from tests.access import ROLES, build_world
-from tests.access_cases.reports import report_of
+from tests.access_cases.reports import cleared_pk, report_of
 from tests.factories import PASSWORD
 
 pytestmark = [
@@ -79,9 +79,9 @@ def pages_of(world):
         "authority": reverse("authorities:authority-detail", args=[a.authority.pk]),
         "reports": reverse("reports:report-list"),
         "new-report": reverse("reports:report-create"),
-        "report": reverse("reports:report-detail", args=[report.pk]),
+        "report": reverse("reports:report-detail", kwargs=cleared_pk(world)),
         "edit-report": reverse("reports:report-edit", args=[report.pk]),
-        "finalise-report": reverse("reports:report-finalise", args=[report.pk]),
+        "finalise-report": reverse("reports:report-finalise", kwargs=cleared_pk(world)),
         "retract-update": reverse("improvement:retract_update", args=[a.update.pk]),
     }
 

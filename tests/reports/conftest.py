@@ -8,12 +8,25 @@ from django.core.management import call_command
 from PIL import Image
 
 from authorities.models import LocalAuthority, Membership
+from reports import clearance
 from reports.models import CommitteeReport, PaperTemplate
 
 GATESHEAD = "E08000037"
 HALTON = "E06000006"
 GATESHEAD_REPORT = 100
 HALTON_REPORT = 110
+
+
+@pytest.fixture(autouse=True)
+def media(settings, tmp_path):
+    """Stored report files go to a directory of the test's own."""
+    settings.MEDIA_ROOT = tmp_path / "media"
+    return settings.MEDIA_ROOT
+
+
+def cleared(report, manager):
+    """The report submitted and cleared by the manager, ready to be finalised."""
+    return clearance.clear(clearance.submit(report, manager), manager)
 
 
 @pytest.fixture

@@ -9,6 +9,7 @@ from improvement.models import Action, DueDateChange, ProgressUpdate, Theme
 from reports import services
 from reports.assembly import assemble
 from reports.models import CommitteeReport
+from tests.reports.conftest import cleared
 
 AS_AT = date(2017, 3, 1)
 
@@ -63,7 +64,7 @@ def test_the_rag_rules_are_stated_in_words(gateshead_report):
 
 
 def test_changes_since_this_committees_previous_report_of_the_plan(gateshead_report, manager):
-    services.finalise(gateshead_report, manager, as_at=AS_AT)
+    services.finalise(cleared(gateshead_report, manager), manager, as_at=AS_AT)
     action = Action.objects.get(plan_id=100, reference="4")
     ProgressUpdate.objects.create(
         action=action, reported_on=date(2017, 9, 1), rag="red", narrative="Stalled."
@@ -123,7 +124,7 @@ def test_the_assembly_costs_the_same_queries_whatever_the_size_of_the_plan(gates
 def test_the_snapshot_is_plain_json(gateshead_report, manager):
     import json
 
-    report = services.finalise(gateshead_report, manager)
+    report = services.finalise(cleared(gateshead_report, manager), manager)
     assert (
         json.loads(json.dumps(report.snapshot))
         == CommitteeReport.objects.get(pk=report.pk).snapshot

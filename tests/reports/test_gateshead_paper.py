@@ -10,6 +10,7 @@ from reports import services
 from reports.assembly import assemble
 from reports.models import CommitteeReport
 from reports.snapshot import upgrade
+from tests.reports.conftest import cleared
 
 
 @pytest.fixture
@@ -69,11 +70,11 @@ def test_a_first_due_date_reads_as_set_not_moved_from_none(gateshead_report):
 
 
 def test_a_snapshot_stored_before_the_blocks_still_renders(gateshead_report, manager):
-    report = services.finalise(gateshead_report, manager)
+    report = services.finalise(cleared(gateshead_report, manager), manager)
     old = {k: v for k, v in report.snapshot.items() if k != "blocks"}
     old["schema"] = 1
     old["front"]["purpose"] = [{"number": 1, "text": t} for t in old["front"]["purpose"]]
-    CommitteeReport.objects.filter(pk=report.pk).update(snapshot=old, pdf=None)
+    CommitteeReport.objects.filter(pk=report.pk).update(snapshot=old, pdf_file="")
     stored = CommitteeReport.objects.with_context().get(pk=report.pk)
     html = services.render_html_body(services.content_of(stored))
     assert upgrade(old)["blocks"] == report.snapshot["blocks"]

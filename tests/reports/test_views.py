@@ -8,6 +8,7 @@ from django.urls import reverse
 
 from reports.models import CommitteeReport
 from tests.access import date_data
+from tests.reports.conftest import cleared
 
 
 def client_for(user):
@@ -21,8 +22,9 @@ def url(name, report):
 
 
 def test_a_committee_member_reads_the_report_page_with_its_print_stylesheet(
-    gateshead_report, councillor
+    gateshead_report, councillor, manager
 ):
+    cleared(gateshead_report, manager)
     response = client_for(councillor).get(url("report-detail", gateshead_report))
     html = response.content.decode()
     assert response.status_code == 200
@@ -50,6 +52,7 @@ def test_another_authoritys_manager_gets_404(gateshead_report, outsider):
 
 def test_a_manager_finalises_and_can_no_longer_edit(gateshead_report, manager):
     client = client_for(manager)
+    cleared(gateshead_report, manager)
     client.post(url("report-finalise", gateshead_report))
     assert CommitteeReport.objects.get(pk=gateshead_report.pk).is_final
     response = client.post(url("report-edit", gateshead_report), {"title": "Changed"})
@@ -97,6 +100,7 @@ def test_a_manager_creates_a_draft_for_their_committee(seeds, manager):
 
 def test_finalising_asks_first_on_a_confirmation_page_then_freezes(gateshead_report, manager):
     client = client_for(manager)
+    cleared(gateshead_report, manager)
     page = client.get(url("report-finalise", gateshead_report)).content.decode()
     assert "Finalise the report" in page
     assert "as at 1 March 2017" in page
