@@ -11,7 +11,7 @@ from django.utils.formats import date_format
 from improvement import services
 from improvement.history import action_changes
 from tests import factories as f
-from tests.access import build_side
+from tests.access import build_side, date_data
 from tests.admin.world import change_form_data
 
 pytestmark = pytest.mark.django_db
@@ -38,6 +38,8 @@ def test_an_app_edit_and_a_later_admin_edit_show_with_names_times_and_values():
     edit = reverse("improvement:edit_action", args=[action.pk])
     form = manager.get(edit).context["form"]
     data = {name: form[name].value() or "" for name in form.fields}
+    # The start date as a browser posts it: day, month and year boxes.
+    data.update(date_data("starts_on", data.pop("starts_on") or None))
     data["partners"] = "Health visiting"
     assert manager.post(edit, data).status_code == 302
 
