@@ -37,3 +37,12 @@ def test_the_first_due_date_set_on_the_due_date_page_is_the_original(seeds):
     )
     page = client.get(reverse("improvement:action", args=[action.pk])).content.decode()
     assert "30 June 2017" in page
+
+
+def test_the_due_date_page_says_plainly_when_an_action_has_no_due_date(seeds):
+    action = Action.objects.get(plan_id=100, reference="3")
+    client = Client()
+    client.force_login(f.member(action.plan.authority, "manager"))
+    page = client.get(reverse("improvement:change_due_date", args=[action.pk])).content.decode()
+    assert "The action has no due date yet" in page
+    assert "on no date" not in page
