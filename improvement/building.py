@@ -26,6 +26,9 @@ def create_plan(authority, **fields):
 @transaction.atomic
 def edit_plan(plan, **fields):
     plan = ImprovementPlan.objects.select_for_update().get(pk=plan.pk)
+    fields = {name: value for name, value in fields.items() if getattr(plan, name) != value}
+    if not fields:
+        return plan  # saved unchanged: no history record
     for name, value in fields.items():
         setattr(plan, name, value)
     plan.full_clean()
@@ -76,6 +79,8 @@ def add_theme(plan, title, description=""):
 @transaction.atomic
 def edit_theme(theme, title, description=""):
     theme = Theme.objects.select_for_update().get(pk=theme.pk)
+    if (theme.title, theme.description) == (title, description):
+        return theme  # saved unchanged: no history record
     theme.title, theme.description = title, description
     theme.full_clean()
     theme.save()
@@ -150,6 +155,9 @@ def link_recommendations(action_pk, version, shown, chosen):
         raise ValidationError(f"Recommendation {numbers} is not in the plan's scope.")
     shown_pks = {r.pk for r in shown}
     kept = [r for r in action.recommendations.all() if r.pk not in shown_pks]
+    if {r.pk for r in [*kept, *chosen]} == {r.pk for r in action.recommendations.all()}:
+        # Unchanged: a new version would turn another manager's save into a false conflict.
+        return action
     action.recommendations.set([*kept, *chosen])
     services._save_with_new_version(action, [])
     return action

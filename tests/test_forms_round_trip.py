@@ -24,6 +24,14 @@ NOT_EDIT_FORMS = {
     "improvement:change_due_date",  # a new due date with its reason (a DueDateChange row)
     "improvement:retract_update",  # a confirmation: strikes out an update, giving a reason
     "reports:report-create",  # a new committee report
+    "improvement:plan_create",  # a new plan
+    "improvement:theme_add",  # a new theme
+    "improvement:action_add",  # a new action
+    "improvement:milestone_add",  # a new milestone
+    "indicators:add-value",  # a new indicator value
+    "improvement:workbook_upload",  # a new upload of a workbook
+    "improvement:workbook_preview",  # a confirmation: imports the workbook's rows
+    "reports:report-finalise",  # a confirmation: freezes the report
     # The login form signs a user in; it edits nothing (and is public, so never posted here).
     "login",
 }
