@@ -4,6 +4,7 @@ import secrets
 
 from django.contrib.auth import get_user_model
 from django.db import transaction
+from simple_history.utils import bulk_update_with_history
 
 from authorities.models import LocalAuthority, Membership
 from improvement.models import Action
@@ -68,6 +69,17 @@ def _give_officers_their_actions():
     """The demo officers lead their authority's actions that no user leads yet."""
     for username, ons_code, role, *_ in DEMO_USERS:
         if role == Membership.Role.OFFICER:
-            Action.objects.filter(
-                plan__authority__ons_code=ons_code, lead_officer__isnull=True
-            ).update(lead_officer=get_user_model().objects.get(username=username))
+            officer = get_user_model().objects.get(username=username)
+            actions = list(
+                Action.objects.filter(plan__authority__ons_code=ons_code, lead_officer__isnull=True)
+            )
+            for action in actions:
+                action.lead_officer = officer
+                action.version += 1
+            # With history: otherwise the action's next change seems to have made this one too.
+            bulk_update_with_history(
+                actions,
+                Action,
+                ["lead_officer", "version"],
+                default_change_reason="Demo: the demo officer leads the action.",
+            )

@@ -6,6 +6,7 @@ from django import forms
 from django.contrib.auth import get_user_model
 
 from core.forms import DateField, TextField, model_form_field
+from core.people import person_name
 from core.uploads import check_content
 from improvement.models import Action, Rag, Theme
 
@@ -111,6 +112,8 @@ class ActionForm(forms.ModelForm):
         self.fields["lead_officer"].queryset = (
             get_user_model().objects.filter(memberships__authority_id=plan.authority_id).distinct()
         )
+        # People by name, as every page names them, not by their sign-in name.
+        self.fields["lead_officer"].label_from_instance = person_name
         self.initial.setdefault("version", self.instance.version)
 
     def clean(self):

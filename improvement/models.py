@@ -175,8 +175,11 @@ class Action(models.Model):
         return f"{self.reference} {self.title}"
 
     def save(self, *args, **kwargs):
-        if self.original_due_on is None:
+        if self.original_due_on is None and self.due_on is not None:
             self.original_due_on = self.due_on
+            # A save of named fields (the due-date page, the bulk update, an import) writes it too.
+            if kwargs.get("update_fields") is not None:
+                kwargs["update_fields"] = {*kwargs["update_fields"], "original_due_on"}
         super().save(*args, **kwargs)
 
     def clean(self):

@@ -177,7 +177,10 @@ class _RowReader:
     def check_lengths(self, reference, values):
         """Too long for the database: reported, never cut short silently."""
         limits = [("reference", reference, 20), ("title", values["title"], 500)]
-        limits += [("partners", values["partners"], 500), ("lead", values["lead_name"], 200)]
+        limits += [
+            ("partners", values["partners"], 500),
+            ("lead", values.get("lead_name", ""), 200),
+        ]
         for name, text, limit in limits:
             if len(text) > limit:
                 self.problem(name, f"{wf.LABELS[name]} is {len(text)} characters; at most {limit}.")
@@ -229,7 +232,11 @@ class _RowReader:
             self.problem(
                 "lead", f"“{name}” is not a user of the council: kept as the lead's name.", False
             )
-        return {"lead_officer": user, "lead_name": "" if user else name}
+        if user:
+            # The plan's own name for the post (kept beside the user, as the edit form keeps it)
+            # is not in the workbook, so a row naming the user leaves it as it is.
+            return {"lead_officer": user}
+        return {"lead_officer": None, "lead_name": name}
 
     def theme(self):
         text = self.text("theme") or (self.sheet if self.theme_per_sheet else "")

@@ -36,13 +36,14 @@ def report(side, status, meeting_on=datetime.date(2025, 3, 12)):
 
 
 def change_form_data(response):
-    """What an admin change page posts when saved unchanged: its form and every inline."""
+    """What an admin change page posts when saved unchanged: its form and every inline form."""
     data = {}
     _add_form(data, response.context["adminform"].form)
     for inline in response.context.get("inline_admin_formsets", []):
         formset = inline.formset
         _add_form(data, formset.management_form)
-        for form in formset.initial_forms:
+        # The blank extra forms too, as a browser posts them (a box ticked by default stays ticked).
+        for form in formset.forms:
             _add_form(data, form)
     return data
 

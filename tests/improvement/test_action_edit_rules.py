@@ -6,6 +6,7 @@ from django.urls import reverse
 
 from improvement import services
 from improvement.models import Action
+from tests import factories as f
 from tests.access import build_side, date_data
 
 pytestmark = pytest.mark.django_db
@@ -68,3 +69,17 @@ def test_an_unchanged_save_keeps_the_version_and_writes_no_history(side):
     services.edit_action(side.action.pk, side.action.version, {"title": side.action.title})
     action = Action.objects.get(pk=side.action.pk)
     assert (action.version, action.history.count()) == before
+
+
+def test_the_edit_forms_lead_choices_name_people_as_every_page_does(seeds):
+    # Gateshead 2017, action 1; the council's officer is chosen by name, not by sign-in name.
+    action = Action.objects.get(plan_id=100, reference="1")
+    officer = f.member(action.plan.authority, "officer", username="jb7", first_name="Jo")
+    officer.last_name = "Bell"
+    officer.save()
+    client = Client()
+    client.force_login(f.member(action.plan.authority, "manager"))
+    form = client.get(reverse("improvement:edit_action", args=[action.pk])).context["form"]
+    labels = [label for value, label in form.fields["lead_officer"].choices if value]
+    assert "Jo Bell" in labels
+    assert "jb7" not in labels

@@ -326,3 +326,23 @@ def test_text_too_long_for_a_field_is_reported_not_cut(client, side):
         ("A (Ref)", "Reference is 21 characters; at most 20."),
         ("B (Action)", "Action is 501 characters; at most 500."),
     ]
+
+
+def test_reimporting_the_export_keeps_the_plans_name_for_a_lead_who_is_also_a_user(client, seeds):
+    # As in the demo: Gateshead's officer leads the actions the paper gives to a post by name.
+    source = ImprovementPlan.objects.get(pk=100)
+    officer = f.member(source.authority, "officer", first_name="Demo", last_name="Officer")
+    source.actions.update(lead_officer=officer)
+    named = dict(source.actions.values_list("reference", "lead_name"))
+    assert named["1"] == "Interim Strategic Director, Care Wellbeing and Learning"
+    manager = f.member(source.authority, "manager", username="manager")
+    client.force_login(manager)
+    content = client.get(reverse("improvement:plan_xlsx", args=[source.pk])).content
+    side = type("Side", (), {"manager": manager, "plan": source})
+    before = state(source)
+    preview_url = upload(client, side, content)
+    result = client.get(preview_url).context["result"]
+    assert (result.count("changed"), result.count("unchanged")) == (0, len(named))
+    client.post(preview_url)
+    assert state(source) == before
+    assert dict(source.actions.values_list("reference", "lead_name")) == named

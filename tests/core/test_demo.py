@@ -1,0 +1,25 @@
+"""The demo's data: what `load_demo` sets up is on the record, so no one is shown as having done it."""
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.core.management import call_command
+
+from core.demo import create_demo_users
+from improvement.history import action_changes
+from improvement.models import Action
+from improvement.services import add_progress_update
+
+pytestmark = pytest.mark.django_db
+
+
+def test_the_demo_officers_first_update_shows_only_what_the_update_changed():
+    call_command("loaddata", "authorities", "seeds", verbosity=0)
+    create_demo_users()
+    officer = get_user_model().objects.get(username="officer")
+    # Gateshead 2017, action 2: green on 1 March 2017, led by the IRO manager in the paper.
+    action = Action.objects.get(plan_id=100, reference="2")
+    assert action.lead_officer == officer
+    add_progress_update(action, officer, "amber", "Risk analysis training postponed to May.")
+    newest, *older = action_changes(action)
+    in_the_update = [c.field for c in [newest, *older] if c.when == newest.when]
+    assert in_the_update == ["RAG rating"]
