@@ -106,3 +106,7 @@ def model_form_field(db_field, **kwargs):
     elif isinstance(db_field, models.TextField) and not db_field.choices:
         kwargs.setdefault("form_class", TextField)
     return db_field.formfield(**kwargs)
+
+
+# What every edit page says when a form comes back as it was sent: nothing is written.
+NOTHING_CHANGED = "Nothing was changed, so nothing was saved."

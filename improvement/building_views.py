@@ -9,6 +9,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from authorities.models import LocalAuthority
 from core.access import EDITORS, get_scoped_or_404, require_role
+from core.forms import NOTHING_CHANGED
 from improvement import building, services
 from improvement.building_forms import MilestoneForm, NewActionForm, PlanForm, ScopeForm, ThemeForm
 from improvement.models import Action, ImprovementPlan, Theme
@@ -82,6 +83,9 @@ def plan_edit(request, pk):
     initial = {name: getattr(plan, name) for name in PLAN_FIELDS}
     form = PlanForm(request.POST or None, initial=initial, authorities=None)
     del form.fields["authority"]
+    if request.method == "POST" and form.is_valid() and not form.has_changed():
+        messages.info(request, NOTHING_CHANGED)
+        return to_build(plan)
     if (
         request.method == "POST"
         and form.is_valid()
@@ -169,6 +173,9 @@ def theme_edit(request, pk):
     theme = editable_theme(request, pk)
     initial = {"title": theme.title, "description": theme.description}
     form = ThemeForm(request.POST or None, initial=initial)
+    if request.method == "POST" and form.is_valid() and not form.has_changed():
+        messages.info(request, NOTHING_CHANGED)
+        return to_build(theme.plan)
     if (
         request.method == "POST"
         and form.is_valid()
@@ -226,7 +233,7 @@ def action_recommendations(request, pk):
         except ValidationError as error:
             conflict = " ".join(error.messages)
         else:
-            messages.success(request, f"The recommendations {action.reference} answers were saved.")
+            messages.success(request, f"Action {action.reference}'s recommendations were saved.")
             return to_build(plan)
     query = request.GET.get("q", "")
     linked = set(action.recommendations.values_list("pk", flat=True))

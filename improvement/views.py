@@ -16,6 +16,7 @@ from openpyxl import Workbook
 from authorities.models import Membership
 from core.access import EDITORS, UPDATERS, get_scoped_or_404, require_role, role_in, scoped
 from core.exports import inert
+from core.forms import NOTHING_CHANGED
 from improvement import bulk_views, rules, services, summary
 from improvement.building_forms import BulkUpdateForm
 from improvement.filters import ActionFilter
@@ -210,7 +211,7 @@ def edit_action(request, pk):
     form = ActionForm(request.POST or None, instance=action)
     conflict = None
     if request.method == "POST" and form.is_valid() and not form.has_changed():
-        messages.info(request, "Nothing was changed, so nothing was saved.")
+        messages.info(request, NOTHING_CHANGED)
         return redirect("improvement:action", pk=action.pk)
     if request.method == "POST" and form.is_valid():
         try:

@@ -14,6 +14,7 @@ from core.access import (
     require_role,
     scoped,
 )
+from core.forms import NOTHING_CHANGED
 from reports import clearance, services
 from reports.forms import FrontMatterForm, NewReportForm
 from reports.models import CommitteeReport
@@ -78,7 +79,7 @@ def report_edit(request, pk):
             form.save()
             messages.success(request, "The front matter has been saved.")
         else:
-            messages.info(request, "Nothing was changed, so nothing was saved.")
+            messages.info(request, NOTHING_CHANGED)
         return redirect("reports:report-detail", pk=report.pk)
     return render(request, "reports/committeereport_form.html", {"form": form, "object": report})
 
