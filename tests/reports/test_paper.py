@@ -19,7 +19,7 @@ from reports.admin import PaperTemplateForm
 from reports.assembly import assemble
 from reports.blocks import texts
 from reports.models import CommitteeReport, PaperTemplate
-from tests.reports.conftest import FOOTER, GATESHEAD, HALTON, SECTIONS, member, png
+from tests.reports.conftest import FOOTER, GATESHEAD, HALTON, SECTIONS, cleared, member, png
 
 
 def test_the_cover_carries_the_councils_header_rows(paper, gateshead_report):
@@ -131,7 +131,7 @@ def test_blank_sections_are_left_out(gateshead_report):
 
 
 def test_a_finalised_report_keeps_its_sections(full_paper, manager):
-    services.finalise(full_paper, manager)
+    services.finalise(cleared(full_paper, manager), manager)
     CommitteeReport.objects.filter(pk=full_paper.pk).update(legal_implications="Changed later.")
     final = CommitteeReport.objects.get(pk=full_paper.pk)
     text = services.plain_text(services.content_of(final))
@@ -209,7 +209,7 @@ def test_a_manager_types_the_sections_once_on_the_reports_edit_form(gateshead_re
 
 
 def test_a_finalised_report_keeps_the_paper_it_was_finalised_with(paper, full_paper, manager):
-    services.finalise(full_paper, manager)
+    services.finalise(cleared(full_paper, manager), manager)
     PaperTemplate.objects.filter(pk=paper.pk).update(footer_text="Moved to the Town Hall")
     content = services.content_of(CommitteeReport.objects.get(pk=full_paper.pk))
     assert content["paper"]["footer"] == FOOTER
