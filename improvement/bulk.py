@@ -20,7 +20,8 @@ def bulk_update(versions, changed_by, status="", lead_officer=None, due_on=None,
         raise ValidationError({"reason": "Give the reason the due dates change."})
     changes = {"status": status} if status else {}
     if lead_officer:
-        changes.update(lead_officer=lead_officer, lead_name="")
+        # The plan's own name for the lead (a post, say) stays, as on the edit form.
+        changes.update(lead_officer=lead_officer)
     changed = 0
     for pk, version in sorted(versions.items()):
         action = Action.objects.select_for_update().get(pk=pk)

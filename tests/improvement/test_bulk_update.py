@@ -102,3 +102,12 @@ def test_only_managers_see_the_tick_boxes(client, side):
     assert 'name="action"' not in client.get(reverse("improvement:actions")).content.decode()
     client.force_login(side.manager)
     assert 'name="action"' in client.get(reverse("improvement:actions")).content.decode()
+
+
+def test_a_new_lead_keeps_the_plans_name_for_the_post(side):
+    side.action.lead_name = "Interim Strategic Director, Care Wellbeing and Learning"
+    side.action.save()
+    bulk.bulk_update(versions(side.action), side.manager, lead_officer=side.manager)
+    side.action.refresh_from_db()
+    assert side.action.lead_officer == side.manager
+    assert side.action.lead_name == "Interim Strategic Director, Care Wellbeing and Learning"
