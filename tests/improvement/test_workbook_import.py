@@ -196,7 +196,9 @@ def test_the_fixed_workbook_imports_and_importing_it_again_changes_nothing(clien
     assert imported[0] == 5
 
     again = upload(client, side, tracker(side, faulty=False))
-    assert client.get(again).context["unchanged"] == 5
+    preview = client.get(again)
+    assert preview.context["unchanged"] == 5
+    assert "Nothing to import: every action is as the plan already has it." in preview.text
     client.post(again)
     assert state(side.plan) == imported
 
