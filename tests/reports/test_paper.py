@@ -1,6 +1,7 @@
 """The council's paper: its template (name, logo, header rows, footer) and the sections beyond
 progress, in HTML, PDF and Word; and the comparison grid against region and neighbours."""
 
+import datetime
 import io
 import re
 from datetime import date
@@ -19,6 +20,7 @@ from reports.admin import PaperTemplateForm
 from reports.assembly import assemble
 from reports.blocks import texts
 from reports.models import CommitteeReport, PaperTemplate
+from tests.access import date_data
 from tests.reports.conftest import FOOTER, GATESHEAD, HALTON, SECTIONS, cleared, member, png
 
 
@@ -193,7 +195,7 @@ def test_a_manager_types_the_sections_once_on_the_reports_edit_form(gateshead_re
     assert 'name="financial_implications"' in page
     assert 'class="govuk-textarea"' in page
     data = {
-        "meeting_on": "2017-03-01",
+        **date_data("meeting_on", datetime.date(2017, 3, 1)),
         "title": gateshead_report.title,
         "report_of": gateshead_report.report_of,
         "purpose": gateshead_report.purpose,
