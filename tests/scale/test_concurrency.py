@@ -15,7 +15,7 @@ RAGS = [Rag.RED, Rag.AMBER, Rag.GREEN]
 
 
 @pytest.mark.postgres
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_200_updates_from_20_threads_all_land_in_order_and_the_newest_is_current():
     side = build_side("Aldwick", 1)
     action = side.action
