@@ -20,6 +20,7 @@ import argparse  # noqa: E402
 import json  # noqa: E402
 import os  # noqa: E402
 import random  # noqa: E402
+import secrets  # noqa: E402
 import subprocess  # noqa: E402
 import sys  # noqa: E402
 import time  # noqa: E402
@@ -273,6 +274,8 @@ def main():
         **os.environ,
         "BENCH_JSON_VIEWS": "true",
         "DEBUG": "false",
+        # A throwaway key for this run's own server, unless one is given.
+        "SECRET_KEY": os.environ.get("SECRET_KEY") or secrets.token_urlsafe(50),
         "SECURE_COOKIES": "false",
         "STATIC_ROOT": str(ROOT / "staticfiles"),
         "LOG_LEVEL": "WARNING",

@@ -10,6 +10,7 @@ Prints each time and ratio; exits 1 if a ratio is over 2.
 
 import argparse
 import os
+import secrets
 import statistics
 import sys
 import time
@@ -24,6 +25,7 @@ def setup_django():
     sys.path.insert(0, str(ROOT))
     os.environ["BENCH_JSON_VIEWS"] = "true"
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
+    os.environ.setdefault("SECRET_KEY", secrets.token_urlsafe(50))  # this run's own, thrown away
     import django
 
     django.setup()
