@@ -376,12 +376,19 @@ class ReminderLog(models.Model):
 
     class Meta:
         ordering = ["-sent_at"]
+        # Two partial constraints rather than nulls_distinct=False, which SQLite cannot enforce:
+        # a lead's reminder has no plan, a digest has one.
         constraints = [
             models.UniqueConstraint(
                 fields=["kind", "recipient", "plan", "cycle"],
+                condition=models.Q(plan__isnull=False),
+                name="one_reminder_per_plan_per_cycle",
+            ),
+            models.UniqueConstraint(
+                fields=["kind", "recipient", "cycle"],
+                condition=models.Q(plan__isnull=True),
                 name="one_reminder_per_cycle",
-                nulls_distinct=False,
-            )
+            ),
         ]
 
     def __str__(self):

@@ -44,7 +44,7 @@ class Migration(migrations.Migration):
             ],
             options={
                 'ordering': ['-sent_at'],
-                'constraints': [models.UniqueConstraint(fields=('kind', 'recipient', 'plan', 'cycle'), name='one_reminder_per_cycle', nulls_distinct=False)],
+                'constraints': [models.UniqueConstraint(condition=models.Q(('plan__isnull', False)), fields=('kind', 'recipient', 'plan', 'cycle'), name='one_reminder_per_plan_per_cycle'), models.UniqueConstraint(condition=models.Q(('plan__isnull', True)), fields=('kind', 'recipient', 'cycle'), name='one_reminder_per_cycle')],
             },
         ),
     ]

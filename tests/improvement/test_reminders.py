@@ -7,6 +7,7 @@ import io
 import pytest
 from django.core import mail
 from django.core.management import call_command
+from django.db import IntegrityError, transaction
 from django.urls import reverse
 
 from authorities.models import Membership
@@ -82,3 +83,22 @@ def test_a_dry_run_sends_and_records_nothing(side):
     assert "Would send 1 lead reminders and 1 digests" in out.getvalue()
     assert mail.outbox == []
     assert not ReminderLog.objects.exists()
+
+
+@pytest.mark.parametrize("with_plan", [False, True])
+def test_the_database_itself_refuses_a_second_reminder_in_a_cycle(side, with_plan):
+    """Two schedulers running at once cannot both send: the log's constraints hold on every
+    database, for a lead's reminder (no plan) and a digest (a plan) alike."""
+    kind = ReminderLog.Kind.DIGEST if with_plan else ReminderLog.Kind.LEAD
+    row = {
+        "kind": kind,
+        "recipient": side.officer,
+        "plan": side.plan if with_plan else None,
+        "cycle": "2026-W49",
+        "email": "officer@example.gov.uk",
+        "subject": "Actions to update",
+        "action_count": 1,
+    }
+    ReminderLog.objects.create(**row)
+    with pytest.raises(IntegrityError), transaction.atomic():
+        ReminderLog.objects.create(**row)
