@@ -121,7 +121,7 @@ def move_action(action, direction):
         Action.objects.select_for_update().filter(plan_id=action.plan_id, theme_id=action.theme_id)
     )
     for moved in _swap(siblings, action.pk, direction):
-        services._save_with_new_version(moved, ["position"])
+        services.save_with_new_version(moved, ["position"])
 
 
 def _swap(rows, pk, direction):
@@ -161,7 +161,7 @@ def link_recommendations(action_pk, version, shown, chosen):
     if {r.pk for r in [*kept, *chosen]} == {r.pk for r in action.recommendations.all()}:
         return action  # saved unchanged: the version stays, so nobody else's form goes stale
     action.recommendations.set([*kept, *chosen])
-    services._save_with_new_version(action, [])
+    services.save_with_new_version(action, [])
     return action
 
 

@@ -57,7 +57,7 @@ def add_progress_update(action, author, rag, narrative, reported_on=None, eviden
         action.status = Action.Status.COMPLETE
     elif action.status == Action.Status.NOT_STARTED:
         action.status = Action.Status.IN_PROGRESS
-    _save_with_new_version(action, ["rag", "status"])
+    save_with_new_version(action, ["rag", "status"])
     return update
 
 
@@ -83,7 +83,7 @@ def change_due_date(action, new_due_on, reason, changed_by, seen_due_on=None):
         changed_by=changed_by,
     )
     action.due_on = new_due_on
-    _save_with_new_version(action, ["due_on"])
+    save_with_new_version(action, ["due_on"])
     return change
 
 
@@ -101,7 +101,7 @@ def edit_action(action_pk, version, changes):
     if current.rag == Rag.BLUE and current.status != Action.Status.COMPLETE:
         raise ValidationError({"status": "The action is rated blue: it can only be complete."})
     current.full_clean()
-    _save_with_new_version(current, list(changes))
+    save_with_new_version(current, list(changes))
     return current
 
 
@@ -126,7 +126,7 @@ def _differences(current, changes):
     ]
 
 
-def _save_with_new_version(action, fields):
+def save_with_new_version(action, fields):
     # Callers hold the row's lock (select_for_update), so counting up here is safe, and the
     # history record gets the number itself rather than an F() expression it cannot store.
     action.version += 1
@@ -191,4 +191,4 @@ def _restore_current_state(action, retracted):
     if retracted.rag == Rag.BLUE and action.rag != Rag.BLUE:
         # The completion came from the retracted update; the action is open again.
         action.status = Action.Status.IN_PROGRESS
-    _save_with_new_version(action, ["rag", "status"])
+    save_with_new_version(action, ["rag", "status"])
