@@ -12,7 +12,7 @@ from django.utils import timezone
 from core import views as core_views
 from core.access import authorities_for, get_scoped_or_404, scoped
 from improvement import summary
-from improvement.models import Action, ImprovementPlan
+from improvement.models import Action, ImprovementPlan, latest_standing_update
 from improvement.views import filtered_actions
 
 ACTION_FIELDS = ("pk", "reference", "title", "due_on", "status", "rag")
@@ -74,7 +74,14 @@ def actions(request):
 
 @login_required
 def export(request):
-    return JsonResponse({"actions": [row(a) for a in filtered_actions(request).qs]})
+    actions = filtered_actions(request).qs.prefetch_related(latest_standing_update())
+    return JsonResponse(
+        {
+            "actions": [
+                [row(a), [(u.narrative, u.reported_on) for u in a.updates.all()]] for a in actions
+            ]
+        }
+    )
 
 
 @login_required

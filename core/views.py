@@ -1,13 +1,12 @@
 """Home: an officer's actions grouped by what to do next, their plans and their authorities."""
 
 from django.contrib.auth.decorators import login_required
-from django.db.models import Prefetch
 from django.shortcuts import render
 from django.utils import timezone
 
 from core.access import authorities_for, scoped
 from improvement import rules
-from improvement.models import Action, ImprovementPlan, ProgressUpdate
+from improvement.models import Action, ImprovementPlan, latest_standing_update
 
 GROUPS = [
     ("overdue", "Overdue"),
@@ -23,12 +22,7 @@ def home(request):
         scoped(Action.objects.all(), request.user, "plan__authority")
         .filter(lead_officer=request.user)
         .select_related("plan", "theme")
-        .prefetch_related(
-            Prefetch(
-                "updates",
-                ProgressUpdate.objects.current().only("action_id", "reported_on", "retracted_at"),
-            )
-        )
+        .prefetch_related(latest_standing_update())
     )
     groups = rules.group_my_actions(my_actions, timezone.localdate())
     context = {

@@ -3,7 +3,8 @@
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import F, Q
+from django.db.models import F, Prefetch, Q, Window
+from django.db.models.functions import RowNumber
 from simple_history.models import HistoricalRecords
 
 from authorities.models import Committee, LocalAuthority
@@ -219,6 +220,15 @@ class ProgressUpdateQuerySet(models.QuerySet):
     def current(self):
         """Updates that stand: a retracted update no longer counts towards the action's state."""
         return self.filter(retracted_at__isnull=True)
+
+
+def latest_standing_update():
+    """Prefetch each action's newest standing update alone, for rules.latest_update: one row per
+    action (a window function in the query), not every narrative the action ever had. (A sliced
+    queryset would say the same, but Django cannot prefetch one into the related manager.)"""
+    newest_first = ProgressUpdate._meta.ordering
+    rank = Window(RowNumber(), partition_by=F("action"), order_by=newest_first)
+    return Prefetch("updates", ProgressUpdate.objects.current().annotate(rank=rank).filter(rank=1))
 
 
 class ProgressUpdate(models.Model):

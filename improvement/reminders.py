@@ -16,7 +16,7 @@ from django.urls import reverse
 from authorities.models import Membership
 from core.people import person_name
 from improvement import rules
-from improvement.models import Action, ImprovementPlan, ReminderLog
+from improvement.models import Action, ImprovementPlan, ReminderLog, latest_standing_update
 
 
 def cycle_of(today):
@@ -28,7 +28,7 @@ def open_actions():
     return (
         Action.objects.exclude(status=Action.Status.COMPLETE)
         .select_related("plan", "lead_officer")
-        .prefetch_related("updates")
+        .prefetch_related(latest_standing_update())
     )
 
 

@@ -21,7 +21,13 @@ from improvement import bulk_views, rules, services, summary
 from improvement.building_forms import BulkUpdateForm
 from improvement.filters import ActionFilter
 from improvement.forms import ActionForm, DueDateChangeForm, ProgressUpdateForm, RetractionForm
-from improvement.models import Action, Evidence, ImprovementPlan, ProgressUpdate
+from improvement.models import (
+    Action,
+    Evidence,
+    ImprovementPlan,
+    ProgressUpdate,
+    latest_standing_update,
+)
 from improvement.tables import EXPORT_COLUMNS, ActionTable
 from inspections.models import Recommendation
 
@@ -81,7 +87,7 @@ def action_list(request):
 
 def export_rows(request):
     # Every text cell made inert: a title typed as =HYPERLINK(...) must not run in a spreadsheet.
-    actions = filtered_actions(request).qs.prefetch_related("updates")
+    actions = filtered_actions(request).qs.prefetch_related(latest_standing_update())
     for action in actions:
         yield [inert(value(action)) for _, value in EXPORT_COLUMNS]
 
@@ -99,9 +105,9 @@ def action_list_csv(request):
 
 @login_required
 def action_list_xlsx(request):
-    workbook = Workbook()
-    sheet = workbook.active
-    sheet.title = "Actions"
+    # Write-only: rows stream into the file instead of being held as cells to edit.
+    workbook = Workbook(write_only=True)
+    sheet = workbook.create_sheet("Actions")
     sheet.append([heading for heading, _ in EXPORT_COLUMNS])
     for row in export_rows(request):
         sheet.append(row)

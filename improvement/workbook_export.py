@@ -5,6 +5,7 @@ import io
 from openpyxl import Workbook
 
 from core.exports import inert
+from improvement.models import latest_standing_update
 from improvement.rules import latest_update
 from improvement.tables import lead_of
 from improvement.workbook_fields import LABELS
@@ -35,7 +36,7 @@ def plan_workbook(plan) -> bytes:
     sheet.title = "Actions"
     sheet.append([LABELS[name] for name in COLUMNS])
     actions = plan.actions.select_related("theme", "lead_officer").prefetch_related(
-        "recommendations", "updates"
+        "recommendations", latest_standing_update()
     )
     for action in actions:
         sheet.append([inert(value(action)) for value in COLUMNS.values()])

@@ -1,6 +1,8 @@
 """Progress updates: dated neither in the future nor before the plan; a wrong one is retracted."""
 
+import csv
 import datetime
+import io
 
 import pytest
 from django.core.exceptions import ValidationError
@@ -9,7 +11,13 @@ from django.urls import reverse
 from django.utils import timezone
 
 from improvement import rules, services
-from improvement.models import Action, AppendOnlyError, ImprovementPlan, ProgressUpdate
+from improvement.models import (
+    Action,
+    AppendOnlyError,
+    ImprovementPlan,
+    ProgressUpdate,
+    latest_standing_update,
+)
 from reports.assembly import plan_actions
 from tests import factories as f
 from tests.access import build_side, date_data
@@ -131,3 +139,24 @@ def test_an_officer_who_did_not_write_the_update_may_not_retract_it(side):
     page = client_for(other).get(reverse("improvement:action", args=[side.action.pk]))
     assert url not in page.content.decode()
     assert ProgressUpdate.objects.current().filter(pk=side.update.pk).exists()
+
+
+def test_the_latest_update_prefetch_fetches_the_newest_standing_update_alone(side, client):
+    # Three more updates on one day (created in turn) and one on a later day, which is retracted:
+    # the newest standing one is the last created on that day, and it alone is fetched.
+    day = datetime.date(2024, 10, 7)
+    for narrative in ("First of the day.", "Second of the day.", "Third of the day."):
+        services.add_progress_update(side.action, side.officer, "amber", narrative, reported_on=day)
+    services.add_progress_update(side.action, side.officer, "red", "Wrong action.")
+    services.retract_progress_update(side.action.updates.latest(), side.officer, "Error.")
+    other = f.ActionFactory(plan=side.plan, reference="9.9")
+
+    actions = Action.objects.prefetch_related(latest_standing_update()).order_by("reference")
+    by_reference = {a.reference: list(a.updates.all()) for a in actions}
+    assert [u.narrative for u in by_reference[side.action.reference]] == ["Third of the day."]
+    assert by_reference[other.reference] == []
+
+    client.force_login(side.officer)
+    rows = csv.DictReader(io.StringIO(client.get(reverse("improvement:actions_csv")).text))
+    row = next(r for r in rows if r["Reference"] == side.action.reference)
+    assert (row["Latest update"], row["Latest update date"]) == ("Third of the day.", "2024-10-07")
