@@ -83,6 +83,9 @@ def prepare(env, authorities):
         manage("loaddata", "authorities", "-v0", env=env)
         extra = ["--authorities", str(authorities)] if authorities else []
         manage("generate_volume", *extra, env=env)
+    # Fresh planner statistics, whoever filled the database (a second or so).
+    shell = "from core.volume import refresh_statistics; refresh_statistics()"
+    manage("shell", "--no-imports", "-c", shell, env=env)
     manage("collectstatic", "--noinput", "-v0", env=env)
     people = json.loads(manage("shell", "--no-imports", "-c", PEOPLE_SCRIPT, env=env, capture=True))
     officers = [p for p in people if p["role"] == "officer" and p["led"]]

@@ -10,7 +10,7 @@ import random
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.hashers import make_password
-from django.db import transaction
+from django.db import connection, transaction
 
 from authorities.models import Membership
 from core.people import person_name
@@ -68,7 +68,16 @@ def generate(authorities, seed, actions=(100, 300), start=None, password="volume
         totals["authorities"] += 1
         for key, value in counts.items():
             totals[key] += value
+    refresh_statistics()
     return totals
+
+
+def refresh_statistics():
+    """After a bulk load the planner must know the tables' sizes, or it reads 800,000 updates to
+    find one action's; autovacuum would get there later, or never where it is turned off."""
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("ANALYZE")
 
 
 def _authority(authority, rng, framework, actions, start, hashed):
