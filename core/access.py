@@ -23,18 +23,28 @@ def authorities_for(user):
     return LocalAuthority.objects.filter(memberships__user=user)
 
 
-def role_in(user, authority_id):
-    """The user's role in an authority, or None. Cached on the user for the request."""
+def roles_of(user):
+    """{authority id: role} of the user's memberships, read once and kept on the user for the
+    request (the request's user is loaded afresh for each request)."""
     roles = getattr(user, "_roles_by_authority", None)
     if roles is None:
-        roles = dict(Membership.objects.filter(user=user).values_list("authority_id", "role"))
+        roles = {}
+        if user.is_authenticated:
+            roles = dict(Membership.objects.filter(user=user).values_list("authority_id", "role"))
         user._roles_by_authority = roles
-    return roles.get(authority_id)
+    return roles
+
+
+def role_in(user, authority_id):
+    """The user's role in an authority, or None."""
+    return roles_of(user).get(authority_id)
 
 
 def scoped(queryset, user, authority_field="authority"):
-    """Narrow any queryset to rows of the user's authorities."""
-    return queryset.filter(**{f"{authority_field}__in": authorities_for(user)})
+    """Narrow any queryset to rows of the user's authorities. The authorities' ids are written
+    into the query rather than joined to the memberships in each: every page's queries stay
+    simple for the planner, and cost one small query per request."""
+    return queryset.filter(**{f"{authority_field}__in": list(roles_of(user))})
 
 
 def get_scoped_or_404(queryset, user, authority_field="authority", **lookup):
@@ -54,8 +64,7 @@ def may_somewhere(user, allowed):
     """Whether the user has one of the `allowed` roles in any authority (to start a report)."""
     if not user.is_authenticated:
         return False
-    role_in(user, None)  # fills the per-request cache of the user's roles
-    return any(role in allowed for role in user._roles_by_authority.values())
+    return any(role in allowed for role in roles_of(user).values())
 
 
 def require_role(user, authority_id, allowed):
