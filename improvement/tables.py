@@ -1,7 +1,6 @@
-"""The actions table: every column sortable, RAG as a tag with its word."""
+"""The actions table (every column sortable, RAG as a tag with its word) and the exports' columns."""
 
 import django_tables2 as tables
-from django.template.loader import render_to_string
 
 from core.people import person_name
 from improvement.models import Action
@@ -9,14 +8,13 @@ from improvement.rules import latest_update
 
 
 class ActionTable(tables.Table):
+    """The columns' headings and orderings; templates/improvement/action_table.html writes the
+    cells (django-tables2's cell rendering cost more than the rest of the page)."""
+
     # Shown only to managers and admins, for the bulk update (improvement.bulk_views).
-    select = tables.TemplateColumn(
-        template_name="improvement/building/_select_cell.html",
-        verbose_name="Select",
-        orderable=False,
-    )
-    reference = tables.LinkColumn("improvement:action", args=[tables.A("pk")], verbose_name="Ref")
-    title = tables.LinkColumn("improvement:action", args=[tables.A("pk")], verbose_name="Action")
+    select = tables.Column(empty_values=(), verbose_name="Select", orderable=False)
+    reference = tables.Column(verbose_name="Ref")
+    title = tables.Column(verbose_name="Action")
     plan = tables.Column(accessor="plan__title", verbose_name="Plan")
     theme = tables.Column(
         accessor="theme__title", verbose_name="Theme", order_by=("theme__number",)
@@ -26,7 +24,7 @@ class ActionTable(tables.Table):
         verbose_name="Lead",
         order_by=("lead_officer__last_name", "lead_name"),
     )
-    due_on = tables.DateColumn(format="j M Y", verbose_name="Due")
+    due_on = tables.Column(verbose_name="Due")
     status = tables.Column()
     rag = tables.Column(verbose_name="RAG")
 
@@ -34,22 +32,9 @@ class ActionTable(tables.Table):
         model = Action
         fields = ("reference", "title", "plan", "theme", "lead", "due_on", "status", "rag")
         sequence = ("select", "...")
-        template_name = "govuk/table.html"
+        template_name = "improvement/action_table.html"
         attrs = {"class": "govuk-table"}
         per_page = 25
-
-    def render_lead(self, record):
-        if record.lead_officer:
-            return person_name(record.lead_officer)
-        return record.lead_name or "—"
-
-    def render_rag(self, record):
-        return render_to_string(
-            "govuk/tag.html", {"rag": record.rag, "label": record.get_rag_display()}
-        )
-
-    def render_status(self, record):
-        return record.get_status_display()
 
 
 def lead_of(action):
