@@ -1,104 +1,97 @@
-"""Minimal JSON views returning the same rows as the pages, from the same queries: the baselines.
+"""Minimal JSON views, the pages' baselines: each gathers what its page shows through the page's
+own function (core.views.home_page, improvement.views.plan_page, ...), so the same queries
+fetch the same rows, and returns them as JSON instead of HTML. The ratio of a page's time to its
+baseline's is then what templates, forms and the file format add.
 
 Only mounted when settings.BENCH_JSON_VIEWS is on (bench/load_test.py and bench/plan_scale.py
-turn it on); the ratio of a page's time to its baseline's is what templates and forms add.
+turn it on).
 """
 
+import dataclasses
+
 from django.contrib.auth.decorators import login_required
-from django.core.paginator import Paginator
+from django.db.models import Model, QuerySet
 from django.http import JsonResponse
-from django.utils import timezone
 
-from core import views as core_views
-from core.access import authorities_for, get_scoped_or_404, scoped
-from improvement import summary
-from improvement.models import Action, ImprovementPlan, latest_standing_update
-from improvement.views import filtered_actions
-
-ACTION_FIELDS = ("pk", "reference", "title", "due_on", "status", "rag")
+from core.access import authorities_for
+from core.people import person_name
+from core.views import home_page
+from improvement.views import action_page, actions_page, export_rows, plan_page
 
 
-def row(action):
-    return {name: getattr(action, name) for name in ACTION_FIELDS}
+def rows(value):
+    """Models as their columns' values, containers walked: what a page shows, without HTML."""
+    if isinstance(value, Model):
+        return {f.attname: f.value_to_string(value) for f in value._meta.concrete_fields}
+    if dataclasses.is_dataclass(value):
+        return {f.name: rows(getattr(value, f.name)) for f in dataclasses.fields(value)}
+    if isinstance(value, dict):
+        return {str(key): rows(item) for key, item in value.items()}
+    if isinstance(value, (list, tuple, set, frozenset, QuerySet)):
+        return [rows(item) for item in value]
+    return value
+
+
+def choices(form):
+    """A form's options, as its select boxes list them."""
+    return {
+        name: [str(label) for _, label in field.choices]
+        for name, field in form.fields.items()
+        if hasattr(field, "choices")
+    }
+
+
+def page_json(request, data):
+    # Every page's header names the user's authorities and the user.
+    layout = {
+        "authorities": [a.name for a in authorities_for(request.user)],
+        "user": person_name(request.user),
+    }
+    return JsonResponse({**layout, **data})
 
 
 @login_required
 def home(request):
-    mine = scoped(Action.objects.all(), request.user, "plan__authority").filter(
-        lead_officer=request.user
-    )
-    actions = mine.select_related("plan", "theme").prefetch_related("updates")
-    plans = scoped(ImprovementPlan.objects.select_related("authority"), request.user)
-    return JsonResponse(
-        {
-            "actions": [
-                {**row(a), "updates": [u.reported_on for u in a.updates.all()]} for a in actions
-            ],
-            "plans": [[p.pk, p.title, p.authority.name] for p in plans],
-            "authorities": list(authorities_for(request.user).values_list("pk", "name")),
-            "groups": [label for _, label in core_views.GROUPS],
-        }
-    )
+    return page_json(request, rows(home_page(request)))
 
 
 @login_required
 def plan(request, pk):
-    plan = get_scoped_or_404(ImprovementPlan.objects.all(), request.user, pk=pk)
-    themes = summary.themes(plan)
-    overdue, overdue_count = summary.overdue(plan, timezone.localdate())
-    return JsonResponse(
-        {
-            "plan": plan.title,
-            "themes": [
-                [str(t), [row(a) for a in shown], counts, total]
-                for t, shown, counts, total in themes
-            ],
-            "overdue": [row(a) for a in overdue],
-            "overdue_count": overdue_count,
-            "recommendations": [
-                [r.number, r.text, [a.reference for a in shown], more]
-                for r, shown, more in summary.recommendations(plan)
-            ],
-        }
-    )
+    data = plan_page(request, pk)
+    inspections = rows(data["plan"].inspections.all())
+    return page_json(request, {**rows(data), "inspections": inspections})
 
 
 @login_required
 def actions(request):
-    queryset = filtered_actions(request).qs
-    if request.GET.get("sort"):
-        queryset = queryset.order_by(request.GET["sort"].replace("lead", "lead_officer__last_name"))
-    page = Paginator(queryset, 25).get_page(request.GET.get("page"))
-    return JsonResponse({"count": page.paginator.count, "actions": [row(a) for a in page]})
-
-
-@login_required
-def export(request):
-    actions = filtered_actions(request).qs.prefetch_related(latest_standing_update())
-    return JsonResponse(
-        {
-            "actions": [
-                [row(a), [(u.narrative, u.reported_on) for u in a.updates.all()]] for a in actions
-            ]
-        }
-    )
+    data = actions_page(request)
+    table = data["table"]
+    shown = {
+        "count": table.paginator.count,
+        "actions": [rows(row.record) for row in table.paginated_rows],
+        "filter": choices(data["filter"].form),
+    }
+    if "bulk_form" in data:
+        shown["bulk"] = choices(data["bulk_form"])
+    return page_json(request, shown)
 
 
 @login_required
 def action(request, pk):
-    action = get_scoped_or_404(
-        Action.objects.select_related("plan", "theme", "lead_officer").prefetch_related(
-            "updates", "recommendations", "milestones"
-        ),
-        request.user,
-        "plan__authority",
-        pk=pk,
-    )
-    return JsonResponse(
-        {
-            **row(action),
-            "updates": [[u.reported_on, u.rag, u.narrative] for u in action.updates.all()],
-            "recommendations": [r.text for r in action.recommendations.all()],
-            "milestones": [m.title for m in action.milestones.all()],
-        }
-    )
+    data = action_page(request, pk)
+    action = data["action"]
+    related = {
+        "milestones": rows(action.milestones.all()),
+        "recommendations": rows(action.recommendations.all()),
+        "due_date_history": rows(action.due_date_history),
+        "updates": [
+            [rows(u), person_name(u.author), rows(u.evidence.all())] for u in data["updates"]
+        ],
+    }
+    return page_json(request, {**rows(data), **related})
+
+
+@login_required
+def export(request):
+    # A file, not a page: no header to fill.
+    return JsonResponse({"rows": list(export_rows(request))})

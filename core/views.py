@@ -16,8 +16,8 @@ GROUPS = [
 ]
 
 
-@login_required
-def home(request):
+def home_page(request):
+    """What home shows, gathered; bench/views.py serves the same as JSON."""
     my_actions = (
         scoped(Action.objects.all(), request.user, "plan__authority")
         .filter(lead_officer=request.user)
@@ -25,10 +25,14 @@ def home(request):
         .prefetch_related(latest_standing_update())
     )
     groups = rules.group_my_actions(my_actions, timezone.localdate())
-    context = {
+    return {
         "groups": [(key, label, groups[key]) for key, label in GROUPS],
         "has_actions": any(groups.values()),
         "plans": scoped(ImprovementPlan.objects.select_related("authority"), request.user),
         "authorities": authorities_for(request.user).order_by("name"),
     }
-    return render(request, "core/home.html", context)
+
+
+@login_required
+def home(request):
+    return render(request, "core/home.html", home_page(request))

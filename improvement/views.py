@@ -21,6 +21,7 @@ from improvement import bulk_views, rules, services, summary
 from improvement.building_forms import BulkUpdateForm
 from improvement.filters import ActionFilter
 from improvement.forms import ActionForm, DueDateChangeForm, ProgressUpdateForm, RetractionForm
+from improvement.history import action_changes
 from improvement.models import (
     Action,
     Evidence,
@@ -29,6 +30,7 @@ from improvement.models import (
     latest_standing_update,
 )
 from improvement.tables import EXPORT_COLUMNS, ActionTable
+from indicators.report import plan_comparisons
 from inspections.models import Recommendation
 
 Role = Membership.Role
@@ -47,14 +49,16 @@ def require_may_update(user, action):
         raise PermissionDenied("Only the action's lead officer or a manager may update it.")
 
 
-@login_required
-def plan_detail(request, pk):
+def plan_page(request, pk):
+    """What the plan page shows, gathered; bench/views.py serves the same as JSON."""
     plan = get_scoped_or_404(
-        ImprovementPlan.objects.prefetch_related("inspections"), request.user, pk=pk
+        ImprovementPlan.objects.select_related("authority").prefetch_related("inspections"),
+        request.user,
+        pk=pk,
     )
     themes = summary.themes(plan)
     overdue, overdue_count = summary.overdue(plan, timezone.localdate())
-    context = {
+    return {
         "plan": plan,
         "themes": themes,
         "plan_counts": summary.plan_counts(themes),
@@ -62,8 +66,13 @@ def plan_detail(request, pk):
         "overdue": overdue,
         "overdue_count": overdue_count,
         "ofsted_due_on": plan.ofsted_due_on(),
+        "indicators": plan_comparisons(plan),
     }
-    return render(request, "improvement/plan_detail.html", context)
+
+
+@login_required
+def plan_detail(request, pk):
+    return render(request, "improvement/plan_detail.html", plan_page(request, pk))
 
 
 def filtered_actions(request):
@@ -73,8 +82,8 @@ def filtered_actions(request):
     return ActionFilter(request.GET or None, queryset=queryset, user=request.user)
 
 
-@login_required
-def action_list(request):
+def actions_page(request):
+    """What the actions table shows, gathered (the filter's choices are read when shown)."""
     action_filter = filtered_actions(request)
     editing = bulk_views.editable_authority_ids(request.user)
     table = ActionTable(action_filter.qs, exclude=() if editing else ("select",))
@@ -82,7 +91,12 @@ def action_list(request):
     context = {"filter": action_filter, "table": table, "query": request.GET.urlencode()}
     if editing:
         context["bulk_form"] = BulkUpdateForm(authority_ids=editing)
-    return render(request, "improvement/action_list.html", context)
+    return context
+
+
+@login_required
+def action_list(request):
+    return render(request, "improvement/action_list.html", actions_page(request))
 
 
 def export_rows(request):
@@ -128,8 +142,8 @@ def action_for(request, pk):
     )
 
 
-@login_required
-def action_detail(request, pk):
+def action_page(request, pk):
+    """What the action page shows, gathered; bench/views.py serves the same as JSON."""
     action = get_scoped_or_404(
         Action.objects.select_related("plan__authority", "theme", "lead_officer").prefetch_related(
             "milestones",
@@ -148,15 +162,20 @@ def action_detail(request, pk):
     )
     role = role_in(request.user, action.plan.authority_id)
     updates = action.updates.all()
-    context = {
+    return {
         "action": action,
         "updates": updates,
         "retractable": {u.pk for u in updates if services.may_retract(request.user, u, role)},
         "may_update": may_update(request.user, action),
         "may_edit": role in EDITORS,
         "overdue": rules.is_overdue(action, timezone.localdate()),
+        "changes": action_changes(action),
     }
-    return render(request, "improvement/action_detail.html", context)
+
+
+@login_required
+def action_detail(request, pk):
+    return render(request, "improvement/action_detail.html", action_page(request, pk))
 
 
 @login_required

@@ -1,0 +1,57 @@
+"""The load test's JSON baselines gather what their pages show through the pages' own functions:
+the same queries, so a page's ratio to its baseline is what its HTML (or file format) adds."""
+
+import json
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext, override_settings
+from django.urls import reverse
+
+from tests.access import build_side
+
+pytestmark = [pytest.mark.django_db, pytest.mark.urls("tests.bench.urls")]
+
+
+def pages(side):
+    plan, action = side.plan.pk, side.action.pk
+    query = f"?plan={plan}&rag=green&sort=-due_on"
+    return {
+        "home": (reverse("home"), reverse("bench:home")),
+        "plan": (reverse("improvement:plan", args=[plan]), reverse("bench:plan", args=[plan])),
+        "actions": (reverse("improvement:actions") + query, reverse("bench:actions") + query),
+        "action": (
+            reverse("improvement:action", args=[action]),
+            reverse("bench:action", args=[action]),
+        ),
+        "download": (
+            reverse("improvement:actions_xlsx") + f"?plan={plan}",
+            reverse("bench:export") + f"?plan={plan}",
+        ),
+    }
+
+
+def queries(client, url):
+    with CaptureQueriesContext(connection) as captured:
+        response = client.get(url)
+    assert response.status_code == 200, url
+    return response, [q["sql"] for q in captured.captured_queries]
+
+
+@pytest.mark.parametrize("role", ["officer", "manager"])
+@override_settings(BENCH_JSON_VIEWS=True)
+def test_each_baseline_runs_its_pages_queries_and_returns_its_rows(client, role):
+    side = build_side("Aldwick", 1)
+    client.force_login(getattr(side, role))
+    title = side.action.title
+    shown = []
+    for page, (url, baseline) in pages(side).items():
+        client.get(url)  # what is read once per process
+        page_response, page_queries = queries(client, url)
+        response, baseline_queries = queries(client, baseline)
+        assert len(baseline_queries) == len(page_queries), page
+        in_page = title.encode() in page_response.content or page == "download"
+        assert (title in json.dumps(response.json())) == in_page, page
+        shown += [page] if in_page else []
+    # The officer leads the action, so it is on home too; a manager's home lists what they lead.
+    assert len(shown) == (5 if role == "officer" else 4)
