@@ -103,7 +103,9 @@ class Theme(models.Model):
     history = HistoricalRecords()
 
     class Meta:
-        ordering = ["plan", "position", "number"]
+        # Columns, not relations: ordering by "plan" would join the plan and its authority to
+        # every query of themes, to follow the plan's own ordering.
+        ordering = ["plan_id", "position", "number"]
         constraints = [
             models.UniqueConstraint(fields=["plan", "number"], name="theme_number_unique_in_plan")
         ]
@@ -154,7 +156,7 @@ class Action(models.Model):
     history = HistoricalRecords(m2m_fields=["recommendations"])
 
     class Meta:
-        ordering = ["plan", "theme__position", "theme__number", "position", "reference"]
+        ordering = ["plan_id", "theme__position", "theme__number", "position", "reference"]
         constraints = [
             models.UniqueConstraint(
                 fields=["plan", "reference"], name="action_reference_unique_in_plan"
@@ -206,7 +208,7 @@ class Milestone(models.Model):
     history = HistoricalRecords()
 
     class Meta:
-        ordering = ["action", "due_on", "pk"]
+        ordering = ["action_id", "due_on", "pk"]
 
     def __str__(self):
         return self.title
@@ -329,7 +331,7 @@ class DueDateChange(models.Model):
     changed_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
-        ordering = ["action", "changed_at", "pk"]
+        ordering = ["action_id", "changed_at", "pk"]
         constraints = [
             models.CheckConstraint(condition=~Q(reason=""), name="due_date_change_has_reason")
         ]
