@@ -11,11 +11,10 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods
 from django_tables2 import RequestConfig
-from openpyxl import Workbook
 
 from authorities.models import Membership
 from core.access import EDITORS, UPDATERS, get_scoped_or_404, require_role, role_in, scoped
-from core.exports import inert
+from core.exports import inert, xlsx
 from core.forms import NOTHING_CHANGED
 from improvement import bulk_views, rules, services, summary
 from improvement.building_forms import BulkUpdateForm
@@ -119,17 +118,12 @@ def action_list_csv(request):
 
 @login_required
 def action_list_xlsx(request):
-    # Write-only: rows stream into the file instead of being held as cells to edit.
-    workbook = Workbook(write_only=True)
-    sheet = workbook.create_sheet("Actions")
-    sheet.append([heading for heading, _ in EXPORT_COLUMNS])
-    for row in export_rows(request):
-        sheet.append(row)
+    headings = [heading for heading, _ in EXPORT_COLUMNS]
     response = HttpResponse(
-        content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+        xlsx("Actions", headings, export_rows(request)),
+        content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
     )
     response["Content-Disposition"] = 'attachment; filename="actions.xlsx"'
-    workbook.save(response)
     return response
 
 

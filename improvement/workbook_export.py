@@ -1,10 +1,6 @@
 """A whole plan as an Excel workbook, in the columns the import reads, so a round trip loses nothing."""
 
-import io
-
-from openpyxl import Workbook
-
-from core.exports import inert
+from core.exports import inert, xlsx
 from improvement.models import latest_standing_update
 from improvement.rules import latest_update
 from improvement.tables import lead_of
@@ -31,19 +27,8 @@ DATE_FORMAT = "dd/mm/yyyy"
 
 def plan_workbook(plan) -> bytes:
     """The plan's actions, one row each, every text cell inert (no formula can run)."""
-    workbook = Workbook()
-    sheet = workbook.active
-    sheet.title = "Actions"
-    sheet.append([LABELS[name] for name in COLUMNS])
     actions = plan.actions.select_related("theme", "lead_officer").prefetch_related(
         "recommendations", latest_standing_update()
     )
-    for action in actions:
-        sheet.append([inert(value(action)) for value in COLUMNS.values()])
-    for row in sheet.iter_rows(min_row=2):
-        for cell in row:
-            if cell.is_date:
-                cell.number_format = DATE_FORMAT
-    output = io.BytesIO()
-    workbook.save(output)
-    return output.getvalue()
+    rows = ([inert(value(action)) for value in COLUMNS.values()] for action in actions)
+    return xlsx("Actions", [LABELS[name] for name in COLUMNS], rows, DATE_FORMAT)
