@@ -143,6 +143,8 @@ class Person(HttpUser):
         Person.logged_in += 1
         while not Person.go:  # browsing starts when everyone is in and the statistics are fresh
             gevent.sleep(0.2)
+        # People do not all click at the same instant: each is part-way through reading a page.
+        gevent.sleep(random.uniform(0, self.wait_time()))
 
     def page(self, name, url, baseline=None):
         with self.client.get(url, name=name, catch_response=True) as response:
