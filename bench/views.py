@@ -22,7 +22,9 @@ from improvement.views import action_page, actions_page, export_rows, plan_page
 def rows(value):
     """Models as their columns' values, containers walked: what a page shows, without HTML."""
     if isinstance(value, Model):
-        return {f.attname: f.value_to_string(value) for f in value._meta.concrete_fields}
+        deferred = value.get_deferred_fields()  # not fetched, as the page does not show them
+        fields = [f for f in value._meta.concrete_fields if f.attname not in deferred]
+        return {f.attname: f.value_to_string(value) for f in fields}
     if dataclasses.is_dataclass(value):
         return {f.name: rows(getattr(value, f.name)) for f in dataclasses.fields(value)}
     if isinstance(value, dict):

@@ -13,6 +13,9 @@ from improvement.rules import RAG_ORDER
 ACTIONS_PER_THEME = 5
 OVERDUE_SHOWN = 10
 ANSWERS_SHOWN = 5
+# What the page shows of an action in its lists: the rest of the row is not read.
+LISTED = ("pk", "theme_id", "reference", "title", "lead_name", "due_on", "rag")
+LEAD = ("lead_officer__first_name", "lead_officer__last_name", "lead_officer__username")
 
 
 def first_of_each(queryset, partition, order, limit):
@@ -39,7 +42,7 @@ def themes(plan):
     counts = rag_counts_by_theme(plan)
     first = {}
     shown = first_of_each(
-        Action.objects.filter(plan=plan).select_related("lead_officer"),
+        Action.objects.filter(plan=plan).select_related("lead_officer").only(*LISTED, *LEAD),
         "theme_id",
         [F("reference").asc(), F("pk").asc()],
         ACTIONS_PER_THEME,
@@ -67,20 +70,21 @@ def plan_counts(theme_rows):
 def overdue(plan, today):
     """(the first overdue actions by due date, how many are overdue)."""
     late = Action.objects.filter(plan=plan, due_on__lt=today).exclude(status=Action.Status.COMPLETE)
-    return list(late.order_by("due_on", "reference")[:OVERDUE_SHOWN]), late.count()
+    shown = late.only(*LISTED).order_by("due_on", "reference")[:OVERDUE_SHOWN]
+    return list(shown), late.count()
 
 
 def recommendations(plan):
     """[(recommendation, the first actions answering it, how many more do)], gaps first."""
     in_scope = list(
-        plan.recommendations.select_related("inspection").annotate(
-            answers=Count("actions", filter=Q(actions__plan=plan))
-        )
+        plan.recommendations.annotate(answers=Count("actions", filter=Q(actions__plan=plan)))
     )
     links = first_of_each(
         Action.recommendations.through.objects.filter(
             action__plan=plan, recommendation__in=[r.pk for r in in_scope]
-        ).select_related("action"),
+        )
+        .select_related("action")
+        .only("recommendation_id", "action__reference"),
         "recommendation_id",
         [F("action__reference").asc(), F("action_id").asc()],
         ANSWERS_SHOWN,
