@@ -340,6 +340,13 @@ class DueDateChange(models.Model):
         return f"{self.action.reference}: {self.old_due_on} → {self.new_due_on}"
 
 
+class ImportStatus(models.TextChoices):
+    QUEUED = "queued", "Waiting to start"
+    RUNNING = "running", "Importing"
+    IMPORTED = "imported", "Imported"
+    FAILED = "failed", "Not imported"
+
+
 class WorkbookUpload(models.Model):
     """An Excel workbook uploaded to a plan, kept between the import's steps (upload, columns,
     preview, confirm) in the database so any server process can carry on the import."""
@@ -356,6 +363,13 @@ class WorkbookUpload(models.Model):
     mapping = models.JSONField(default=dict, blank=True)
     uploaded_at = models.DateTimeField(auto_now_add=True)
     imported_at = models.DateTimeField(null=True, blank=True)
+    # Once confirmed, the import runs on the tasks worker (improvement.tasks.import_workbook).
+    status = models.CharField(max_length=10, choices=ImportStatus.choices, blank=True)
+    imported_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    # {"new": n, "changed": n, "unchanged": n, "updates": n} once imported; {"error": text} if not.
+    outcome = models.JSONField(default=dict, blank=True)
 
     class Meta:
         ordering = ["-uploaded_at"]

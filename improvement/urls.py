@@ -33,6 +33,11 @@ urlpatterns += [
         workbook_views.workbook_preview,
         name="workbook_preview",
     ),
+    path(
+        "plans/<int:pk>/import/<int:upload_pk>/",
+        workbook_views.workbook_status,
+        name="workbook_status",
+    ),
     path("reminders/", workbook_views.reminder_settings, name="reminder_settings"),
     # Building a plan in the workspace (managers and admins), and the bulk update of actions.
     path("plans/new/", building_views.plan_create, name="plan_create"),

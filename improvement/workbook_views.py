@@ -6,17 +6,16 @@ worked out again from it on every step, so no step depends on one server process
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.db import transaction
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.utils import timezone
 from django.views.decorators.http import require_http_methods
 
 from authorities.models import Membership
 from core.access import EDITORS, get_scoped_or_404, require_role
 from improvement import workbook_import
-from improvement.models import ImprovementPlan, WorkbookUpload
+from improvement.models import ImportStatus, ImprovementPlan, WorkbookUpload
 from improvement.reminders import set_reminder_choices
+from improvement.tasks import queue_import
 from improvement.workbook_export import plan_workbook
 from improvement.workbook_fields import guess_mapping
 from improvement.workbook_forms import (
@@ -70,6 +69,8 @@ def headers_of(upload):
 def workbook_columns(request, pk, upload_pk):
     plan = plan_for_editor(request, pk)
     upload = get_object_or_404(plan.workbook_uploads, pk=upload_pk)
+    if upload.status:  # confirmed: its columns are settled
+        return redirect("improvement:workbook_status", pk=plan.pk, upload_pk=upload.pk)
     headers = headers_of(upload)
     form = ColumnMappingForm(
         request.POST or None,
@@ -89,26 +90,28 @@ def workbook_columns(request, pk, upload_pk):
 def workbook_preview(request, pk, upload_pk):
     plan = plan_for_editor(request, pk)
     upload = get_object_or_404(plan.workbook_uploads, pk=upload_pk)
+    if upload.status:
+        return redirect("improvement:workbook_status", pk=plan.pk, upload_pk=upload.pk)
     if not upload.mapping:
         return redirect("improvement:workbook_columns", pk=plan.pk, upload_pk=upload.pk)
     result = workbook_import.preview(plan, bytes(upload.content), upload.mapping)
     if request.method == "POST" and not result.blocking:
-        with transaction.atomic():
-            counts = workbook_import.apply(plan, result, upload.file_name, request.user)
-            upload.imported_at = timezone.now()
-            upload.save(update_fields=["imported_at"])
-        messages.success(request, imported_message(counts))
-        return redirect("improvement:plan", pk=plan.pk)
+        queue_import(upload, request.user)
+        return redirect("improvement:workbook_status", pk=plan.pk, upload_pk=upload.pk)
     context = {"plan": plan, "upload": upload, "result": result}
     context.update({outcome: result.count(outcome) for outcome in ("new", "changed", "unchanged")})
     return render(request, "improvement/workbook_preview.html", context)
 
 
-def imported_message(counts):
-    return (
-        f"Imported: {counts['new']} new actions, {counts['changed']} changed, "
-        f"{counts['unchanged']} unchanged, {counts['updates']} progress updates added."
-    )
+@login_required
+def workbook_status(request, pk, upload_pk):
+    """Where a confirmed import stands: waiting, importing, imported (with counts) or not."""
+    plan = plan_for_editor(request, pk)
+    upload = get_object_or_404(plan.workbook_uploads.select_related("imported_by"), pk=upload_pk)
+    if not upload.status:
+        return redirect("improvement:workbook_preview", pk=plan.pk, upload_pk=upload.pk)
+    context = {"plan": plan, "upload": upload, "Status": ImportStatus}
+    return render(request, "improvement/workbook_status.html", context)
 
 
 @login_required

@@ -2,7 +2,7 @@
 
 from django.core.files.uploadedfile import SimpleUploadedFile
 
-from improvement.models import WorkbookUpload
+from improvement.models import ImportStatus, WorkbookUpload
 from tests.access import EDITORS, EVERYONE, Case
 from tests.workbooks import small_tracker
 
@@ -32,6 +32,15 @@ def upload_of(w):
     return {"pk": w.a.plan.pk, "upload_pk": upload.pk}
 
 
+def imported_upload_of(w):
+    """A's upload, imported."""
+    kwargs = upload_of(w)
+    WorkbookUpload.objects.filter(pk=kwargs["upload_pk"]).update(
+        status=ImportStatus.IMPORTED, outcome={"new": 1, "changed": 0, "unchanged": 0, "updates": 1}
+    )
+    return kwargs
+
+
 def upload_data(w):
     content = small_tracker(w.a.officer.get_full_name())
     return {"workbook": SimpleUploadedFile("tracker.xlsx", content)}
@@ -58,5 +67,6 @@ CASES = [
         post_data=columns_data,
     ),
     Case("improvement:workbook_preview", kwargs=upload_of, get=EDITORS, post=EDITORS),
+    Case("improvement:workbook_status", kwargs=imported_upload_of, get=EDITORS),
     Case("improvement:reminder_settings", get=EVERYONE, post=EVERYONE, scoped=False),
 ]

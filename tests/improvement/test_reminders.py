@@ -102,3 +102,11 @@ def test_the_database_itself_refuses_a_second_reminder_in_a_cycle(side, with_pla
     ReminderLog.objects.create(**row)
     with pytest.raises(IntegrityError), transaction.atomic():
         ReminderLog.objects.create(**row)
+
+
+def test_with_a_tasks_worker_the_command_queues_the_reminders_for_it(side, settings):
+    settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.dummy.DummyBackend"}}
+    out = io.StringIO()
+    call_command("send_reminders", f"--date={MONDAY.isoformat()}", stdout=out)
+    assert "Queued for the tasks worker: reminders for 2026-11-30" in out.getvalue()
+    assert mail.outbox == []  # the worker sends them

@@ -1,9 +1,10 @@
 import datetime
 
-from django.core.management.base import BaseCommand
+from django.core.management.base import BaseCommand, CommandError
 from django.utils import timezone
+from django_tasks import TaskResultStatus
 
-from improvement.reminders import send_all
+from improvement.tasks import send_reminders
 
 
 class Command(BaseCommand):
@@ -18,7 +19,14 @@ class Command(BaseCommand):
 
     def handle(self, *args, date=None, dry_run=False, **options):
         today = date or timezone.localdate()
-        sent = send_all(today, dry_run=dry_run)
+        # On the tasks worker in production; the inline backend runs it here and now.
+        result = send_reminders.enqueue(today.isoformat(), dry_run)
+        if not result.is_finished:
+            self.stdout.write(f"Queued for the tasks worker: reminders for {today} ({result.id}).")
+            return
+        if result.status != TaskResultStatus.SUCCESSFUL:
+            raise CommandError(f"Sending the reminders failed: {result.errors[-1].traceback}")
+        sent = result.return_value
         verb = "Would send" if dry_run else "Sent"
         self.stdout.write(
             f"{verb} {sent['lead']} lead reminders and {sent['digest']} digests for {today}."
