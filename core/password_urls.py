@@ -11,7 +11,5 @@ urlpatterns = [
         auth_views.PasswordResetConfirmView.as_view(),
         name="password_reset_confirm",
     ),
-    path(
-        "done/", auth_views.PasswordResetCompleteView.as_view(), name="password_reset_complete"
-    ),
+    path("done/", auth_views.PasswordResetCompleteView.as_view(), name="password_reset_complete"),
 ]

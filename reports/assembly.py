@@ -147,7 +147,9 @@ def natural_key(reference):
 
 def plan_actions(plan, as_at):
     # Retracted updates no longer count, and nothing dated after the meeting is reported.
-    updates = ProgressUpdate.objects.current().filter(reported_on__lte=as_at).order_by(*LATEST_FIRST)
+    updates = (
+        ProgressUpdate.objects.current().filter(reported_on__lte=as_at).order_by(*LATEST_FIRST)
+    )
     queryset = (
         Action.objects.filter(plan=plan)
         .select_related("theme", "lead_officer")

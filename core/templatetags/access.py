@@ -1,7 +1,7 @@
 """Template filters that hide links a role may not follow, through core.access's one rule.
 
-    {% load access %}
-    {% if request.user|may_edit:plan.authority_id %}<a href="...">Edit plan</a>{% endif %}
+{% load access %}
+{% if request.user|may_edit:plan.authority_id %}<a href="...">Edit plan</a>{% endif %}
 """
 
 from django import template

@@ -51,7 +51,9 @@ def pages(world):
         content=content,
         mapping=MAPPING,
         status=ImportStatus.FAILED,
-        outcome={"error": "The workbook no longer fits the plan: https://example.org/a-long-address"},
+        outcome={
+            "error": "The workbook no longer fits the plan: https://example.org/a-long-address"
+        },
     )
     return {
         "upload": reverse("improvement:workbook_upload", args=[a.plan.pk]),

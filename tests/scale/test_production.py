@@ -44,7 +44,9 @@ def test_nothing_another_process_needs_is_kept_in_memory():
 DATABASE_TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
 
 
-@pytest.mark.django_db(transaction=True, serialized_rollback=True)  # the worker closes its connection between tasks
+@pytest.mark.django_db(
+    transaction=True, serialized_rollback=True
+)  # the worker closes its connection between tasks
 @override_settings(TASKS=DATABASE_TASKS)
 def test_a_task_queued_in_the_database_runs_once_through_the_worker():
     past = timezone.now() - datetime.timedelta(days=1)

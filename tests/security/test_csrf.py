@@ -25,7 +25,9 @@ def test_every_post_without_a_csrf_token_is_refused():
     for case in POSTS:
         url = reverse(case.name, kwargs=case.kwargs(world)) + case.query
         response = poster(case, world).post(url, case.post_data(world))
-        assert response.status_code == 403, f"POST {url} without a CSRF token: {response.status_code}"
+        assert response.status_code == 403, (
+            f"POST {url} without a CSRF token: {response.status_code}"
+        )
         assert "Your form could not be sent" in response.content.decode(), url
 
 

@@ -25,7 +25,12 @@ def side():
 def post_update(client, action, upload):
     return client.post(
         reverse("improvement:add_update", args=[action.pk]),
-        {"rag": "green", "narrative": "Done.", "evidence_description": "Audit", "evidence_file": upload},
+        {
+            "rag": "green",
+            "narrative": "Done.",
+            "evidence_description": "Audit",
+            "evidence_file": upload,
+        },
     )
 
 
