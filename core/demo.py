@@ -76,10 +76,15 @@ def _give_officers_their_actions():
             for action in actions:
                 action.lead_officer = officer
                 action.version += 1
-            # With history: otherwise the action's next change seems to have made this one too.
+            # Handed over by the authority's manager, as in the product; with history, or the
+            # action's next change would seem to have made this one too.
+            manager = Membership.objects.filter(
+                authority__ons_code=ons_code, role=Membership.Role.MANAGER
+            ).first()
             bulk_update_with_history(
                 actions,
                 Action,
                 ["lead_officer", "version"],
+                default_user=manager.user if manager else None,
                 default_change_reason="Demo: the demo officer leads the action.",
             )

@@ -23,3 +23,12 @@ def test_the_demo_officers_first_update_shows_only_what_the_update_changed():
     newest, *older = action_changes(action)
     in_the_update = [c.field for c in [newest, *older] if c.when == newest.when]
     assert in_the_update == ["RAG rating"]
+
+
+def test_the_demo_hand_over_of_actions_is_by_the_authoritys_manager():
+    call_command("loaddata", "authorities", "seeds", verbosity=0)
+    create_demo_users()
+    action = Action.objects.get(plan_id=100, reference="2")
+    [hand_over] = [c for c in action_changes(action) if c.field == "Lead officer"]
+    manager = get_user_model().objects.get(username="manager")
+    assert hand_over.who == manager.get_full_name()
