@@ -215,3 +215,16 @@ def test_action_page_shows_newest_update_first(client, side):
     client.force_login(side.committee_member)
     page = client.get(reverse("improvement:action", args=[side.action.pk])).content.decode()
     assert page.index("The newest narrative.") < page.index(side.update.narrative)
+
+
+def test_filtering_again_keeps_the_chosen_sort(client, side):
+    client.force_login(side.officer)
+    page = client.get(reverse("improvement:actions") + "?rag=green&sort=-due_on").content.decode()
+    assert '<input type="hidden" name="sort" value="-due_on">' in page
+
+
+def test_the_bulk_change_is_offered_only_over_actions_to_tick(client, side):
+    client.force_login(side.manager)
+    url = reverse("improvement:actions")
+    assert "Change the ticked actions" in client.get(url).content.decode()
+    assert "Change the ticked actions" not in client.get(url + "?q=nothing-matches").content.decode()
