@@ -227,4 +227,6 @@ def test_the_bulk_change_is_offered_only_over_actions_to_tick(client, side):
     client.force_login(side.manager)
     url = reverse("improvement:actions")
     assert "Change the ticked actions" in client.get(url).content.decode()
-    assert "Change the ticked actions" not in client.get(url + "?q=nothing-matches").content.decode()
+    assert (
+        "Change the ticked actions" not in client.get(url + "?q=nothing-matches").content.decode()
+    )
