@@ -4,6 +4,8 @@ Each function is one transaction; django-simple-history records every row it sav
 change to an action goes through the action's version check (services.EditConflict).
 """
 
+import hashlib
+
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Max
@@ -13,6 +15,26 @@ from improvement.models import Action, ImprovementPlan, Milestone, Theme
 from inspections.models import Recommendation
 
 UP, DOWN = "up", "down"
+STALE = (
+    "Someone else saved this {what} while you were editing it, so your changes were not saved. "
+    "The form now shows the {what} as saved: make your changes again."
+)
+
+
+class StaleEdit(ValidationError):
+    """The row changed after the form was shown: saving would overwrite someone else's edit."""
+
+
+def fingerprint(row, names):
+    """A digest of the row's values that a form shows, kept in the form (`seen`): a save from a
+    form shown before someone else saved is refused rather than overwriting their edit."""
+    values = "\x1f".join(str(getattr(row, name)) for name in names)
+    return hashlib.sha256(values.encode()).hexdigest()[:20]
+
+
+def _refuse_if_stale(row, seen, fields, what):
+    if seen and seen != fingerprint(row, fields):
+        raise StaleEdit(STALE.format(what=what))
 
 
 @transaction.atomic
@@ -24,10 +46,11 @@ def create_plan(authority, **fields):
 
 
 @transaction.atomic
-def edit_plan(plan, **fields):
+def edit_plan(plan, seen="", **fields):
     plan = ImprovementPlan.objects.select_for_update().get(pk=plan.pk)
     if _unchanged(plan, fields):
         return plan  # saved unchanged: no write, no history row
+    _refuse_if_stale(plan, seen, fields, "plan")
     for name, value in fields.items():
         setattr(plan, name, value)
     plan.full_clean()
@@ -80,10 +103,12 @@ def add_theme(plan, title, description=""):
 
 
 @transaction.atomic
-def edit_theme(theme, title, description=""):
+def edit_theme(theme, title, description="", seen=""):
     theme = Theme.objects.select_for_update().get(pk=theme.pk)
-    if _unchanged(theme, {"title": title, "description": description}):
+    fields = {"title": title, "description": description}
+    if _unchanged(theme, fields):
         return theme
+    _refuse_if_stale(theme, seen, fields, "theme")
     theme.title, theme.description = title, description
     theme.full_clean()
     theme.save()

@@ -46,6 +46,16 @@ class PlanForm(forms.Form):
         return data
 
 
+class Seen(forms.Form):
+    """The row's fingerprint as the form showed it (building.fingerprint): no lost edits."""
+
+    seen = forms.CharField(widget=forms.HiddenInput, required=False)
+
+
+class PlanEditForm(PlanForm, Seen):
+    pass
+
+
 class ScopeForm(forms.Form):
     inspections = forms.ModelMultipleChoiceField(
         queryset=None, required=False, widget=forms.CheckboxSelectMultiple
@@ -63,6 +73,10 @@ class ScopeForm(forms.Form):
 class ThemeForm(forms.Form):
     title = forms.CharField(max_length=200, error_messages={"required": "Enter the theme's title."})
     description = forms.CharField(widget=forms.Textarea(attrs={"rows": 3}), required=False)
+
+
+class ThemeEditForm(ThemeForm, Seen):
+    pass
 
 
 class NewActionForm(forms.Form):

@@ -11,7 +11,15 @@ from authorities.models import LocalAuthority
 from core.access import EDITORS, get_scoped_or_404, require_role
 from core.forms import NOTHING_CHANGED
 from improvement import building, services
-from improvement.building_forms import MilestoneForm, NewActionForm, PlanForm, ScopeForm, ThemeForm
+from improvement.building_forms import (
+    MilestoneForm,
+    NewActionForm,
+    PlanEditForm,
+    PlanForm,
+    ScopeForm,
+    ThemeEditForm,
+    ThemeForm,
+)
 from improvement.models import Action, ImprovementPlan, Theme
 from inspections.models import Inspection, Recommendation
 
@@ -81,18 +89,23 @@ def plan_create(request):
 def plan_edit(request, pk):
     plan = editable_plan(request, pk)
     initial = {name: getattr(plan, name) for name in PLAN_FIELDS}
-    form = PlanForm(request.POST or None, initial=initial, authorities=None)
+    initial["seen"] = building.fingerprint(plan, PLAN_FIELDS)
+    form = PlanEditForm(request.POST or None, initial=initial, authorities=None)
     del form.fields["authority"]
     if request.method == "POST" and form.is_valid() and not form.has_changed():
         messages.info(request, NOTHING_CHANGED)
         return to_build(plan)
-    if (
-        request.method == "POST"
-        and form.is_valid()
-        and saved(request, form, lambda d: building.edit_plan(plan, **d))
-    ):
-        messages.success(request, "The plan was saved.")
-        return to_build(plan)
+    if request.method == "POST" and form.is_valid():
+        try:
+            building.edit_plan(plan, **form.cleaned_data)
+        except building.StaleEdit as stale:
+            messages.error(request, stale.message)
+            return redirect("improvement:plan_edit", pk=plan.pk)
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, "The plan was saved.")
+            return to_build(plan)
     return render(request, "improvement/building/plan_form.html", {"form": form, "plan": plan})
 
 
@@ -172,17 +185,22 @@ def theme_add(request, pk):
 def theme_edit(request, pk):
     theme = editable_theme(request, pk)
     initial = {"title": theme.title, "description": theme.description}
-    form = ThemeForm(request.POST or None, initial=initial)
+    initial["seen"] = building.fingerprint(theme, initial)
+    form = ThemeEditForm(request.POST or None, initial=initial)
     if request.method == "POST" and form.is_valid() and not form.has_changed():
         messages.info(request, NOTHING_CHANGED)
         return to_build(theme.plan)
-    if (
-        request.method == "POST"
-        and form.is_valid()
-        and saved(request, form, lambda d: building.edit_theme(theme, **d))
-    ):
-        messages.success(request, "The theme was saved.")
-        return to_build(theme.plan)
+    if request.method == "POST" and form.is_valid():
+        try:
+            building.edit_theme(theme, **form.cleaned_data)
+        except building.StaleEdit as stale:
+            messages.error(request, stale.message)
+            return redirect("improvement:theme_edit", pk=theme.pk)
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, "The theme was saved.")
+            return to_build(theme.plan)
     context = {"form": form, "plan": theme.plan, "theme": theme}
     return render(request, "improvement/building/theme_form.html", context)
 

@@ -1,0 +1,70 @@
+"""Two managers editing the same plan or theme: the second save, from a form shown before the
+first was saved, is refused and overwrites nothing."""
+
+import re
+
+import pytest
+from django.test import Client
+from django.urls import reverse
+
+from improvement.building import STALE
+from improvement.models import ImprovementPlan, Theme
+from tests import factories as f
+from tests.access import build_side
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def side():
+    side = build_side("Aldwick", 1)
+    side.other_manager = f.member(side.authority, "manager", username="aldwick-manager-2")
+    return side
+
+
+def form_data(client, url):
+    """The form's fields as the page filled them, as a browser would send them back."""
+    page = client.get(url).content.decode()
+    data = dict(re.findall(r'<input[^>]*name="([^"]+)"[^>]*value="([^"]*)"', page))
+    data.update(re.findall(r'<textarea[^>]*name="([^"]+)"[^>]*>\s*([^<]*)</textarea>', page))
+    for name, value in re.findall(
+        r'<select[^>]*name="([^"]+)".*?<option value="([^"]*)" selected', page, re.S
+    ):
+        data[name] = value
+    return data
+
+
+def signed_in(user):
+    client = Client()
+    client.force_login(user)
+    return client
+
+
+def test_the_second_of_two_plan_edits_is_refused_and_keeps_the_first(side):
+    url = reverse("improvement:plan_edit", args=[side.plan.pk])
+    first, second = signed_in(side.manager), signed_in(side.other_manager)
+    first_form, second_form = form_data(first, url), form_data(second, url)
+
+    assert (
+        first.post(url, {**first_form, "title": "Improvement plan, as agreed"}).status_code == 302
+    )
+    response = second.post(url, {**second_form, "summary": "Second manager's summary."})
+    assert response.url == url
+    page = second.get(url).content.decode()
+    assert STALE.format(what="plan").replace("'", "&#x27;") in page
+    plan = ImprovementPlan.objects.get(pk=side.plan.pk)
+    assert plan.title == "Improvement plan, as agreed"
+    assert plan.summary != "Second manager's summary."
+    # The form now shows the plan as saved; from it, the second manager's change goes in.
+    assert second.post(url, {**form_data(second, url), "summary": "Now saved."}).status_code == 302
+    plan.refresh_from_db()
+    assert (plan.title, plan.summary) == ("Improvement plan, as agreed", "Now saved.")
+
+
+def test_the_second_of_two_theme_edits_is_refused(side):
+    url = reverse("improvement:theme_edit", args=[side.theme.pk])
+    first, second = signed_in(side.manager), signed_in(side.other_manager)
+    first_form, second_form = form_data(first, url), form_data(second, url)
+    assert first.post(url, {**first_form, "title": "Early help"}).status_code == 302
+    assert second.post(url, {**second_form, "title": "Front door"}).url == url
+    assert Theme.objects.get(pk=side.theme.pk).title == "Early help"
