@@ -225,12 +225,13 @@ class ProgressUpdateQuerySet(models.QuerySet):
 
 
 def latest_standing_update():
-    """Prefetch each action's newest standing update alone, for rules.latest_update: one row per
-    action (a window function in the query), not every narrative the action ever had. (A sliced
-    queryset would say the same, but Django cannot prefetch one into the related manager.)"""
+    """Prefetch each action's newest standing update alone, as `action.newest_standing` (a list
+    of one or none) for rules.latest_update: one row per action (a window function in the
+    query), not every narrative the action ever had."""
     newest_first = ProgressUpdate._meta.ordering
     rank = Window(RowNumber(), partition_by=F("action"), order_by=newest_first)
-    return Prefetch("updates", ProgressUpdate.objects.current().annotate(rank=rank).filter(rank=1))
+    newest = ProgressUpdate.objects.current().annotate(rank=rank).filter(rank=1)
+    return Prefetch("updates", newest, to_attr="newest_standing")
 
 
 class ProgressUpdate(models.Model):

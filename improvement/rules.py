@@ -44,7 +44,10 @@ def is_overdue(action, today: date) -> bool:
 
 
 def standing_updates(action):
-    """The action's prefetched updates less the retracted ones (wrong, so no longer progress)."""
+    """The action's prefetched updates less the retracted ones (wrong, so no longer progress),
+    newest first; only the newest where models.latest_standing_update() fetched it alone."""
+    if hasattr(action, "newest_standing"):
+        return action.newest_standing
     return [u for u in action.updates.all() if getattr(u, "retracted_at", None) is None]
 
 
