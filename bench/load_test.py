@@ -34,14 +34,7 @@ from locust.env import Environment  # noqa: E402
 ROOT = Path(__file__).resolve().parent.parent
 PYTHON = sys.executable
 PASSWORD = "volume-password-1"
-PAGES = ["home", "plan", "actions", "action", "download", "add update", "login"]
-BASELINE = {
-    "home": "home.json",
-    "plan": "plan.json",
-    "actions": "actions.json",
-    "action": "action.json",
-    "download": "export.json",
-}
+PAGES = ["home", "plan", "actions", "action", "download", "report PDF", "add update", "login"]
 PEOPLE_SCRIPT = """
 import json
 from authorities.models import Membership
@@ -55,7 +48,11 @@ for m in Membership.objects.filter(role__in=["officer", "committee_member"]).sel
     led = list(Action.objects.filter(lead_officer=m.user).values_list("pk", flat=True)[:20])
     some = list(plan.actions.order_by("?").values_list("pk", flat=True)[:20])
     people.append({"username": m.user.username, "role": m.role, "plan": plan.pk,
-                   "led": led, "actions": some})
+                   "led": led, "actions": some, "authority": m.authority_id})
+from bench import final_reports
+reports = final_reports.ensure({p["authority"] for p in people})
+for person in people:
+    person["report"] = reports.get(person.pop("authority"))
 print(json.dumps(people))
 """
 
@@ -177,6 +174,12 @@ class Person(HttpUser):
     def download(self):
         query = f"?plan={self.me['plan']}"
         self.page("download", f"/actions/actions.xlsx{query}", f"export.json{query}")
+
+    @task(1)
+    def report(self):
+        # The committee's paper, finalised: its PDF was rendered once and is read from storage.
+        pk = self.me["report"]
+        self.page("report PDF", f"/reports/{pk}/pdf/", f"reports/{pk}.json")
 
 
 class Officer(Person):

@@ -10,4 +10,5 @@ urlpatterns = [
     path("actions.json", views.actions, name="actions"),
     path("export.json", views.export, name="export"),
     path("actions/<int:pk>.json", views.action, name="action"),
+    path("reports/<int:pk>.json", views.report, name="report"),
 ]

@@ -17,6 +17,7 @@ from core.access import authorities_for
 from core.people import person_name
 from core.views import home_page
 from improvement.views import action_page, actions_page, export_rows, plan_page
+from reports.views import get_report_or_404
 
 
 def rows(value):
@@ -97,3 +98,10 @@ def action(request, pk):
 def export(request):
     # A file, not a page: no header to fill.
     return JsonResponse({"rows": list(export_rows(request))})
+
+
+@login_required
+def report(request, pk):
+    # The same report row as the download reads, without its stored file.
+    report = get_report_or_404(request.user, pk)
+    return JsonResponse({"report": report.pk, "title": report.title, "pdf": report.pdf_file.name})

@@ -1,20 +1,45 @@
 """The load test's JSON baselines gather what their pages show through the pages' own functions:
 the same queries, so a page's ratio to its baseline is what its HTML (or file format) adds."""
 
+import datetime
 import json
 
 import pytest
+from django.core.files.base import ContentFile
 from django.db import connection
 from django.test.utils import CaptureQueriesContext, override_settings
 from django.urls import reverse
 
+from authorities.models import Committee
+from reports.models import CommitteeReport
 from tests.access import build_side
 
 pytestmark = [pytest.mark.django_db, pytest.mark.urls("tests.bench.urls")]
 
 
+def final_report(side):
+    """A finalised report whose PDF is in storage (a stand-in: what is served is read, not made)."""
+    committee = Committee.objects.create(
+        authority=side.authority, name="Scrutiny", kind=Committee.Kind.SCRUTINY
+    )
+    report = CommitteeReport.objects.create(
+        plan=side.plan,
+        committee=committee,
+        meeting_on=datetime.date(2026, 11, 30),
+        title="Progress report",
+        report_of="Director of Children's Services",
+        purpose="To report progress.",
+        recommendations="That the committee notes progress.",
+        status=CommitteeReport.Status.FINAL,
+        snapshot={},
+    )
+    report.pdf_file.save("report.pdf", ContentFile(b"%PDF-1.7\n"), save=True)
+    return report
+
+
 def pages(side):
     plan, action = side.plan.pk, side.action.pk
+    report = final_report(side).pk
     query = f"?plan={plan}&rag=green&sort=-due_on"
     return {
         "home": (reverse("home"), reverse("bench:home")),
@@ -27,6 +52,10 @@ def pages(side):
         "download": (
             reverse("improvement:actions_xlsx") + f"?plan={plan}",
             reverse("bench:export") + f"?plan={plan}",
+        ),
+        "report PDF": (
+            reverse("reports:report-pdf", args=[report]),
+            reverse("bench:report", args=[report]),
         ),
     }
 
@@ -50,7 +79,8 @@ def test_each_baseline_runs_its_pages_queries_and_returns_its_rows(client, role)
         page_response, page_queries = queries(client, url)
         response, baseline_queries = queries(client, baseline)
         assert len(baseline_queries) == len(page_queries), page
-        in_page = title.encode() in page_response.content or page == "download"
+        content = b"".join(page_response) if page_response.streaming else page_response.content
+        in_page = title.encode() in content or page == "download"
         assert (title in json.dumps(response.json())) == in_page, page
         shown += [page] if in_page else []
     # The officer leads the action, so it is on home too; a manager's home lists what they lead.
