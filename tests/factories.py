@@ -49,7 +49,9 @@ class LocalAuthorityFactory(factory.django.DjangoModelFactory):
 
     name = factory.Sequence(lambda n: f"Borough {n}")
     ons_code = factory.Sequence(lambda n: f"E08{900000 + n:06d}")
-    dfe_code = factory.Sequence(lambda n: f"{(n % 900) + 100:03d}")
+    # 100-199: no real authority's DfE number is below 201, so tests that also load the real
+    # authorities (fixtures/authorities.json) never collide with an authority made here.
+    dfe_code = factory.Sequence(lambda n: f"{(n % 100) + 100:03d}")
     region = factory.SubFactory(RegionFactory)
 
 
