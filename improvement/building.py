@@ -132,6 +132,28 @@ def add_milestone(action, title, due_on=None):
     return milestone
 
 
+MILESTONE_FIELDS = ("title", "due_on", "completed_on")
+
+
+@transaction.atomic
+def edit_milestone(milestone, seen="", **fields):
+    milestone = Milestone.objects.select_for_update().get(pk=milestone.pk)
+    if _unchanged(milestone, fields):
+        return milestone
+    _refuse_if_stale(milestone, seen, fields, "milestone")
+    for name, value in fields.items():
+        setattr(milestone, name, value)
+    milestone.full_clean()
+    milestone.save()
+    return milestone
+
+
+@transaction.atomic
+def delete_milestone(milestone):
+    """A milestone the plan no longer has; its history keeps what it was."""
+    Milestone.objects.select_for_update().filter(pk=milestone.pk).delete()
+
+
 @transaction.atomic
 def move_theme(theme, direction):
     themes = list(Theme.objects.select_for_update().filter(plan_id=theme.plan_id))

@@ -2,6 +2,7 @@
 
 from django import forms
 from django.contrib.auth import get_user_model
+from django.utils import timezone
 
 from core.forms import DateField
 from core.people import person_name
@@ -121,6 +122,16 @@ class MilestoneForm(forms.Form):
         max_length=300, error_messages={"required": "Enter what the milestone is."}
     )
     due_on = DateField(label="Due", required=False)
+
+
+class MilestoneEditForm(MilestoneForm, Seen):
+    completed_on = DateField(label="Done", required=False)
+
+    def clean_completed_on(self):
+        done = self.cleaned_data["completed_on"]
+        if done and done > timezone.localdate():
+            raise forms.ValidationError("Done must be today or in the past.")
+        return done
 
 
 class BulkUpdateForm(forms.Form):

@@ -12,6 +12,7 @@ from core.access import EDITORS, get_scoped_or_404, require_role
 from core.forms import NOTHING_CHANGED
 from improvement import building, services
 from improvement.building_forms import (
+    MilestoneEditForm,
     MilestoneForm,
     NewActionForm,
     PlanEditForm,
@@ -20,7 +21,7 @@ from improvement.building_forms import (
     ThemeEditForm,
     ThemeForm,
 )
-from improvement.models import Action, ImprovementPlan, Theme
+from improvement.models import Action, ImprovementPlan, Milestone, Theme
 from inspections.models import Inspection, Recommendation
 
 PLAN_FIELDS = ("title", "summary", "starts_on", "ends_on", "update_cycle_weeks")
@@ -275,3 +276,53 @@ def milestone_add(request, pk):
         return to_build(action.plan)
     context = {"form": form, "action": action, "plan": action.plan}
     return render(request, "improvement/building/milestone_form.html", context)
+
+
+def editable_milestone(request, pk):
+    milestone = get_scoped_or_404(
+        Milestone.objects.select_related("action__plan__authority"),
+        request.user,
+        "action__plan__authority",
+        pk=pk,
+    )
+    require_role(request.user, milestone.action.plan.authority_id, EDITORS)
+    return milestone
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def milestone_edit(request, pk):
+    milestone = editable_milestone(request, pk)
+    action = milestone.action
+    initial = {name: getattr(milestone, name) for name in building.MILESTONE_FIELDS}
+    initial["seen"] = building.fingerprint(milestone, building.MILESTONE_FIELDS)
+    form = MilestoneEditForm(request.POST or None, initial=initial)
+    if request.method == "POST" and form.is_valid() and not form.has_changed():
+        messages.info(request, NOTHING_CHANGED)
+        return to_build(action.plan)
+    if request.method == "POST" and form.is_valid():
+        try:
+            building.edit_milestone(milestone, **form.cleaned_data)
+        except building.StaleEdit as stale:
+            messages.error(request, stale.message)
+            return redirect("improvement:milestone_edit", pk=milestone.pk)
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, "The milestone was saved.")
+            return to_build(action.plan)
+    context = {"form": form, "action": action, "plan": action.plan, "milestone": milestone}
+    return render(request, "improvement/building/milestone_form.html", context)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def milestone_delete(request, pk):
+    milestone = editable_milestone(request, pk)
+    plan = milestone.action.plan
+    if request.method == "POST":
+        building.delete_milestone(milestone)
+        messages.success(request, f"The milestone “{milestone.title}” was deleted.")
+        return to_build(plan)
+    context = {"milestone": milestone, "action": milestone.action, "plan": plan}
+    return render(request, "improvement/building/milestone_delete.html", context)

@@ -55,5 +55,7 @@ urlpatterns += [
         name="action_recommendations",
     ),
     path("actions/<int:pk>/milestones/new/", building_views.milestone_add, name="milestone_add"),
+    path("milestones/<int:pk>/edit/", building_views.milestone_edit, name="milestone_edit"),
+    path("milestones/<int:pk>/delete/", building_views.milestone_delete, name="milestone_delete"),
     path("actions/bulk-update/", bulk_views.bulk_update, name="bulk_update"),
 ]

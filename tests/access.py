@@ -62,6 +62,8 @@ class Case:
     public: bool = False
     query: str = ""
     note: str = field(default="", compare=False)
+    # A POST uses its object up (a deletion): each request gets a new one from `kwargs`.
+    fresh: bool = False
 
     def __str__(self):
         return self.name

@@ -96,6 +96,8 @@ def test_each_role_is_allowed_or_refused_as_declared(case):
             if allowed is None:
                 continue
             data = case.post_data(world) if method == "post" else {}
+            if case.fresh:
+                url = url_of(case, world)
             status = getattr(client_for(user), method)(url, data).status_code
             expected = "allowed" if role in allowed else "403"
             got = "allowed" if status in ALLOWED else str(status)

@@ -29,6 +29,7 @@ NOT_EDIT_FORMS = {
     "improvement:theme_add",  # a new theme
     "improvement:action_add",  # a new action
     "improvement:milestone_add",  # a new milestone
+    "improvement:milestone_delete",  # a confirmation: deletes the milestone
     "improvement:workbook_upload",  # a new uploaded workbook
     "improvement:workbook_preview",  # a confirmation: imports the workbook
     "indicators:add-value",  # a new value for a period (or a correction of that period's value)

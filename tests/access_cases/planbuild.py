@@ -1,5 +1,8 @@
 """Access cases for building a plan in the workspace and the bulk update of actions."""
 
+import datetime
+
+from improvement.models import Milestone
 from tests.access import EDITORS, Case
 
 
@@ -13,6 +16,14 @@ def theme_pk(w):
 
 def action_pk(w):
     return {"pk": w.a.action.pk}
+
+
+def milestone_pk(w):
+    """A milestone of A's action."""
+    milestone = Milestone.objects.create(
+        action=w.a.action, title="Audit reported to the board", due_on=datetime.date(2025, 1, 31)
+    )
+    return {"pk": milestone.pk}
 
 
 def plan_data(w):
@@ -92,6 +103,16 @@ CASES = [
         get=EDITORS,
         post=EDITORS,
         post_data=lambda w: {"title": "Audit reported to the board"},
+    ),
+    Case(
+        "improvement:milestone_edit",
+        kwargs=milestone_pk,
+        get=EDITORS,
+        post=EDITORS,
+        post_data=lambda w: {"title": "Audit reported to the board in March"},
+    ),
+    Case(
+        "improvement:milestone_delete", kwargs=milestone_pk, get=EDITORS, post=EDITORS, fresh=True
     ),
     Case("improvement:bulk_update", get=None, post=EDITORS, post_data=bulk_data),
 ]

@@ -12,6 +12,7 @@ from django.urls import reverse
 from playwright.sync_api import sync_playwright
 
 from authorities.models import LocalAuthority
+from improvement.models import Milestone
 from inspections.models import Inspection
 from tests import factories as f
 from tests.access import ROLES, build_world
@@ -99,6 +100,7 @@ def test_a_manager_builds_a_plan_from_the_gateshead_inspection(chromium, live_se
 
 def new_pages(world):
     a = world.a
+    milestone = Milestone.objects.create(action=a.action, title="Audit reported to the board")
     return {
         "plan-create": reverse("improvement:plan_create"),
         "plan-build": reverse("improvement:plan_build", args=[a.plan.pk]),
@@ -109,6 +111,8 @@ def new_pages(world):
         "action-add": reverse("improvement:action_add", args=[a.plan.pk]),
         "recommendations": reverse("improvement:action_recommendations", args=[a.action.pk]),
         "milestone-add": reverse("improvement:milestone_add", args=[a.action.pk]),
+        "milestone-edit": reverse("improvement:milestone_edit", args=[milestone.pk]),
+        "milestone-delete": reverse("improvement:milestone_delete", args=[milestone.pk]),
     }
 
 
