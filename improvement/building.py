@@ -47,15 +47,21 @@ def create_plan(authority, **fields):
 
 @transaction.atomic
 def edit_plan(plan, seen="", **fields):
-    plan = ImprovementPlan.objects.select_for_update().get(pk=plan.pk)
-    if _unchanged(plan, fields):
-        return plan  # saved unchanged: no write, no history row
-    _refuse_if_stale(plan, seen, fields, "plan")
+    return _edit(plan, fields, seen, "plan")
+
+
+def _edit(row, fields, seen, what):
+    """Save the row's new values under a lock. Saved unchanged, it writes nothing (no history
+    row); saved from a form shown before someone else saved, it is refused (StaleEdit)."""
+    row = type(row).objects.select_for_update().get(pk=row.pk)
+    if _unchanged(row, fields):
+        return row
+    _refuse_if_stale(row, seen, fields, what)
     for name, value in fields.items():
-        setattr(plan, name, value)
-    plan.full_clean()
-    plan.save()
-    return plan
+        setattr(row, name, value)
+    row.full_clean()
+    row.save()
+    return row
 
 
 def _unchanged(row, fields):
@@ -104,15 +110,7 @@ def add_theme(plan, title, description=""):
 
 @transaction.atomic
 def edit_theme(theme, title, description="", seen=""):
-    theme = Theme.objects.select_for_update().get(pk=theme.pk)
-    fields = {"title": title, "description": description}
-    if _unchanged(theme, fields):
-        return theme
-    _refuse_if_stale(theme, seen, fields, "theme")
-    theme.title, theme.description = title, description
-    theme.full_clean()
-    theme.save()
-    return theme
+    return _edit(theme, {"title": title, "description": description}, seen, "theme")
 
 
 @transaction.atomic
@@ -132,20 +130,13 @@ def add_milestone(action, title, due_on=None):
     return milestone
 
 
+THEME_FIELDS = ("title", "description")
 MILESTONE_FIELDS = ("title", "due_on", "completed_on")
 
 
 @transaction.atomic
 def edit_milestone(milestone, seen="", **fields):
-    milestone = Milestone.objects.select_for_update().get(pk=milestone.pk)
-    if _unchanged(milestone, fields):
-        return milestone
-    _refuse_if_stale(milestone, seen, fields, "milestone")
-    for name, value in fields.items():
-        setattr(milestone, name, value)
-    milestone.full_clean()
-    milestone.save()
-    return milestone
+    return _edit(milestone, fields, seen, "milestone")
 
 
 @transaction.atomic

@@ -67,6 +67,35 @@ def saved(request, form, save):
         return None
 
 
+def initial_of(row, names):
+    """An edit form's starting values, with the fingerprint that guards them (`seen`)."""
+    return {
+        **{name: getattr(row, name) for name in names},
+        "seen": building.fingerprint(row, names),
+    }
+
+
+def edit_response(request, form, save, what, back, again):
+    """Where an edit form's POST leads: saved unchanged or saved, `back`; refused because someone
+    else saved first, `again` (the page afresh); otherwise None, to show the form (with any
+    refusal on it). A GET is None too."""
+    if request.method != "POST" or not form.is_valid():
+        return None
+    if not form.has_changed():
+        messages.info(request, NOTHING_CHANGED)
+        return back
+    try:
+        save(form.cleaned_data)
+    except building.StaleEdit as stale:
+        messages.error(request, stale.message)
+        return again
+    except ValidationError as error:
+        form.add_error(None, error)
+        return None
+    messages.success(request, f"The {what} was saved.")
+    return back
+
+
 @login_required
 @require_http_methods(["GET", "POST"])
 def plan_create(request):
@@ -89,25 +118,14 @@ def plan_create(request):
 @require_http_methods(["GET", "POST"])
 def plan_edit(request, pk):
     plan = editable_plan(request, pk)
-    initial = {name: getattr(plan, name) for name in PLAN_FIELDS}
-    initial["seen"] = building.fingerprint(plan, PLAN_FIELDS)
-    form = PlanEditForm(request.POST or None, initial=initial, authorities=None)
+    form = PlanEditForm(
+        request.POST or None, initial=initial_of(plan, PLAN_FIELDS), authorities=None
+    )
     del form.fields["authority"]
-    if request.method == "POST" and form.is_valid() and not form.has_changed():
-        messages.info(request, NOTHING_CHANGED)
-        return to_build(plan)
-    if request.method == "POST" and form.is_valid():
-        try:
-            building.edit_plan(plan, **form.cleaned_data)
-        except building.StaleEdit as stale:
-            messages.error(request, stale.message)
-            return redirect("improvement:plan_edit", pk=plan.pk)
-        except ValidationError as error:
-            form.add_error(None, error)
-        else:
-            messages.success(request, "The plan was saved.")
-            return to_build(plan)
-    return render(request, "improvement/building/plan_form.html", {"form": form, "plan": plan})
+    again = redirect("improvement:plan_edit", pk=plan.pk)
+    return edit_response(
+        request, form, lambda d: building.edit_plan(plan, **d), "plan", to_build(plan), again
+    ) or render(request, "improvement/building/plan_form.html", {"form": form, "plan": plan})
 
 
 @login_required
@@ -185,25 +203,17 @@ def theme_add(request, pk):
 @require_http_methods(["GET", "POST"])
 def theme_edit(request, pk):
     theme = editable_theme(request, pk)
-    initial = {"title": theme.title, "description": theme.description}
-    initial["seen"] = building.fingerprint(theme, initial)
-    form = ThemeEditForm(request.POST or None, initial=initial)
-    if request.method == "POST" and form.is_valid() and not form.has_changed():
-        messages.info(request, NOTHING_CHANGED)
-        return to_build(theme.plan)
-    if request.method == "POST" and form.is_valid():
-        try:
-            building.edit_theme(theme, **form.cleaned_data)
-        except building.StaleEdit as stale:
-            messages.error(request, stale.message)
-            return redirect("improvement:theme_edit", pk=theme.pk)
-        except ValidationError as error:
-            form.add_error(None, error)
-        else:
-            messages.success(request, "The theme was saved.")
-            return to_build(theme.plan)
+    form = ThemeEditForm(request.POST or None, initial=initial_of(theme, building.THEME_FIELDS))
+    again = redirect("improvement:theme_edit", pk=theme.pk)
     context = {"form": form, "plan": theme.plan, "theme": theme}
-    return render(request, "improvement/building/theme_form.html", context)
+    return edit_response(
+        request,
+        form,
+        lambda d: building.edit_theme(theme, **d),
+        "theme",
+        to_build(theme.plan),
+        again,
+    ) or render(request, "improvement/building/theme_form.html", context)
 
 
 @login_required
@@ -294,25 +304,18 @@ def editable_milestone(request, pk):
 def milestone_edit(request, pk):
     milestone = editable_milestone(request, pk)
     action = milestone.action
-    initial = {name: getattr(milestone, name) for name in building.MILESTONE_FIELDS}
-    initial["seen"] = building.fingerprint(milestone, building.MILESTONE_FIELDS)
+    initial = initial_of(milestone, building.MILESTONE_FIELDS)
     form = MilestoneEditForm(request.POST or None, initial=initial)
-    if request.method == "POST" and form.is_valid() and not form.has_changed():
-        messages.info(request, NOTHING_CHANGED)
-        return to_build(action.plan)
-    if request.method == "POST" and form.is_valid():
-        try:
-            building.edit_milestone(milestone, **form.cleaned_data)
-        except building.StaleEdit as stale:
-            messages.error(request, stale.message)
-            return redirect("improvement:milestone_edit", pk=milestone.pk)
-        except ValidationError as error:
-            form.add_error(None, error)
-        else:
-            messages.success(request, "The milestone was saved.")
-            return to_build(action.plan)
+    again = redirect("improvement:milestone_edit", pk=milestone.pk)
     context = {"form": form, "action": action, "plan": action.plan, "milestone": milestone}
-    return render(request, "improvement/building/milestone_form.html", context)
+    return edit_response(
+        request,
+        form,
+        lambda d: building.edit_milestone(milestone, **d),
+        "milestone",
+        to_build(action.plan),
+        again,
+    ) or render(request, "improvement/building/milestone_form.html", context)
 
 
 @login_required

@@ -1,8 +1,6 @@
 """Two managers editing the same plan or theme: the second save, from a form shown before the
 first was saved, is refused and overwrites nothing."""
 
-import re
-
 import pytest
 from django.test import Client
 from django.urls import reverse
@@ -11,6 +9,7 @@ from improvement.building import STALE
 from improvement.models import ImprovementPlan, Theme
 from tests import factories as f
 from tests.access import build_side
+from tests.forms import as_post_data, forms_of
 
 pytestmark = pytest.mark.django_db
 
@@ -23,15 +22,9 @@ def side():
 
 
 def form_data(client, url):
-    """The form's fields as the page filled them, as a browser would send them back."""
-    page = client.get(url).content.decode()
-    data = dict(re.findall(r'<input[^>]*name="([^"]+)"[^>]*value="([^"]*)"', page))
-    data.update(re.findall(r'<textarea[^>]*name="([^"]+)"[^>]*>\s*([^<]*)</textarea>', page))
-    for name, value in re.findall(
-        r'<select[^>]*name="([^"]+)".*?<option value="([^"]*)" selected', page, re.S
-    ):
-        data[name] = value
-    return data
+    """The page's own form as a browser would send it back unchanged."""
+    [form] = [f for f in forms_of(client.get(url).content.decode()) if "action" not in f["attrs"]]
+    return as_post_data(form["fields"])
 
 
 def signed_in(user):
