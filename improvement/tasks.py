@@ -69,10 +69,7 @@ def _fail(upload, message):
 
 def _problems(result):
     blocking = result.blocking
-    shown = [
-        f"sheet “{p.sheet}”, row {p.row}, column {p.column}: {p.message}"
-        for p in blocking[:PROBLEMS_SHOWN]
-    ]
+    shown = [str(problem) for problem in blocking[:PROBLEMS_SHOWN]]
     more = f" and {len(blocking) - PROBLEMS_SHOWN} more" if len(blocking) > PROBLEMS_SHOWN else ""
     return (
         f"The workbook no longer fits the plan, which changed after the preview "

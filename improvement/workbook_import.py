@@ -41,6 +41,9 @@ class Problem:
     message: str
     blocking: bool = True
 
+    def __str__(self):
+        return f"sheet “{self.sheet}”, row {self.row}, column {self.column}: {self.message}"
+
 
 @dataclass
 class Row:

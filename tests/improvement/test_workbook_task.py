@@ -79,3 +79,14 @@ def test_a_plan_changed_since_the_preview_stops_the_import_whole(client, side):
     page = client.get(urls(upload)[1]).content.decode()
     assert "The workbook was not imported" in page
     assert "Recommendation 1" in page
+
+
+def test_the_preview_and_the_task_name_a_problem_in_the_same_words(client, side):
+    side.plan.recommendations.clear()
+    side.plan.inspections.clear()
+    where = "heet “Plan”, row 2, column B (Recommendation): Recommendation 1: the plan's"
+    client.force_login(side.manager)
+    preview = client.get(urls(upload_for(side))[0]).content.decode()
+    assert "S" + where.replace("'", "&#x27;") in preview
+    queued = upload_for(side, status=ImportStatus.QUEUED, imported_by=side.manager)
+    assert "s" + where in import_workbook.call(queued.pk)["error"]
