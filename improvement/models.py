@@ -224,13 +224,20 @@ class ProgressUpdateQuerySet(models.QuerySet):
         return self.filter(retracted_at__isnull=True)
 
 
+def first_of_each(queryset, partition, order, limit):
+    """The first `limit` rows of each `partition`, in one query (ROW_NUMBER() OVER ...)."""
+    numbered = queryset.annotate(
+        row_number=Window(RowNumber(), partition_by=[F(partition)], order_by=order)
+    )
+    return numbered.filter(row_number__lte=limit)
+
+
 def latest_standing_update():
     """Prefetch each action's newest standing update alone, as `action.newest_standing` (a list
-    of one or none) for rules.latest_update: one row per action (a window function in the
-    query), not every narrative the action ever had."""
-    newest_first = ProgressUpdate._meta.ordering
-    rank = Window(RowNumber(), partition_by=F("action"), order_by=newest_first)
-    newest = ProgressUpdate.objects.current().annotate(rank=rank).filter(rank=1)
+    of one or none) for rules.latest_update: one row per action, not every narrative the action
+    ever had."""
+    current = ProgressUpdate.objects.current()
+    newest = first_of_each(current, "action", ProgressUpdate._meta.ordering, 1)
     return Prefetch("updates", newest, to_attr="newest_standing")
 
 

@@ -4,10 +4,9 @@ A plan of 3,000 actions shows each theme's RAG counts and its first actions, wit
 actions table filtered to the rest; the page costs the same few queries at 30 actions or 3,000.
 """
 
-from django.db.models import Count, F, Q, Window
-from django.db.models.functions import RowNumber
+from django.db.models import Count, F, Q
 
-from improvement.models import Action, Theme
+from improvement.models import Action, Theme, first_of_each
 from improvement.rules import RAG_ORDER
 
 ACTIONS_PER_THEME = 5
@@ -16,14 +15,6 @@ ANSWERS_SHOWN = 5
 # What the page shows of an action in its lists: the rest of the row is not read.
 LISTED = ("pk", "theme_id", "reference", "title", "lead_name", "due_on", "rag")
 LEAD = ("lead_officer__first_name", "lead_officer__last_name", "lead_officer__username")
-
-
-def first_of_each(queryset, partition, order, limit):
-    """The first `limit` rows of each `partition`, in one query (ROW_NUMBER() OVER ...)."""
-    numbered = queryset.annotate(
-        row_number=Window(RowNumber(), partition_by=[F(partition)], order_by=order)
-    )
-    return numbered.filter(row_number__lte=limit)
 
 
 def rag_counts_by_theme(plan):
