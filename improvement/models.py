@@ -355,6 +355,12 @@ class ImportStatus(models.TextChoices):
     FAILED = "failed", "Not imported"
 
 
+class ReadStatus(models.TextChoices):
+    QUEUED = "queued", "Being read"
+    READ = "read", "Read"
+    REFUSED = "refused", "Not read"
+
+
 class WorkbookUpload(models.Model):
     """An Excel workbook uploaded to a plan, kept between the import's steps (upload, columns,
     preview, confirm) in the database so any server process can carry on the import."""
@@ -367,6 +373,12 @@ class WorkbookUpload(models.Model):
     )
     file_name = models.CharField(max_length=255)
     content = models.BinaryField()
+    # Read once, on the tasks worker (improvement.tasks.read_workbook), into `tables`
+    # (workbook_read.to_json's form), which the columns and preview steps and the import read;
+    # or refused, with the reason. "" for an upload not yet queued to be read.
+    read_status = models.CharField(max_length=10, choices=ReadStatus.choices, blank=True)
+    tables = models.JSONField(null=True, blank=True)
+    read_error = models.TextField(blank=True)
     # {header as written in the workbook: field name or ""}, as the user confirmed it.
     mapping = models.JSONField(default=dict, blank=True)
     uploaded_at = models.DateTimeField(auto_now_add=True)

@@ -1,5 +1,5 @@
 """Slow work of the workspace, on the tasks worker (`manage.py db_worker`; inline in the demo and
-the tests): importing a confirmed workbook, and the reminder emails."""
+the tests): reading an uploaded workbook, importing a confirmed one, and the reminder emails."""
 
 import datetime
 import logging
@@ -10,15 +10,55 @@ from django.utils import timezone
 from django_tasks import task
 
 from improvement import workbook_import
-from improvement.models import ImportStatus, WorkbookUpload
+from improvement.models import ImportStatus, ReadStatus, WorkbookUpload
 from improvement.reminders import send_all
+from improvement.workbook_check import NotAWorkbook, check_limits
+from improvement.workbook_read import from_json, read_sheets, to_json
 
 log = logging.getLogger(__name__)
 UNEXPECTED = (
     "The import stopped on an unexpected error and nothing was imported. "
     "Try again; if it happens again, ask your administrator to look at the server's log."
 )
+UNREADABLE = "“{}” could not be read as a workbook; save it again from Excel as .xlsx."
 PROBLEMS_SHOWN = 5
+
+
+def queue_read(upload):
+    """Have the worker read an upload, once: looking at its pages again queues nothing more.
+    `upload` is refreshed, so with the inline backend it comes back read."""
+    queued = WorkbookUpload.objects.filter(pk=upload.pk, read_status="").update(
+        read_status=ReadStatus.QUEUED
+    )
+    if queued:
+        read_workbook.enqueue(upload.pk)
+    upload.refresh_from_db(fields=["read_status", "tables", "read_error"])
+
+
+@task()
+def read_workbook(upload_id):
+    """Read an uploaded workbook into the tables its later steps and its import read."""
+    read_upload(WorkbookUpload.objects.get(pk=upload_id))
+
+
+def read_upload(upload):
+    """The upload's tables (workbook_read.read_sheets' form), read once and kept on it; None if
+    it cannot be read, with the reason kept as its read_error."""
+    if upload.read_status not in (ReadStatus.READ, ReadStatus.REFUSED):
+        try:
+            # Checked again here: the worker reads nothing that has not passed the limits.
+            declared = check_limits(bytes(upload.content), upload.file_name)
+            tables = read_sheets(bytes(upload.content), declared.merges)
+            upload.read_status, upload.tables = ReadStatus.READ, to_json(tables)
+        except NotAWorkbook as error:
+            upload.read_status, upload.read_error = ReadStatus.REFUSED, str(error)
+        # openpyxl raises many kinds of error on a damaged file; each means the same to the user.
+        except Exception:  # noqa: BLE001
+            log.warning("Workbook upload %s could not be read", upload.pk, exc_info=True)
+            upload.read_status = ReadStatus.REFUSED
+            upload.read_error = UNREADABLE.format(upload.file_name)
+        upload.save(update_fields=["read_status", "tables", "read_error"])
+    return from_json(upload.tables) if upload.read_status == ReadStatus.READ else None
 
 
 def queue_import(upload, user):
@@ -40,10 +80,13 @@ def import_workbook(upload_id):
     if not claimed:  # imported already, or another worker has it
         return None
     upload = WorkbookUpload.objects.select_related("plan", "imported_by").get(pk=upload_id)
+    tables = read_upload(upload)
+    if tables is None:
+        return _fail(upload, upload.read_error)
     try:
         with transaction.atomic():
             # Checked again: the plan may have changed since the person saw the preview.
-            result = workbook_import.preview(upload.plan, bytes(upload.content), upload.mapping)
+            result = workbook_import.preview(upload.plan, tables, upload.mapping)
             if result.blocking:
                 return _fail(upload, _problems(result))
             counts = workbook_import.apply(

@@ -2,8 +2,8 @@
 
 from django import forms
 
+from improvement.workbook_check import NotAWorkbook, check_limits, check_xlsx
 from improvement.workbook_fields import FIELDS
-from improvement.workbook_read import NotAWorkbook, check_readable, check_xlsx
 
 MAX_WORKBOOK_BYTES = 5 * 1024 * 1024
 
@@ -22,8 +22,9 @@ class WorkbookUploadForm(forms.Form):
             raise forms.ValidationError(f"“{upload.name}” is larger than 5 MB.")
         content = upload.read()
         try:
+            # Cheap, streaming checks here; the workbook itself is read on the tasks worker.
             check_xlsx(content, upload.name)
-            check_readable(content, upload.name)
+            check_limits(content, upload.name)
         except NotAWorkbook as error:
             raise forms.ValidationError(str(error)) from error
         upload.content = content

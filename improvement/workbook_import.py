@@ -16,7 +16,7 @@ from openpyxl.utils import get_column_letter
 from core.people import person_name
 from improvement import workbook_fields as wf
 from improvement.models import Action, DueDateChange, ProgressUpdate, Theme
-from improvement.workbook_read import cell_text, parse_date, read_sheets
+from improvement.workbook_read import cell_text, parse_date
 from inspections.models import Recommendation
 
 ACTION_FIELDS = (
@@ -70,11 +70,11 @@ class Preview:
         return sum(1 for r in self.rows if r.outcome == outcome)
 
 
-def preview(plan, content, mapping):
-    """What the workbook would do to the plan, and every problem found, by sheet, row and column."""
+def preview(plan, tables, mapping):
+    """What the workbook (its tables as workbook_read.read_sheets gives them) would do to the
+    plan, and every problem found, by sheet, row and column."""
     context = _Context(plan)
     rows, problems = [], []
-    tables = read_sheets(content)
     for sheet, headers, body in tables:
         columns = {wf_field: i for i, h in enumerate(headers) if (wf_field := mapping.get(h))}
         for number, values in body:

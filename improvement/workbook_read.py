@@ -12,77 +12,130 @@ day, since a tracker's timescale is a deadline.
 import calendar
 import datetime
 import io
+import math
 import re
-import zipfile
 
 from openpyxl import load_workbook
+from openpyxl.utils.cell import coordinate_to_tuple
 
-MAX_UNZIPPED_BYTES = 50 * 1024 * 1024
 MAX_HEADER_SEARCH_ROWS = 10
 MONTHS = {name.lower(): number for number, name in enumerate(calendar.month_name) if name}
 MONTHS.update({name.lower(): number for number, name in enumerate(calendar.month_abbr) if name})
 MONTHS["sept"] = 9
 
 
-class NotAWorkbook(Exception):
-    pass
-
-
-def check_xlsx(content: bytes, file_name: str):
-    """Refuse anything that is not an Excel .xlsx workbook by its content, whatever its name."""
-    refusal = f"“{file_name}” is not an Excel workbook (.xlsx)."
-    if not content.startswith(b"PK\x03\x04"):
-        raise NotAWorkbook(refusal)
-    try:
-        with zipfile.ZipFile(io.BytesIO(content)) as archive:
-            names = set(archive.namelist())
-            unzipped = sum(info.file_size for info in archive.infolist())
-    except zipfile.BadZipFile as error:
-        raise NotAWorkbook(refusal) from error
-    if "xl/workbook.xml" not in names or "[Content_Types].xml" not in names:
-        raise NotAWorkbook(refusal)
-    if unzipped > MAX_UNZIPPED_BYTES:
-        raise NotAWorkbook(
-            f"“{file_name}” unpacks to more than 50 MB; split it into smaller files."
-        )
-
-
-def check_readable(content: bytes, file_name: str):
-    """Refuse a workbook openpyxl cannot read (damaged, or an XML bomb defusedxml stops)."""
-    try:
-        read_sheets(content)
-    # openpyxl raises many kinds of error on a malformed file; each means the same to the user.
-    except Exception as error:  # noqa: BLE001
-        raise NotAWorkbook(
-            f"“{file_name}” could not be read as a workbook; save it again from Excel as .xlsx."
-        ) from error
-
-
-def read_sheets(content: bytes):
+def read_sheets(content: bytes, merges: dict):
     """[(sheet title, [header per column], [(row number, [cell values])])] of each sheet with a
-    header row. A merged range's value is read into every cell it covers."""
-    workbook = load_workbook(io.BytesIO(content), data_only=True)
-    tables = []
-    for sheet in workbook.worksheets:
-        rows = _unmerged_rows(sheet)
-        header_at = _header_row(rows)
-        if header_at is None:
-            continue
-        number, headers = rows[header_at]
-        headers = [_text(h) for h in headers]
-        body = [(n, values) for n, values in rows[header_at + 1 :] if any(_text(v) for v in values)]
-        tables.append((sheet.title, headers, body))
-    return tables
+    header row. `merges` ({sheet title: ["A2:A3", ...]}) comes from workbook_check.check_limits,
+    which must have passed: a merged range's value is read into every cell it covers.
+
+    openpyxl reads in read-only mode: cell by cell as the file streams, without building a grid
+    (and without the size the sheet declares, which a file may overstate)."""
+    workbook = load_workbook(io.BytesIO(content), read_only=True, data_only=True)
+    try:
+        return [
+            table
+            for sheet in workbook.worksheets
+            if (table := _table(sheet, merges.get(sheet.title, ())))
+        ]
+    finally:
+        workbook.close()
 
 
-def _unmerged_rows(sheet):
-    values = [[cell.value for cell in row] for row in sheet.iter_rows()]
-    for merged in sheet.merged_cells.ranges:
-        top_left = values[merged.min_row - 1][merged.min_col - 1]
-        for r in range(merged.min_row, merged.max_row + 1):
-            for c in range(merged.min_col, merged.max_col + 1):
-                values[r - 1][c - 1] = top_left
-    return [(number, row) for number, row in enumerate(values, start=1)]
+def _table(sheet, merges):
+    sheet.reset_dimensions()
+    rows = [list(values) for values in sheet.iter_rows(values_only=True)]
+    _fill_merges(rows, merges)
+    numbered = list(enumerate(rows, start=1))
+    header_at = _header_row(numbered)
+    if header_at is None:
+        return None
+    headers = [_text(h) for h in numbered[header_at][1]]
+    body = [(n, values) for n, values in numbered[header_at + 1 :] if any(_text(v) for v in values)]
+    return sheet.title, headers, body
+
+
+def _fill_merges(rows, merges):
+    for merged in merges:
+        (top, left), (bottom, right) = _corners(merged)
+        value = _value_at(rows, top, left)
+        for r in range(top, bottom + 1):
+            while len(rows) < r:
+                rows.append([])
+            row = rows[r - 1]
+            row.extend([None] * (right - len(row)))
+            row[left - 1 : right] = [value] * (right - left + 1)
+
+
+def _corners(merged):
+    first, _, last = merged.partition(":")
+    top_left, bottom_right = coordinate_to_tuple(first), coordinate_to_tuple(last or first)
+    rows, columns = zip(top_left, bottom_right, strict=True)
+    return (min(rows), min(columns)), (max(rows), max(columns))
+
+
+def _value_at(rows, row, column):
+    values = rows[row - 1] if row <= len(rows) else []
+    return values[column - 1] if column <= len(values) else None
+
+
+def to_json(tables):
+    """The tables of read_sheets as JSON, to keep on the upload: read once, then every step and
+    the import read this. Dates are tagged so they come back as dates; text loses NUL bytes and
+    unpaired surrogates (a cell may spell them as _x0000_), which PostgreSQL cannot store."""
+    return [
+        {
+            "title": _clean(title),
+            "headers": [_clean(h) for h in headers],
+            "rows": [[number, [_encoded(v) for v in _trimmed(values)]] for number, values in body],
+        }
+        for title, headers, body in tables
+    ]
+
+
+def from_json(stored):
+    """The tables of read_sheets again, from to_json's form."""
+    return [
+        (
+            sheet["title"],
+            sheet["headers"],
+            [(n, [_decoded(v) for v in values]) for n, values in sheet["rows"]],
+        )
+        for sheet in stored
+    ]
+
+
+def _trimmed(values):
+    end = len(values)
+    while end and values[end - 1] is None:
+        end -= 1
+    return values[:end]
+
+
+def _encoded(value):
+    if isinstance(value, datetime.datetime):
+        return {"datetime": value.isoformat()}
+    if isinstance(value, datetime.date):
+        return {"date": value.isoformat()}
+    if isinstance(value, str):
+        return _clean(value)
+    if isinstance(value, float) and not math.isfinite(value):
+        return str(value)
+    if value is None or isinstance(value, (bool, int, float)):
+        return value
+    return str(value)  # a time of day or a duration: read as text
+
+
+def _decoded(value):
+    if isinstance(value, dict):
+        if "datetime" in value:
+            return datetime.datetime.fromisoformat(value["datetime"])
+        return datetime.date.fromisoformat(value["date"])
+    return value
+
+
+def _clean(text):
+    return text.replace("\x00", "").encode("utf-8", "replace").decode("utf-8")
 
 
 def _header_row(rows):

@@ -1,7 +1,9 @@
 """Pages of the plan's workbook: export, and import in steps (upload, columns, preview, confirm).
 
-The uploaded file is kept in the database (WorkbookUpload) between the steps, and the preview is
-worked out again from it on every step, so no step depends on one server process's memory.
+The uploaded file is kept in the database (WorkbookUpload) between the steps. The upload is
+checked against the workbook limits on the request (improvement.workbook_check, streaming) and
+read once on the tasks worker into the upload's tables, which the columns and preview steps and
+the import read; so no step depends on one server process's memory, and none reads the file again.
 """
 
 from django.contrib import messages
@@ -13,9 +15,9 @@ from django.views.decorators.http import require_http_methods
 from authorities.models import Membership
 from core.access import EDITORS, get_scoped_or_404, require_role
 from improvement import workbook_import
-from improvement.models import ImportStatus, ImprovementPlan, WorkbookUpload
+from improvement.models import ImportStatus, ImprovementPlan, ReadStatus, WorkbookUpload
 from improvement.reminders import set_reminder_choices
-from improvement.tasks import queue_import
+from improvement.tasks import queue_import, queue_read
 from improvement.workbook_export import plan_workbook
 from improvement.workbook_fields import guess_mapping
 from improvement.workbook_forms import (
@@ -23,7 +25,7 @@ from improvement.workbook_forms import (
     ReminderSettingsForm,
     WorkbookUploadForm,
 )
-from improvement.workbook_read import read_sheets
+from improvement.workbook_read import from_json
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
@@ -52,16 +54,27 @@ def workbook_upload(request, pk):
         stored = WorkbookUpload.objects.create(
             plan=plan, uploaded_by=request.user, file_name=upload.name, content=upload.content
         )
+        queue_read(stored)
         return redirect("improvement:workbook_columns", pk=plan.pk, upload_pk=stored.pk)
     return render(request, "improvement/workbook_upload.html", {"plan": plan, "form": form})
 
 
-def headers_of(upload):
+def headers_of(tables):
     """Every header of every sheet, once each, in the order they first appear."""
     seen = {}
-    for _, headers, _ in read_sheets(bytes(upload.content)):
+    for _, headers, _ in tables:
         seen.update((h, None) for h in headers if h and h not in seen)
     return list(seen)
+
+
+def unread(request, plan, upload):
+    """Until the worker has read the upload, the page that says so (or why it could not be
+    read); None once it is read."""
+    queue_read(upload)  # an upload from before workbooks were read on the worker
+    if upload.read_status == ReadStatus.READ:
+        return None
+    context = {"plan": plan, "upload": upload, "Status": ReadStatus}
+    return render(request, "improvement/workbook_reading.html", context)
 
 
 @login_required
@@ -71,7 +84,9 @@ def workbook_columns(request, pk, upload_pk):
     upload = get_object_or_404(plan.workbook_uploads, pk=upload_pk)
     if upload.status:  # confirmed: its columns are settled
         return redirect("improvement:workbook_status", pk=plan.pk, upload_pk=upload.pk)
-    headers = headers_of(upload)
+    if waiting := unread(request, plan, upload):
+        return waiting
+    headers = headers_of(from_json(upload.tables))
     form = ColumnMappingForm(
         request.POST or None,
         headers=headers,
@@ -94,7 +109,9 @@ def workbook_preview(request, pk, upload_pk):
         return redirect("improvement:workbook_status", pk=plan.pk, upload_pk=upload.pk)
     if not upload.mapping:
         return redirect("improvement:workbook_columns", pk=plan.pk, upload_pk=upload.pk)
-    result = workbook_import.preview(plan, bytes(upload.content), upload.mapping)
+    if waiting := unread(request, plan, upload):
+        return waiting
+    result = workbook_import.preview(plan, from_json(upload.tables), upload.mapping)
     if request.method == "POST" and not result.blocking:
         queue_import(upload, request.user)
         return redirect("improvement:workbook_status", pk=plan.pk, upload_pk=upload.pk)

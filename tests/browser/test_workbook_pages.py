@@ -5,7 +5,7 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 from django.urls import reverse
 
-from improvement.models import ImportStatus, WorkbookUpload
+from improvement.models import ImportStatus, ReadStatus, WorkbookUpload
 from tests.access import ROLES
 from tests.access_cases.workbook import MAPPING
 from tests.browser.test_pages_in_browser import WCAG_TAGS, sign_in
@@ -18,7 +18,7 @@ pytestmark = [
 
 
 def pages(world):
-    """The four new pages; the preview lists a problem so its problem table is checked too."""
+    """The workbook pages (and one that could not be read); the preview lists a problem so its problem table is checked too."""
     a = world.a
     content = workbook_bytes(
         {
@@ -55,11 +55,20 @@ def pages(world):
             "error": "The workbook no longer fits the plan: https://example.org/a-long-address"
         },
     )
+    unread = WorkbookUpload.objects.create(
+        plan=a.plan,
+        uploaded_by=a.manager,
+        file_name="tracker.xlsx",
+        content=content,
+        read_status=ReadStatus.REFUSED,
+        read_error="“tracker.xlsx” cannot be imported: sheet “Plan” reaches row 10,001.",
+    )
     return {
         "upload": reverse("improvement:workbook_upload", args=[a.plan.pk]),
         "columns": reverse("improvement:workbook_columns", args=args),
         "preview": reverse("improvement:workbook_preview", args=args),
         "status": reverse("improvement:workbook_status", args=[a.plan.pk, failed.pk]),
+        "not read": reverse("improvement:workbook_columns", args=[a.plan.pk, unread.pk]),
         "reminders": reverse("improvement:reminder_settings"),
     }
 
@@ -94,7 +103,7 @@ def test_workbook_and_reminder_pages_pass_axe_and_reflow_for_each_role(
         page.set_viewport_size({"width": 320, "height": 640})
         assert overflow(page) <= 0, f"{name} as {role} scrolls sideways at 320 px"
         checked.append(name)
-    expected = ["upload", "columns", "preview", "status", "reminders"]
+    expected = ["upload", "columns", "preview", "status", "not read", "reminders"]
     if role in ("officer", "committee_member"):
         expected = ["reminders"]
     assert checked == expected
