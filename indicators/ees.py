@@ -8,15 +8,14 @@ every national, regional and local authority row of every period is loaded, othe
 written.
 """
 
-import csv
 import fnmatch
-import io
 from dataclasses import dataclass, field
 
 from django.db import transaction
 from simple_history.utils import bulk_create_with_history, bulk_update_with_history
 
 from authorities.models import LocalAuthority
+from core.csvfiles import CSVRecordError, records
 from indicators.models import IndicatorValue
 from indicators.periods import PeriodError, period_of
 from indicators.values import parse_value
@@ -61,15 +60,33 @@ class Outcome:
 
 
 def read_table(data, file_name):
-    """(header, rows) of a CSV given as bytes or text; a byte-order mark is dropped."""
+    """(header, rows) of a CSV given as bytes or text; a byte-order mark is dropped. A record
+    csv cannot read (a value over its 131,072 characters) is ImportError_ naming its row and
+    column, when the header is read or when the rows get to it."""
     if isinstance(data, bytes):
         try:
             data = data.decode("utf-8-sig")
         except UnicodeDecodeError as error:
             raise ImportError_(f"{file_name}: not UTF-8 text ({error.reason}).") from error
-    reader = csv.reader(io.StringIO(data.lstrip("\ufeff")))
-    header = [name.strip() for name in next(reader, [])]
-    return header, reader
+    rows = records(data.lstrip("\ufeff"))
+    header = []
+    try:
+        header = [name.strip() for name in next(rows, [])]
+    except CSVRecordError as error:
+        raise _unreadable(error, header, file_name) from error
+    return header, _named_errors(rows, header, file_name)
+
+
+def _named_errors(rows, header, file_name):
+    try:
+        yield from rows
+    except CSVRecordError as error:
+        raise _unreadable(error, header, file_name) from error
+
+
+def _unreadable(error, header, file_name):
+    column = header[error.column] if error.column < len(header) else f"{error.column + 1}"
+    return ImportError_(f"{file_name}, row {error.row}, column {column}: {error.problem}.")
 
 
 def describe(data, file_name):

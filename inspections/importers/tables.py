@@ -1,11 +1,10 @@
 """Reading a CSV table row by row, collecting every error with its file, row, column and value."""
 
-import csv
 import datetime
-import io
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from core.csvfiles import CSVRecordError, records
 from inspections.models import Grade
 
 # Ofsted's words for a grade -> our value. "Not judged" is a known answer that gives no grade.
@@ -48,20 +47,31 @@ def open_table(source, required_columns):
     """
     name, text = _read_text(source)
     table = Table(name=name)
-    reader = csv.DictReader(io.StringIO(text))
-    header = [column.strip() for column in (reader.fieldnames or [])]
-    missing = [column for column in required_columns if column not in header]
-    for column in missing:
-        table.error(1, column, "this column is missing from the header", ", ".join(header))
-    if missing:
-        return table
-    reader.fieldnames = header
-    for number, row in enumerate(reader, start=2):
-        if None in row:
-            table.error(number, "(end)", "more values than columns", ", ".join(row[None]))
-            continue
-        table.rows.append((number, {key: (value or "").strip() for key, value in row.items()}))
+    rows = records(text)
+    header = []
+    try:
+        header = [column.strip() for column in next(rows, [])]
+        missing = [column for column in required_columns if column not in header]
+        for column in missing:
+            table.error(1, column, "this column is missing from the header", ", ".join(header))
+        if not missing:
+            _read_rows(table, header, rows)
+    except CSVRecordError as error:
+        column = header[error.column] if error.column < len(header) else f"{error.column + 1}"
+        table.errors.append(f"{name}, row {error.row}, column {column}: {error.problem}")
     return table
+
+
+def _read_rows(table, header, rows):
+    for number, values in enumerate(rows, start=2):
+        if not values:  # a blank line
+            continue
+        if len(values) > len(header):
+            extra = ", ".join(values[len(header) :])
+            table.error(number, "(end)", "more values than columns", extra)
+            continue
+        values = [value.strip() for value in values] + [""] * (len(header) - len(values))
+        table.rows.append((number, dict(zip(header, values, strict=True))))
 
 
 def _read_text(source):
