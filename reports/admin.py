@@ -4,7 +4,7 @@ from django.contrib import admin
 from core.admin import RecordedAdmin
 from core.uploads import check_content
 from reports.models import CommitteeReport, PaperTemplate
-from reports.paper import MAX_LOGO_BYTES
+from reports.paper import MAX_LOGO_BYTES, MAX_LOGO_SIDE, clean_logo
 
 
 @admin.register(CommitteeReport)
@@ -49,9 +49,14 @@ class PaperTemplateForm(forms.ModelForm):
             "header_lines",
             "footer_text",
         ]
+        help_texts = {
+            "logo": f"A PNG or JPG image, under {MAX_LOGO_BYTES // 1024} KB and at most "
+            f"{MAX_LOGO_SIDE:,} × {MAX_LOGO_SIDE:,} pixels."
+        }
 
     def clean_logo(self):
-        """A PNG or JPG by its content, small enough to travel inside every report."""
+        """A PNG or JPG by its content, small enough to travel inside every report, and encoded
+        anew from its pixels alone."""
         logo = self.cleaned_data.get("logo")
         if not logo or not hasattr(logo, "content_type"):
             return logo  # unchanged or cleared
@@ -63,7 +68,7 @@ class PaperTemplateForm(forms.ModelForm):
                 f"{MAX_LOGO_BYTES // 1024} KB."
             )
         check_content(logo)
-        return logo
+        return clean_logo(logo)
 
 
 @admin.register(PaperTemplate)

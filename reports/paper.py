@@ -6,13 +6,23 @@ that image (PaperFetcher) while every other fetch stays refused.
 """
 
 import base64
+import io
+import logging
 import mimetypes
+from pathlib import Path
 
+from django.core.exceptions import ValidationError
+from django.core.files.base import ContentFile
+from PIL import Image, UnidentifiedImageError
 from weasyprint.urls import URLFetcherResponse
 
 from core.pdf import StaticOnlyFetcher
 
 MAX_LOGO_BYTES = 500 * 1024
+# Wider or taller than this is no logo: a 13,000 x 13,000 PNG of a few kilobytes was embedded in
+# every report, and every reader's PDF decoded its 169 million pixels.
+MAX_LOGO_SIDE = 2000
+log = logging.getLogger(__name__)
 
 
 def paper_of(report):
@@ -45,11 +55,55 @@ def header_rows(template, report):
     return rows
 
 
+def clean_logo(upload):
+    """The logo's pixels alone, encoded anew as PNG (or JPG, if it was one), so nothing else of
+    the file (text chunks, metadata, colour profiles, later frames) reaches a report. Its size is
+    read from its header and checked before any pixel is decoded."""
+    image = _header_checked(upload, upload.name)
+    try:
+        pixels = image.convert("RGB" if image.format == "JPEG" else "RGBA")
+    except (OSError, ValueError) as error:  # damaged or cut short
+        raise ValidationError(f"“{upload.name}” could not be read as an image.") from error
+    pixels.info = {}
+    output = io.BytesIO()
+    if image.format == "JPEG":
+        pixels.save(output, format="JPEG", quality=90)
+        suffix = ".jpg"
+    else:
+        pixels.save(output, format="PNG", optimize=True)
+        suffix = ".png"
+    return ContentFile(output.getvalue(), name=Path(upload.name).stem + suffix)
+
+
+def _header_checked(file, name):
+    """The image, opened (its header read, no pixel decoded), if its width and height are within
+    MAX_LOGO_SIDE; else ValidationError naming them."""
+    limit = f"a logo may be at most {MAX_LOGO_SIDE:,} × {MAX_LOGO_SIDE:,} pixels"
+    try:
+        image = Image.open(file)
+    except Image.DecompressionBombError as error:  # Pillow stops past twice its own limit
+        raise ValidationError(
+            f"“{name}” is an image of more than {2 * Image.MAX_IMAGE_PIXELS:,} pixels; {limit}."
+        ) from error
+    except (UnidentifiedImageError, OSError) as error:
+        raise ValidationError(f"“{name}” could not be read as an image.") from error
+    width, height = image.size
+    if width > MAX_LOGO_SIDE or height > MAX_LOGO_SIDE:
+        raise ValidationError(f"“{name}” is {width:,} × {height:,} pixels; {limit}.")
+    return image
+
+
 def logo_data_url(logo):
     if not logo:
         return ""
     with logo.open("rb") as file:
         data = file.read()
+    try:
+        _header_checked(io.BytesIO(data), logo.name)
+    except ValidationError as error:
+        # Stored before logos were checked: left out of the paper rather than decoded.
+        log.warning("The paper's logo %s is left out: %s", logo.name, error.message)
+        return ""
     mime = mimetypes.guess_type(logo.name)[0] or "image/png"
     return f"data:{mime};base64,{base64.b64encode(data).decode('ascii')}"
 
