@@ -21,6 +21,10 @@ class CSVRecordError(Exception):
         self.row, self.column, self.problem = row, column, problem  # column from 0
         super().__init__(f"row {row}, column {column + 1}: {problem}")
 
+    def column_name(self, header):
+        """The column's name in the header, else its number from 1."""
+        return header[self.column] if self.column < len(header) else f"{self.column + 1}"
+
 
 def records(text: str) -> Iterator[list[str]]:
     """Each record of CSV text as a list of strings, as csv.reader gives them."""

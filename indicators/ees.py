@@ -85,7 +85,7 @@ def _named_errors(rows, header, file_name):
 
 
 def _unreadable(error, header, file_name):
-    column = header[error.column] if error.column < len(header) else f"{error.column + 1}"
+    column = error.column_name(header)
     return ImportError_(f"{file_name}, row {error.row}, column {column}: {error.problem}.")
 
 

@@ -57,7 +57,7 @@ def open_table(source, required_columns):
         if not missing:
             _read_rows(table, header, rows)
     except CSVRecordError as error:
-        column = header[error.column] if error.column < len(header) else f"{error.column + 1}"
+        column = error.column_name(header)
         table.errors.append(f"{name}, row {error.row}, column {column}: {error.problem}")
     return table
 
