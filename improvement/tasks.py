@@ -38,7 +38,9 @@ def queue_read(upload):
 @task()
 def read_workbook(upload_id):
     """Read an uploaded workbook into the tables its later steps and its import read."""
-    read_upload(WorkbookUpload.objects.get(pk=upload_id))
+    upload = WorkbookUpload.objects.filter(pk=upload_id).first()
+    if upload:  # not deleted (with its plan) meanwhile
+        read_upload(upload)
 
 
 def read_upload(upload):
