@@ -64,8 +64,8 @@ class IndicatorAdmin(SimpleHistoryAdmin):
 
 @admin.register(IndicatorValue)
 class IndicatorValueAdmin(SimpleHistoryAdmin):
-    list_display = ["indicator", "area_name", "area_code", "period", "value", "symbol", "origin"]
-    list_filter = ["level", "origin", "indicator"]
+    list_display = ["indicator", "area_name", "area_code", "period", "value", "symbol"]
+    list_filter = ["level", "indicator"]
     list_select_related = ["indicator"]
     search_fields = ["area_name", "area_code", "indicator__name"]
     raw_id_fields = ["authority"]

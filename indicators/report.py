@@ -13,7 +13,7 @@ def plan_indicators(plan):
 
 
 def plan_comparisons(plan):
-    """[Comparison] of the plan's indicators for its authority: four queries."""
+    """[Comparison] of the plan's indicators for its authority: five queries."""
     indicators = list(plan_indicators(plan))
     found = compare.compare(plan.authority, indicators)
     return [found[i.pk] for i in indicators]
@@ -45,6 +45,8 @@ def _entry(comparison, authority, number):
         "unit": indicator.get_unit_display(),
         "polarity": indicator.get_polarity_display(),
         "source": indicator.source,
+        "national": indicator.is_national,
+        "local_column": comparison.shows_local,
         "rows": [_row(period, unit) for period in comparison.periods],
         "trend": {"arrow": comparison.trend.arrow, "words": comparison.trend.words},
         "rag": comparison.rag or "",
@@ -66,4 +68,5 @@ def _row(period, unit):
         if period.neighbour_average is not None
         else "",
         "rank": f"{period.rank} of {period.ranked}" if period.rank else "",
+        "local": compare.show(period.local, unit) if period.local else "",
     }

@@ -1,17 +1,29 @@
-"""Changes to indicators, each one transaction recorded in the history."""
+"""Changes to indicators, each one transaction recorded in the history.
+
+Published values change only by a national import, which only the service's data steward (a
+superuser) runs. A council's own figures are LocalFigures of that council: entered on the
+indicator's page, or imported into its own local indicator.
+"""
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils import timezone
 
 from indicators import ees
-from indicators.models import Frequency, IndicatorValue
+from indicators.models import OTHER_AUTHORITYS, Frequency, LocalFigure
 from indicators.periods import is_month_end, is_quarter_end, quarter_label
 from indicators.values import parse_value
 
+ADDED, CHANGED, UNCHANGED = "added", "changed", "unchanged"
+
 
 @transaction.atomic
-def import_file(indicator, data, file_name, measure_column=None, filters=None, dry_run=False):
-    """Save the indicator's source (measure and breakdown values) if given, then import the file.
+def import_file(
+    indicator, data, file_name, measure_column=None, filters=None, dry_run=False, by=None
+):
+    """Save the indicator's source (measure and breakdown values) if given, then import the file:
+    a national indicator's values into the published series, a local one's as its authority's
+    own figures, signed by `by`.
 
     Nothing is kept, neither the source nor any value, when a row is bad or on a dry run.
     """
@@ -19,9 +31,33 @@ def import_file(indicator, data, file_name, measure_column=None, filters=None, d
         indicator.measure_column = measure_column
         indicator.breakdown_filters = dict(filters or {})
         indicator.save()
-    outcome = ees.import_values(indicator, data, file_name)
+    if indicator.is_national:
+        outcome = ees.import_values(indicator, data, file_name)
+    else:
+        outcome = _import_local(indicator, data, file_name, by)
     if dry_run:
         transaction.set_rollback(True)
+    return outcome
+
+
+def _import_local(indicator, data, file_name, by):
+    """The file's rows of the indicator's authority, as its local figures; other places' rows
+    are passed over (a local indicator is measured by its authority alone)."""
+    found, outcome = ees.read_values(indicator, data, file_name)
+    authority = indicator.authority
+    own = {end: fields for (code, end), (_, fields) in found.items() if code == authority.ons_code}
+    if not own:
+        raise ees.ImportError_(
+            f"{file_name}: no row is {authority.name}'s ({authority.ons_code} or "
+            f"{authority.dfe_code}), and this local indicator holds only its figures."
+        )
+    outcome.other_places, outcome.unmatched = len(found) - len(own), set()
+    states = [
+        _save_local(indicator, authority, end, f["period"], (f["value"], f["symbol"]), by)[1]
+        for end, f in sorted(own.items())
+    ]
+    outcome.created, outcome.updated = states.count(ADDED), states.count(CHANGED)
+    outcome.unchanged = states.count(UNCHANGED)
     return outcome
 
 
@@ -44,27 +80,29 @@ def period_for(indicator, period_end):
 
 
 @transaction.atomic
-def record_local_value(indicator, authority, period_end, text):
-    """Add or correct the authority's own value for a period, by the rules an import follows."""
-    if indicator.authority_id not in (None, authority.pk):
-        raise ValidationError("This indicator belongs to another authority.")
+def record_local_figure(indicator, authority, period_end, text, by):
+    """Add or correct the authority's own figure for a period, by the rules an import follows.
+
+    It is kept apart from the published series, which it never changes: (figure, state).
+    """
+    if indicator.belongs_elsewhere(authority.pk):
+        raise ValidationError(OTHER_AUTHORITYS)
     try:
-        value, symbol = parse_value(text, indicator.unit)
+        figure = parse_value(text, indicator.unit)
     except ValueError as error:
         raise ValidationError({"value": f"The value {error}."}) from error
     period = period_for(indicator, period_end)
-    entry, _ = IndicatorValue.objects.update_or_create(
-        indicator=indicator,
-        area_code=authority.ons_code,
-        period_end=period_end,
-        defaults={
-            "level": IndicatorValue.Level.AUTHORITY,
-            "area_name": authority.name,
-            "authority": authority,
-            "period": period,
-            "value": value,
-            "symbol": symbol,
-            "origin": IndicatorValue.Origin.LOCAL,
-        },
-    )
-    return entry
+    return _save_local(indicator, authority, period_end, period, figure, by)
+
+
+def _save_local(indicator, authority, period_end, period, figure, by):
+    """(LocalFigure, added/changed/unchanged); a correction is signed by who made it."""
+    value, symbol = figure
+    key = {"indicator": indicator, "authority": authority, "period_end": period_end}
+    current = LocalFigure.objects.select_for_update().filter(**key).first()
+    if current and (current.period, current.value, current.symbol) == (period, value, symbol):
+        return current, UNCHANGED
+    fields = {"period": period, "value": value, "symbol": symbol}
+    fields |= {"entered_by": by, "entered_at": timezone.now()}
+    saved, created = LocalFigure.objects.update_or_create(**key, defaults=fields)
+    return saved, ADDED if created else CHANGED

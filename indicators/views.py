@@ -1,4 +1,5 @@
-"""An authority's indicators, one indicator's detail with its chart, and a local value form."""
+"""An authority's indicators, one indicator's detail with its chart, the form for a council's own
+figure."""
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -62,17 +63,28 @@ def add_value(request, authority_pk, pk):
     indicator = _indicator(authority, pk)
     form = LocalValueForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
         try:
-            entry = services.record_local_value(
-                indicator, authority, form.cleaned_data["period_end"], form.cleaned_data["value"]
+            figure, state = services.record_local_figure(
+                indicator, authority, data["period_end"], data["value"], request.user
             )
         except ValidationError as error:
             _add_errors(form, error)
         else:
-            messages.success(request, f"Recorded {entry.shown} for {entry.period}.")
+            messages.success(request, recorded(figure, state, indicator))
             return redirect("indicators:indicator-detail", authority.pk, indicator.pk)
     context = {"authority": authority, "indicator": indicator, "form": form}
     return render(request, "indicators/value_form.html", context)
+
+
+def recorded(figure, state, indicator):
+    shown = compare.show(figure, indicator.unit)
+    if state == services.UNCHANGED:
+        return f"{shown} for {figure.period} was already recorded: nothing was changed."
+    return (
+        f"Recorded {shown} for {figure.period} as {figure.authority.name}'s own figure "
+        f"({compare.LOCAL}). Published figures are unchanged."
+    )
 
 
 def _add_errors(form, error):
