@@ -19,10 +19,17 @@ class LocalValueForm(forms.Form):
     )
 
 
-class UploadForm(forms.Form):
-    """The admin's upload: a tidy CSV, the measure column and the breakdown values it needs."""
+class IndicatorChoiceField(forms.ModelChoiceField):
+    def label_from_instance(self, obj):
+        whose = "national" if obj.is_national else f"local to {obj.authority.name}"
+        return f"{obj.name} ({whose})"
 
-    indicator = forms.ModelChoiceField(Indicator.objects.all())
+
+class UploadForm(forms.Form):
+    """The admin's upload: a tidy CSV, the measure column and the breakdown values it needs,
+    into one of the `indicators` the user may import into (services.importable_by)."""
+
+    indicator = IndicatorChoiceField(Indicator.objects.none())
     file = forms.FileField(help_text="A tidy CSV from Explore Education Statistics.")
     measure_column = forms.CharField(
         required=False, help_text="Leave empty to use the indicator's saved source."
@@ -33,6 +40,10 @@ class UploadForm(forms.Form):
         help_text="One breakdown a line, as column=value (for example category=Children in Need).",
     )
     dry_run = forms.BooleanField(required=False, help_text="Check the file, write nothing.")
+
+    def __init__(self, *args, indicators, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["indicator"].queryset = indicators.select_related("authority")
 
     def clean_filters(self):
         return parse_filters(self.cleaned_data["filters"].splitlines())

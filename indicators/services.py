@@ -5,16 +5,25 @@ superuser) runs. A council's own figures are LocalFigures of that council: enter
 indicator's page, or imported into its own local indicator.
 """
 
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
 
+from core.access import administered_by
 from indicators import ees
-from indicators.models import OTHER_AUTHORITYS, Frequency, LocalFigure
+from indicators.models import OTHER_AUTHORITYS, Frequency, Indicator, LocalFigure
 from indicators.periods import is_month_end, is_quarter_end, quarter_label
 from indicators.values import parse_value
 
 ADDED, CHANGED, UNCHANGED = "added", "changed", "unchanged"
+
+
+def importable_by(user):
+    """The indicators a user may import into: any, for a superuser (a national import); their
+    own authorities' local indicators, for an authority admin; none for anyone else."""
+    if user.is_superuser:
+        return Indicator.objects.all()
+    return Indicator.objects.filter(authority__in=administered_by(user))
 
 
 @transaction.atomic
@@ -23,10 +32,15 @@ def import_file(
 ):
     """Save the indicator's source (measure and breakdown values) if given, then import the file:
     a national indicator's values into the published series, a local one's as its authority's
-    own figures, signed by `by`.
+    own figures. `by` is who imports, checked against importable_by (None: the command line).
 
     Nothing is kept, neither the source nor any value, when a row is bad or on a dry run.
     """
+    if by is not None and not importable_by(by).filter(pk=indicator.pk).exists():
+        raise PermissionDenied(
+            "Only the service's data steward imports into a national indicator; an authority's "
+            "admin imports into their own authority's local indicators."
+        )
     if measure_column:
         indicator.measure_column = measure_column
         indicator.breakdown_filters = dict(filters or {})
