@@ -69,3 +69,39 @@ def parse_filters(lines):
             raise forms.ValidationError(f"“{line}” is not column=value.")
         filters[column.strip()] = value.strip()
     return filters
+
+
+class Seen(forms.Form):
+    """What the form showed (services' fingerprint): a save after someone else's is refused."""
+
+    seen = forms.CharField(widget=forms.HiddenInput, required=False)
+
+
+class TieForm(Seen):
+    """Which of the plan's themes and actions an indicator measures."""
+
+    themes = forms.ModelMultipleChoiceField(queryset=None, required=False)
+    actions = forms.ModelMultipleChoiceField(queryset=None, required=False)
+
+    def __init__(self, *args, plan, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["themes"].queryset = plan.themes.all()
+        self.fields["actions"].queryset = plan.actions.all()
+
+
+class TargetForm(Seen):
+    """An authority's target on an indicator and how far short of it is still amber."""
+
+    target = forms.DecimalField(
+        required=False,
+        max_digits=16,
+        decimal_places=4,
+        help_text="In the indicator's unit. Leave empty for no target.",
+    )
+    tolerance = forms.DecimalField(
+        required=False,
+        max_digits=16,
+        decimal_places=4,
+        min_value=0,
+        help_text="How far on the wrong side of the target a figure is still amber; empty is 0.",
+    )

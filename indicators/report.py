@@ -1,15 +1,32 @@
 """The indicators section of the plan page and of the committee report."""
 
-from django.db.models import Q
+from django.db.models import Prefetch, Q
 
+from improvement.models import Action, Theme
 from indicators import charts, compare
-from indicators.models import Indicator
+from indicators.models import Indicator, Target
 
 
 def plan_indicators(plan):
     """Indicators tied to the plan's themes or actions, each once."""
     tied = Q(themes__plan=plan) | Q(actions__plan=plan)
     return Indicator.objects.for_authority(plan.authority).filter(tied).distinct()
+
+
+def plan_ties(plan):
+    """[(indicator, its themes of the plan, its actions of the plan, the authority's target)] of
+    every indicator the plan's authority may use: four queries."""
+    authority = plan.authority
+    indicators = (
+        Indicator.objects.for_authority(authority)
+        .select_related("authority")
+        .prefetch_related(
+            Prefetch("themes", Theme.objects.filter(plan=plan)),
+            Prefetch("actions", Action.objects.filter(plan=plan).order_by("reference")),
+        )
+    )
+    targets = {t.indicator_id: t for t in Target.objects.filter(authority=authority)}
+    return [(i, i.themes.all(), i.actions.all(), targets.get(i.pk)) for i in indicators]
 
 
 def plan_comparisons(plan):

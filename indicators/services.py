@@ -2,18 +2,24 @@
 
 Published values change only by a national import, which only the service's data steward (a
 superuser) runs. A council's own figures are LocalFigures of that council: entered on the
-indicator's page, or imported into its own local indicator.
+indicator's page, or imported into its own local indicator by its admin. Managers tie indicators
+to their plans and set their authority's targets (with the lost-edit and unchanged-save rules of
+every edit form: improvement.building).
 """
+
+from types import SimpleNamespace
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
 
+from authorities.models import LocalAuthority
 from core.access import administered_by
+from improvement import building
 from indicators import ees
-from indicators.models import OTHER_AUTHORITYS, Frequency, Indicator, LocalFigure
+from indicators.models import OTHER_AUTHORITYS, Frequency, Indicator, LocalFigure, Target
 from indicators.periods import is_month_end, is_quarter_end, quarter_label
-from indicators.values import parse_value
+from indicators.values import check_range, parse_value
 
 ADDED, CHANGED, UNCHANGED = "added", "changed", "unchanged"
 
@@ -120,3 +126,82 @@ def _save_local(indicator, authority, period_end, period, figure, by):
     fields |= {"entered_by": by, "entered_at": timezone.now()}
     saved, created = LocalFigure.objects.update_or_create(**key, defaults=fields)
     return saved, ADDED if created else CHANGED
+
+
+TIES = ("themes", "actions")
+TARGET_FIELDS = ("target", "tolerance")
+
+
+def ties_in(indicator, plan):
+    """The ids of the plan's themes and of its actions the indicator is tied to."""
+    return {
+        "themes": sorted(indicator.themes.filter(plan=plan).values_list("pk", flat=True)),
+        "actions": sorted(indicator.actions.filter(plan=plan).values_list("pk", flat=True)),
+    }
+
+
+def ties_fingerprint(ties):
+    return building.fingerprint(SimpleNamespace(**ties), TIES)
+
+
+@transaction.atomic
+def tie_to_plan(indicator, plan, themes, actions, seen=""):
+    """Tie the indicator to these of the plan's themes and actions, and to no others of the plan;
+    its ties to other plans (another authority's, for a national indicator) stay as they are.
+    Saved unchanged, it writes nothing; from a form shown before someone else saved, refused."""
+    Indicator.objects.select_for_update().get(pk=indicator.pk)  # one change of its ties at a time
+    if indicator.belongs_elsewhere(plan.authority_id):
+        raise ValidationError(OTHER_AUTHORITYS)
+    if any(row.plan_id != plan.pk for row in [*themes, *actions]):
+        raise ValidationError("Only this plan's themes and actions can be chosen.")
+    current = ties_in(indicator, plan)
+    wanted = {"themes": sorted(t.pk for t in themes), "actions": sorted(a.pk for a in actions)}
+    if wanted == current:
+        return False
+    if seen and seen != ties_fingerprint(current):
+        raise building.StaleEdit(building.STALE.format(what="choice"))
+    for name in TIES:
+        related = getattr(indicator, name)
+        related.remove(*(set(current[name]) - set(wanted[name])))
+        related.add(*(set(wanted[name]) - set(current[name])))
+    return True
+
+
+def target_fingerprint(target):
+    """Of the authority's target, or of there being none (a target set meanwhile is an edit)."""
+    shown = target or SimpleNamespace(target=None, tolerance=None)
+    return building.fingerprint(shown, TARGET_FIELDS)
+
+
+@transaction.atomic
+def set_target(indicator, authority, target, tolerance, seen=""):
+    """The authority's target and tolerance on the indicator; no target removes it (the history
+    keeps it). Saved unchanged, it writes nothing; from a form shown before someone else saved,
+    refused (StaleEdit)."""
+    if indicator.belongs_elsewhere(authority.pk):
+        raise ValidationError(OTHER_AUTHORITYS)
+    LocalAuthority.objects.select_for_update().get(pk=authority.pk)  # one target edit at a time
+    current = Target.objects.filter(indicator=indicator, authority=authority).first()
+    if target is None and current is None:
+        return None
+    if current and (current.target, current.tolerance) == (target, tolerance):
+        return current
+    if seen and seen != target_fingerprint(current):
+        raise building.StaleEdit(building.STALE.format(what="target"))
+    if target is None:
+        current.delete()
+        return None
+    _check_target(indicator, target, tolerance)
+    row = current or Target(indicator=indicator, authority=authority)
+    row.target, row.tolerance = target, tolerance
+    row.full_clean()
+    row.save()
+    return row
+
+
+def _check_target(indicator, target, tolerance):
+    for name, number in (("target", target), ("tolerance", tolerance)):
+        try:
+            check_range(number, indicator.unit)
+        except ValueError as error:
+            raise ValidationError({name: f"The {name} {error}."}) from error
