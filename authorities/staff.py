@@ -33,6 +33,10 @@ PERMISSIONS = {
     "improvement.evidence": ("view",),
     "reports.committeereport": ALL,
     "reports.papertemplate": ALL,
+    # Their own local indicators and targets; their own figures are entered in the app.
+    "indicators.indicator": ALL,
+    "indicators.target": ALL,
+    "indicators.localfigure": ("view",),
 }
 
 

@@ -32,6 +32,10 @@ AUTHORITY_PATHS = {
     "improvement.evidence": "update__action__plan__authority",
     "reports.committeereport": "plan__authority",
     "reports.papertemplate": "authority",
+    # A national indicator (no authority) is the data steward's: outside every authority's scope.
+    "indicators.indicator": "authority",
+    "indicators.localfigure": "authority",
+    "indicators.target": "authority",
 }
 
 
@@ -115,8 +119,9 @@ class ScopedInline(ScopedChoices):
     """Inline rows belong to a scoped parent; their own choices are scoped too."""
 
 
-class ReadOnlyInline(ScopedInline):
-    """Rows written only through the app's services: shown, never added, changed or deleted."""
+class ReadOnly:
+    """Rows written only through the app's services (or imports): shown, never added, changed or
+    deleted in the admin."""
 
     def has_add_permission(self, request, obj=None):
         return False
@@ -126,3 +131,7 @@ class ReadOnlyInline(ScopedInline):
 
     def has_delete_permission(self, request, obj=None):
         return False
+
+
+class ReadOnlyInline(ReadOnly, ScopedInline):
+    """Inline rows written only through the app's services."""

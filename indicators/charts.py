@@ -1,13 +1,14 @@
 """Line charts drawn on the server as SVG: no JavaScript, readable by a screen reader.
 
 Each chart has role="img", a <title> and a <desc> that says in words what the lines show; the
-page prints the same figures in a table beside it. The PDF report embeds the same SVG.
+page prints the same figures in a table beside it. The PDF report embeds the same SVG. A council's
+own figures are a line of their own, "local, not published" in the legend and the description.
 """
 
 from decimal import Decimal
 from xml.sax.saxutils import escape
 
-from indicators.compare import show
+from indicators.compare import LOCAL, show
 from indicators.models import Unit
 
 WIDTH, HEIGHT = 640, 300
@@ -18,13 +19,15 @@ SERIES = (
     ("England", "#505a5f", "8 4", lambda p: p.england.value if p.england else None),
     ("Region", "#00703c", "2 4", lambda p: p.region.value if p.region else None),
     ("Statistical neighbours' average", "#912b88", "12 4 2 4", lambda p: p.neighbour_average),
+    ("local", "#d53880", "3 3", lambda p: p.local.value if p.local else None),
 )
+LEGEND_ROW = 18
 
 
 def line_chart(comparison, authority_name, chart_id, region_name="Region"):
     """The SVG of an indicator's periods: the authority, England, region, neighbours' average."""
     indicator, periods = comparison.indicator, comparison.periods
-    names = {"own": authority_name, "Region": region_name}
+    names = {"own": authority_name, "Region": region_name, "local": f"{authority_name}: {LOCAL}"}
     series = [
         (names.get(name, name), colour, dash, [read(p) for p in periods])
         for name, colour, dash, read in SERIES
@@ -32,8 +35,9 @@ def line_chart(comparison, authority_name, chart_id, region_name="Region"):
     series = [s for s in series if any(v is not None for v in s[3])]
     top = _scale_top([v for *_, values in series for v in values if v is not None], indicator.unit)
     title = f"{indicator.name}: {authority_name}"
+    height = HEIGHT + LEGEND_ROW * max(0, (len(series) + 1) // 2 - 2)  # room for the legend
     parts = [
-        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {WIDTH} {HEIGHT}" width="100%" '
+        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {WIDTH} {height}" width="100%" '
         f'role="img" aria-labelledby="{chart_id}-title {chart_id}-desc" class="indicator-chart">',
         f'<title id="{chart_id}-title">{escape(title)}</title>',
         f'<desc id="{chart_id}-desc">{escape(describe(comparison, authority_name, region_name))}</desc>',
@@ -54,7 +58,7 @@ def describe(comparison, authority_name, region_name="region"):
     latest = comparison.latest
     text = f"{len(periods)} periods, {periods[0].period} to {periods[-1].period}."
     if latest:
-        text += f" {authority_name} {show(latest.own, unit)} in {latest.period}"
+        text += f" {authority_name} {show(latest.figure, unit)} in {latest.said()}"
         if latest.england:
             text += f", England {show(latest.england, unit)}"
         if latest.region:
@@ -62,6 +66,12 @@ def describe(comparison, authority_name, region_name="region"):
         if latest.neighbour_average is not None:
             text += f", statistical neighbours' average {show(latest.neighbour_average, unit)}"
         text += f". {comparison.trend.words}"
+    local = [p for p in periods if p.local]
+    if local:
+        text += (
+            f" {authority_name}'s own figures ({LOCAL}), a line of their own: "
+            f"{show(local[-1].local, unit)} in {local[-1].period}."
+        )
     return text
 
 
@@ -97,11 +107,14 @@ def _axes(periods, top, unit):
             f'fill="#0b0c0c">{escape(label.replace(" per 10,000", ""))}</text>'
         )
     every = max(1, len(periods) // 7)
+    last = len(periods) - 1
     for index, period in enumerate(periods):
-        if index % every == 0 or index == len(periods) - 1:
+        if index % every == 0 or index == last:
+            # The last label ends at its point, so a long one (Year to 30 June 2025) is not cut.
+            anchor = "end" if index == last and last else "middle"
             parts.append(
                 f'<text x="{_x(index, len(periods)):.1f}" y="{base + 18}" font-size="12" '
-                f'text-anchor="middle" fill="#0b0c0c">{escape(period.period)}</text>'
+                f'text-anchor="{anchor}" fill="#0b0c0c">{escape(period.period)}</text>'
             )
     return parts
 
@@ -121,7 +134,7 @@ def _legend(series):
     parts = []
     for index, (name, colour, dash, _) in enumerate(series):
         x = LEFT + (index % 2) * 280
-        y = HEIGHT - 34 + (index // 2) * 18
+        y = HEIGHT - 34 + (index // 2) * LEGEND_ROW
         dashed = f' stroke-dasharray="{dash}"' if dash else ""
         parts.append(
             f'<line x1="{x}" y1="{y - 4}" x2="{x + 28}" y2="{y - 4}" stroke="{colour}" '

@@ -1,22 +1,34 @@
 """Each value beside England, its region and its statistical neighbours; trend; RAG on target.
 
-A constant number of queries whatever the number of indicators, periods or authorities.
+Averages and ranks are of published values only. A council's own figures (LocalFigure) are read
+for that council alone and stand beside its published ones, each labelled as local, never in
+their place. A constant number of queries whatever the number of indicators, periods or
+authorities.
 """
 
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from indicators.models import IndicatorValue, Polarity, StatisticalNeighbour, Target, Unit
+from indicators.models import (
+    Figure,
+    IndicatorValue,
+    LocalFigure,
+    Polarity,
+    StatisticalNeighbour,
+    Target,
+    Unit,
+)
 
 ENGLAND = "E92000001"
 RAG_WORDS = {"green": "Green", "amber": "Amber", "red": "Red", None: "Not rated"}
+LOCAL = "local, not published"  # how a council's own figure is labelled wherever it shows
 
 
 def show(value, unit):
     """A value as committee papers print it: 13.9%, 1,613, 67 per 10,000, 12 days."""
     if value is None:
         return "no value"
-    if isinstance(value, IndicatorValue):
+    if isinstance(value, Figure):
         return value.symbol if value.symbol else show(value.value, unit)
     number = f"{value.normalize():,f}"
     return {
@@ -60,7 +72,11 @@ def rule_in_words(target, indicator):
 
 @dataclass
 class Period:
-    """One period of an authority's indicator, with what it is compared against."""
+    """One period of an authority's indicator, with what it is compared against.
+
+    `own` is the authority's published value, `local` its own figure (not published); its figure
+    for the period is the published one where there is one.
+    """
 
     period: str
     period_end: object
@@ -71,6 +87,15 @@ class Period:
     neighbours_counted: int = 0
     rank: int | None = None
     ranked: int = 0
+    local: LocalFigure | None = None
+
+    @property
+    def figure(self):
+        return self.own or self.local
+
+    def said(self):
+        """The period as a sentence names it, saying when its figure is a local one."""
+        return f"{self.period} ({LOCAL})" if self.figure.is_local else self.period
 
 
 @dataclass
@@ -88,13 +113,27 @@ class Comparison:
 
     @property
     def latest(self):
-        with_values = [p for p in self.periods if p.own is not None]
-        return with_values[-1] if with_values else None
+        with_figures = [p for p in self.periods if p.figure is not None]
+        return with_figures[-1] if with_figures else None
+
+    @property
+    def has_local(self):
+        return any(p.local for p in self.periods)
+
+    @property
+    def shows_local(self):
+        """Whether its table has a column of the council's own figures (a local indicator's are
+        all its own)."""
+        return self.has_local or not self.indicator.is_national
 
     @property
     def previous(self):
         latest = self.latest
-        earlier = [p for p in self.periods if latest and p.period_end < latest.period_end]
+        earlier = [
+            p
+            for p in self.periods
+            if latest and p.period_end < latest.period_end and p.figure is not None
+        ]
         return earlier[-1] if earlier else None
 
     @property
@@ -103,11 +142,16 @@ class Comparison:
 
     @property
     def rag(self):
+        """Rated on the latest figure, the council's own local one included (rag_words says so)."""
         latest = self.latest
         if self.target is None or latest is None:
             return None
         t = self.target
-        return rag_of(latest.own.value, t.target, t.tolerance, self.indicator.polarity)
+        return rag_of(latest.figure.value, t.target, t.tolerance, self.indicator.polarity)
+
+    @property
+    def rated_on_local(self):
+        return self.rag is not None and self.latest.figure.is_local
 
     @property
     def rag_words(self):
@@ -115,20 +159,29 @@ class Comparison:
             return "Not rated: no target set"
         if self.rag is None:
             return "Not rated: the latest value is not published"
-        return f"{RAG_WORDS[self.rag]}: {rule_in_words(self.target, self.indicator)}"
+        rule = rule_in_words(self.target, self.indicator)
+        if self.rated_on_local:
+            return (
+                f"{RAG_WORDS[self.rag]}, rated on the council's own figure for "
+                f"{self.latest.said()}: {rule}"
+            )
+        return f"{RAG_WORDS[self.rag]}: {rule}"
 
 
 def trend_of(indicator, previous, latest):
     """Up, down or level since the previous period, in words saying better or worse."""
-    if latest is None or previous is None or previous.own is None:
+    if latest is None or previous is None:
         return Trend("none", "", "No earlier value to compare with.")
-    now, then = latest.own.value, previous.own.value
+    now, then = latest.figure.value, previous.figure.value
     if now is None or then is None:
         return Trend("none", "", "No trend: a value is not published.")
     unit = indicator.unit
-    since = f"from {show(then, unit)} in {previous.period} to {show(now, unit)} in {latest.period}"
+    since = f"from {show(then, unit)} in {previous.said()} to {show(now, unit)} in {latest.said()}"
     if now == then:
-        return Trend("level", "→", f"Level at {show(now, unit)} since {previous.period}.")
+        level = f"Level at {show(now, unit)} since {previous.said()}"
+        return Trend(
+            "level", "→", f"{level}, in {latest.said()}." if latest.figure.is_local else f"{level}."
+        )
     better = "better" if is_better(now, then, indicator.polarity) else "worse"
     if now > then:
         return Trend("up", "↑", f"Up {since}: {better}.")
@@ -147,7 +200,7 @@ def neighbours_of(authority):
 
 
 def compare(authority, indicators, neighbours=None):
-    """{indicator id: Comparison} for the authority: three queries."""
+    """{indicator id: Comparison} for the authority: four queries."""
     indicators = list(indicators)
     neighbours = neighbours_of(authority) if neighbours is None else neighbours
     region = authority.region.code if authority.region_id else None
@@ -158,28 +211,44 @@ def compare(authority, indicators, neighbours=None):
         t.indicator_id: t
         for t in Target.objects.filter(authority=authority, indicator__in=indicators)
     }
+    # The authority's own figures, and nobody else's: another council's never reach its page.
+    local = {
+        (f.indicator_id, f.period_end): f
+        for f in LocalFigure.objects.filter(authority=authority, indicator__in=indicators)
+    }
     grouped = {i.pk: {} for i in indicators}
-    for value in values.order_by("period_end"):
+    for value in values:
         grouped[value.indicator_id].setdefault(value.period_end, []).append(value)
+    for indicator_id, period_end in local:
+        grouped[indicator_id].setdefault(period_end, [])
     comparisons = {}
     for indicator in indicators:
         periods = [
-            _period(indicator, rows, authority.ons_code, region, neighbour_codes)
-            for rows in grouped[indicator.pk].values()
+            _period(
+                indicator,
+                rows,
+                local.get((indicator.pk, period_end)),
+                authority.ons_code,
+                region,
+                neighbour_codes,
+            )
+            for period_end, rows in sorted(grouped[indicator.pk].items())
         ]
-        kept = [p for p in periods if p.own or p.england or p.region]
+        kept = [p for p in periods if p.own or p.england or p.region or p.local]
         comparisons[indicator.pk] = Comparison(indicator, kept, targets.get(indicator.pk))
     return comparisons
 
 
-def _period(indicator, rows, own_code, region, neighbour_codes):
+def _period(indicator, rows, local, own_code, region, neighbour_codes):
     by_code = {row.area_code: row for row in rows}
+    labelled = rows[0] if rows else local
     period = Period(
-        rows[0].period,
-        rows[0].period_end,
+        labelled.period,
+        labelled.period_end,
         by_code.get(own_code),
         by_code.get(ENGLAND),
         by_code.get(region),
+        local=local,
     )
     numbers = [
         by_code[c].value for c in neighbour_codes if c in by_code and by_code[c].value is not None

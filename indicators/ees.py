@@ -37,7 +37,7 @@ PLACE_COLUMNS = {
     "la_name",
     "geographic_level",
 }
-FIELDS = ("level", "area_name", "authority", "period", "value", "symbol", "origin")
+FIELDS = ("level", "area_name", "authority", "period", "value", "symbol")
 
 
 class ImportError_(Exception):
@@ -51,11 +51,14 @@ class Outcome:
     unchanged: int = 0
     passed_over: int = 0  # rows of other breakdowns or geographic levels
     unmatched: set = field(default_factory=set)  # authority codes not among our authorities
+    other_places: int = 0  # a local indicator's rows of places other than its authority
 
     def __str__(self):
         text = f"{self.created} added, {self.updated} changed, {self.unchanged} unchanged"
         if self.unmatched:
             text += f"; kept under their own codes: {', '.join(sorted(self.unmatched))}"
+        if self.other_places:
+            text += f"; {self.other_places} rows of other places passed over"
         return text
 
 
@@ -113,8 +116,9 @@ def _is_measure_cell(text):
     return True
 
 
-def import_values(indicator, data, file_name, dry_run=False):
-    """Load every national, regional and authority value of the indicator's measure in the file."""
+def read_values(indicator, data, file_name):
+    """(found, outcome) of the file: found is {(area code, period end): (row number, fields)},
+    every national, regional and authority value of the indicator's measure; nothing written."""
     if indicator.file_pattern and not fnmatch.fnmatch(file_name, indicator.file_pattern):
         raise ImportError_(
             f"{file_name}: the indicator is read from files named {indicator.file_pattern}."
@@ -125,6 +129,12 @@ def import_values(indicator, data, file_name, dry_run=False):
     found = _read_rows(indicator, rows, columns, file_name, outcome)
     if not found:
         raise ImportError_(f"{file_name}: no row has {_filters_in_words(indicator)}.")
+    return found, outcome
+
+
+def import_values(indicator, data, file_name, dry_run=False):
+    """Load the file's values of the indicator into the published series (a national import)."""
+    found, outcome = read_values(indicator, data, file_name)
     with transaction.atomic():
         _write(indicator, found, outcome)
         if dry_run:
@@ -189,8 +199,6 @@ def _row_fields(indicator, level, cell, authorities, outcome):
     except ValueError as error:
         raise ImportError_(f"{cell.where(indicator.measure_column)}: {error}.") from error
     fields = {"level": level, "area_name": name, "authority": authority, "period": period}
-    # The published figure replaces a provisional one an officer entered; the history keeps it.
-    fields["origin"] = IndicatorValue.Origin.IMPORTED
     return (code, period_end), {**fields, "value": value, "symbol": symbol}
 
 

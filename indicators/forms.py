@@ -19,10 +19,17 @@ class LocalValueForm(forms.Form):
     )
 
 
-class UploadForm(forms.Form):
-    """The admin's upload: a tidy CSV, the measure column and the breakdown values it needs."""
+class IndicatorChoiceField(forms.ModelChoiceField):
+    def label_from_instance(self, obj):
+        whose = "national" if obj.is_national else f"local to {obj.authority.name}"
+        return f"{obj.name} ({whose})"
 
-    indicator = forms.ModelChoiceField(Indicator.objects.all())
+
+class UploadForm(forms.Form):
+    """The admin's upload: a tidy CSV, the measure column and the breakdown values it needs,
+    into one of the `indicators` the user may import into (services.importable_by)."""
+
+    indicator = IndicatorChoiceField(Indicator.objects.none())
     file = forms.FileField(help_text="A tidy CSV from Explore Education Statistics.")
     measure_column = forms.CharField(
         required=False, help_text="Leave empty to use the indicator's saved source."
@@ -33,6 +40,10 @@ class UploadForm(forms.Form):
         help_text="One breakdown a line, as column=value (for example category=Children in Need).",
     )
     dry_run = forms.BooleanField(required=False, help_text="Check the file, write nothing.")
+
+    def __init__(self, *args, indicators, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["indicator"].queryset = indicators.select_related("authority")
 
     def clean_filters(self):
         return parse_filters(self.cleaned_data["filters"].splitlines())
@@ -58,3 +69,39 @@ def parse_filters(lines):
             raise forms.ValidationError(f"“{line}” is not column=value.")
         filters[column.strip()] = value.strip()
     return filters
+
+
+class Seen(forms.Form):
+    """What the form showed (services' fingerprint): a save after someone else's is refused."""
+
+    seen = forms.CharField(widget=forms.HiddenInput, required=False)
+
+
+class TieForm(Seen):
+    """Which of the plan's themes and actions an indicator measures."""
+
+    themes = forms.ModelMultipleChoiceField(queryset=None, required=False)
+    actions = forms.ModelMultipleChoiceField(queryset=None, required=False)
+
+    def __init__(self, *args, plan, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["themes"].queryset = plan.themes.all()
+        self.fields["actions"].queryset = plan.actions.all()
+
+
+class TargetForm(Seen):
+    """An authority's target on an indicator and how far short of it is still amber."""
+
+    target = forms.DecimalField(
+        required=False,
+        max_digits=16,
+        decimal_places=4,
+        help_text="In the indicator's unit. Leave empty for no target.",
+    )
+    tolerance = forms.DecimalField(
+        required=False,
+        max_digits=16,
+        decimal_places=4,
+        min_value=0,
+        help_text="How far on the wrong side of the target a figure is still amber; empty is 0.",
+    )

@@ -1,8 +1,11 @@
-"""Performance indicators: what is measured, the values of every area and period, targets."""
+"""Performance indicators: what is measured, the published values of every area and period, a
+council's own figures (kept apart from what is published), targets."""
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
+from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
 from authorities.models import LocalAuthority
@@ -87,18 +90,51 @@ class Indicator(models.Model):
     def __str__(self):
         return self.name
 
+    @property
+    def is_national(self):
+        return self.authority_id is None
 
-class IndicatorValue(models.Model):
-    """One area's value for one period: a number, or the symbol published in its place."""
+    def belongs_elsewhere(self, authority_id):
+        """Whether this is another authority's local indicator (which that authority alone uses)."""
+        return not self.is_national and self.authority_id != authority_id
+
+
+OTHER_AUTHORITYS = "This indicator belongs to another authority."
+
+
+def value_or_symbol(name):
+    """A figure's number or its symbol, never both and never neither (a database constraint)."""
+    return models.CheckConstraint(
+        condition=(Q(value__isnull=True) & ~Q(symbol="")) | (Q(value__isnull=False) & Q(symbol="")),
+        name=name,
+    )
+
+
+class Figure(models.Model):
+    """A number, or the DfE's symbol in its place (value_or_symbol holds it in the database)."""
+
+    value = models.DecimalField(max_digits=16, decimal_places=4, null=True, blank=True)
+    symbol = models.CharField(max_length=3, choices=Symbol.choices, blank=True)
+
+    class Meta:
+        abstract = True
+
+    @property
+    def shown(self):
+        return self.symbol if self.symbol else f"{self.value.normalize():f}"
+
+
+class IndicatorValue(Figure):
+    """One area's published value for one period: a number, or the symbol published in its place.
+
+    National data: written only by a national import (indicators.ees), which only the service's
+    data steward runs. A council's own figures are LocalFigures, never rows here.
+    """
 
     class Level(models.TextChoices):
         NATIONAL = "national", "National"
         REGIONAL = "regional", "Regional"
         AUTHORITY = "authority", "Local authority"
-
-    class Origin(models.TextChoices):
-        IMPORTED = "imported", "Imported from the DfE's statistics"
-        LOCAL = "local", "Entered by an officer"
 
     indicator = models.ForeignKey(Indicator, on_delete=models.CASCADE, related_name="values")
     level = models.CharField(max_length=10, choices=Level.choices)
@@ -116,9 +152,8 @@ class IndicatorValue(models.Model):
     )
     period = models.CharField(max_length=40, help_text="As published: 2025, 2016-17 Q2, May 2017.")
     period_end = models.DateField()
-    value = models.DecimalField(max_digits=16, decimal_places=4, null=True, blank=True)
-    symbol = models.CharField(max_length=3, choices=Symbol.choices, blank=True)
-    origin = models.CharField(max_length=10, choices=Origin.choices, default=Origin.IMPORTED)
+
+    is_local = False  # published: compared, averaged and ranked
 
     history = HistoricalRecords()
 
@@ -128,20 +163,59 @@ class IndicatorValue(models.Model):
             models.UniqueConstraint(
                 fields=["indicator", "area_code", "period_end"], name="one_value_per_area_period"
             ),
-            models.CheckConstraint(
-                condition=(Q(value__isnull=True) & ~Q(symbol=""))
-                | (Q(value__isnull=False) & Q(symbol="")),
-                name="value_or_symbol",
-            ),
+            value_or_symbol("value_or_symbol"),
         ]
         indexes = [models.Index(fields=["indicator", "area_code"])]
 
     def __str__(self):
         return f"{self.indicator}, {self.area_name}, {self.period}: {self.shown}"
 
-    @property
-    def shown(self):
-        return self.symbol if self.symbol else f"{self.value.normalize():f}"
+
+class LocalFigure(Figure):
+    """A council's own figure for one period, not published: an in-year or provisional figure for
+    a national indicator, or a value of its own local indicator.
+
+    Owned by one authority: shown only to it, labelled "local, not published" wherever it shows,
+    never averaged or ranked, never in place of a published value (compare.py).
+    """
+
+    indicator = models.ForeignKey(Indicator, on_delete=models.PROTECT, related_name="local_figures")
+    authority = models.ForeignKey(
+        LocalAuthority, on_delete=models.PROTECT, related_name="local_figures"
+    )
+    period = models.CharField(
+        max_length=40, help_text="Year to 31 March 2025, 2016-17 Q2, May 2017."
+    )
+    period_end = models.DateField()
+    entered_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        help_text="Who entered or last corrected it (empty when not known).",
+    )
+    entered_at = models.DateTimeField(default=timezone.now)
+
+    is_local = True  # the council's own: never averaged, ranked or shown to another authority
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["indicator", "authority", "period_end"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["indicator", "authority", "period_end"], name="one_local_figure_per_period"
+            ),
+            value_or_symbol("local_figure_value_or_symbol"),
+        ]
+
+    def __str__(self):
+        return f"{self.indicator}, {self.authority}, {self.period}: {self.shown} (local)"
+
+    def clean(self):
+        if self.indicator_id and self.indicator.belongs_elsewhere(self.authority_id):
+            raise ValidationError({"authority": OTHER_AUTHORITYS})
 
 
 class Target(models.Model):
@@ -171,9 +245,8 @@ class Target(models.Model):
         return f"{self.indicator}: {self.authority} aims for {self.target.normalize():f}"
 
     def clean(self):
-        local_to = self.indicator.authority_id if self.indicator_id else None
-        if local_to and local_to != self.authority_id:
-            raise ValidationError({"authority": "This indicator belongs to another authority."})
+        if self.indicator_id and self.indicator.belongs_elsewhere(self.authority_id):
+            raise ValidationError({"authority": OTHER_AUTHORITYS})
 
 
 class StatisticalNeighbour(models.Model):

@@ -1,9 +1,10 @@
 """The indicators section of the plan page and of the committee report."""
 
-from django.db.models import Q
+from django.db.models import Prefetch, Q
 
+from improvement.models import Action, Theme
 from indicators import charts, compare
-from indicators.models import Indicator
+from indicators.models import Indicator, Target
 
 
 def plan_indicators(plan):
@@ -12,8 +13,24 @@ def plan_indicators(plan):
     return Indicator.objects.for_authority(plan.authority).filter(tied).distinct()
 
 
+def plan_ties(plan):
+    """[(indicator, its themes of the plan, its actions of the plan, the authority's target)] of
+    every indicator the plan's authority may use: four queries."""
+    authority = plan.authority
+    indicators = (
+        Indicator.objects.for_authority(authority)
+        .select_related("authority")
+        .prefetch_related(
+            Prefetch("themes", Theme.objects.filter(plan=plan)),
+            Prefetch("actions", Action.objects.filter(plan=plan).order_by("reference")),
+        )
+    )
+    targets = {t.indicator_id: t for t in Target.objects.filter(authority=authority)}
+    return [(i, i.themes.all(), i.actions.all(), targets.get(i.pk)) for i in indicators]
+
+
 def plan_comparisons(plan):
-    """[Comparison] of the plan's indicators for its authority: four queries."""
+    """[Comparison] of the plan's indicators for its authority: five queries."""
     indicators = list(plan_indicators(plan))
     found = compare.compare(plan.authority, indicators)
     return [found[i.pk] for i in indicators]
@@ -45,6 +62,8 @@ def _entry(comparison, authority, number):
         "unit": indicator.get_unit_display(),
         "polarity": indicator.get_polarity_display(),
         "source": indicator.source,
+        "national": indicator.is_national,
+        "local_column": comparison.shows_local,
         "rows": [_row(period, unit) for period in comparison.periods],
         "trend": {"arrow": comparison.trend.arrow, "words": comparison.trend.words},
         "rag": comparison.rag or "",
@@ -66,4 +85,5 @@ def _row(period, unit):
         if period.neighbour_average is not None
         else "",
         "rank": f"{period.rank} of {period.ranked}" if period.rank else "",
+        "local": compare.show(period.local, unit) if period.local else "",
     }

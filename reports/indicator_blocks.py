@@ -2,13 +2,22 @@
 definition, its state against target and trend, its chart and the chart's figures as a table.
 
 The chart is a figure block: the HTML page and the PDF draw its SVG, the Word file gives its
-description in words; the table beside it carries the same figures in all three.
+description in words; the table beside it carries the same figures in all three, the council's
+own figures in a column of their own, headed "local, not published".
 """
 
 from reports.blocks import heading, numbered, paragraph, table
 
-HEADER = ("Period", "{authority}", "England", "Region", "Neighbours' average", "Rank")
-WIDTHS = [20, 16, 16, 16, 18, 14]
+# (key of a row, heading, relative width) of each column the table may have.
+PERIOD = ("period", "Period", 20)
+PUBLISHED = (
+    ("own", "{authority}", 16),
+    ("england", "England", 16),
+    ("region", "Region", 16),
+    ("neighbour_average", "Neighbours' average", 18),
+    ("rank", "Rank", 14),
+)
+LOCAL = ("local", "{authority}: local, not published", 24)
 
 
 def figure(svg, text):
@@ -33,19 +42,20 @@ def indicators(report):
     return blocks
 
 
+def columns(entry):
+    """A national indicator's published figures, and the council's own where it has any; a
+    local indicator's own figures alone. (A report finalised before there were local figures
+    keeps its six columns.)"""
+    chosen = [PERIOD, *PUBLISHED] if entry.get("national", True) else [PERIOD]
+    return [*chosen, LOCAL] if entry.get("local_column") else chosen
+
+
 def indicator_blocks(entry):
-    header = [cell.format(authority=entry["authority"]) for cell in HEADER]
-    rows = [
-        (
-            row["period"],
-            row["own"] or "–",
-            row["england"] or "–",
-            row["region"] or "–",
-            row["neighbour_average"] or "–",
-            row["rank"] or "–",
-        )
-        for row in entry["rows"]
-    ]
+    chosen = columns(entry)
+    header = [title.format(authority=entry["authority"]) for _, title, _ in chosen]
+    rows = [[row.get(key) or "–" for key, _, _ in chosen] for row in entry["rows"]]
+    total = sum(width for *_, width in chosen)
+    widths = [round(100 * width / total) for *_, width in chosen]
     blocks = [
         heading(entry["name"], level=3),
         paragraph(
@@ -58,5 +68,5 @@ def indicator_blocks(entry):
     ]
     if rows:
         caption = f"{entry['name']}: the figures of the chart"
-        blocks.append(table(caption, header, rows, WIDTHS))
+        blocks.append(table(caption, header, rows, widths))
     return blocks

@@ -1,7 +1,8 @@
-"""Access cases for indicators: every member reads; officers, managers and admins add values."""
+"""Access cases for indicators: every member reads; officers, managers and admins add their own
+figures; managers and admins tie indicators to their plans and set targets."""
 
 from indicators.models import Indicator
-from tests.access import UPDATERS, Case
+from tests.access import EDITORS, UPDATERS, Case
 
 
 def indicator_of(w):
@@ -31,6 +32,22 @@ def value_data(w):
     }
 
 
+def plan_kwargs(w):
+    return {"plan_pk": w.a.plan.pk}
+
+
+def tie_kwargs(w):
+    return {"plan_pk": w.a.plan.pk, "pk": indicator_of(w).pk}
+
+
+def tie_data(w):
+    return {"themes": [w.a.theme.pk], "actions": [w.a.action.pk]}
+
+
+def target_data(w):
+    return {"target": "15", "tolerance": "2"}
+
+
 CASES = [
     Case("indicators:authority-indicators", kwargs=authority_pk),
     Case("indicators:indicator-detail", kwargs=indicator_kwargs),
@@ -40,5 +57,20 @@ CASES = [
         get=UPDATERS,
         post=UPDATERS,
         post_data=value_data,
+    ),
+    Case(
+        "indicators:target",
+        kwargs=indicator_kwargs,
+        get=EDITORS,
+        post=EDITORS,
+        post_data=target_data,
+    ),
+    Case("indicators:plan-indicators", kwargs=plan_kwargs, get=EDITORS),
+    Case(
+        "indicators:tie-indicator",
+        kwargs=tie_kwargs,
+        get=EDITORS,
+        post=EDITORS,
+        post_data=tie_data,
     ),
 ]

@@ -1,5 +1,6 @@
 """Authority admins are staff of their own authorities, never superusers."""
 
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
@@ -13,6 +14,7 @@ from authorities.models import LocalAuthority, Membership
 from authorities.staff import AUTHORITY_ADMINS
 from core.access import administered_by
 from core.demo import create_demo_users
+from indicators.models import Indicator, IndicatorValue
 from tests import factories as f
 from tests.admin.world import admin_world, change_form_data
 
@@ -137,3 +139,65 @@ def test_a_report_read_by_an_authority_admin_can_only_be_saved_for_their_authori
     client.post(reverse("admin:inspections_inspection_read_report"), {"report": upload})
     form = client.get(reverse("admin:inspections_inspection_review_report")).context["form"]
     assert list(form.fields["authority"].queryset) == [gateshead]
+
+
+def test_an_authority_admin_adds_only_local_indicators_and_sees_no_national_one(world):
+    national = Indicator.objects.create(
+        name="Re-referrals", unit="percent", polarity="lower", source="DfE", frequency="annual"
+    )
+    client = logged_in(world.a.admin)
+    listing = client.get(reverse("admin:indicators_indicator_changelist")).content.decode()
+    assert "Re-referrals" not in listing
+    address = reverse("admin:indicators_indicator_change", args=[national.pk])
+    assert client.get(address, follow=True).redirect_chain  # as if it did not exist
+    data = {"name": "Made national", "unit": "percent", "polarity": "higher", "source": "Us"}
+    data |= {"frequency": "annual", "breakdown_filters": "{}", "authority": ""}
+    data |= {"targets-TOTAL_FORMS": "0", "targets-INITIAL_FORMS": "0"}
+    response = client.post(reverse("admin:indicators_indicator_add"), data)
+    assert response.status_code == 200
+    assert "authority" in response.context["adminform"].form.errors
+    assert not Indicator.objects.filter(name="Made national").exists()
+
+
+def test_a_targets_indicator_is_a_national_one_or_the_admins_own(world):
+    national = Indicator.objects.create(
+        name="Re-referrals", unit="percent", polarity="lower", source="DfE", frequency="annual"
+    )
+    client = logged_in(world.a.admin)
+    form = client.get(reverse("admin:indicators_target_add")).context["adminform"].form
+    assert set(form.fields["indicator"].queryset) == {national, world.a.indicator}
+    assert list(form.fields["authority"].queryset) == [world.a.authority]
+
+
+def test_published_values_are_read_only_even_for_the_data_steward(world):
+    national = Indicator.objects.create(
+        name="Re-referrals", unit="percent", polarity="lower", source="DfE", frequency="annual"
+    )
+    value = IndicatorValue.objects.create(
+        indicator=national,
+        level="national",
+        area_code="E92000001",
+        area_name="England",
+        period="2025",
+        period_end="2025-03-31",
+        value=Decimal("22.6"),
+    )
+    client = logged_in(f.UserFactory(is_staff=True, is_superuser=True))
+    address = reverse("admin:indicators_indicatorvalue_change", args=[value.pk])
+    assert client.get(address).status_code == 200
+    client.post(address, {"value": "99.9"})
+    value.refresh_from_db()
+    assert value.value == Decimal("22.6")
+    assert client.get(reverse("admin:indicators_indicatorvalue_add")).status_code == 403
+
+
+def test_a_local_indicator_is_tied_only_to_its_own_authoritys_themes(world):
+    client = logged_in(f.UserFactory(is_staff=True, is_superuser=True))
+    address = reverse("admin:indicators_indicator_change", args=[world.a.indicator.pk])
+    data = change_form_data(client.get(address))
+    data["themes"] = [str(world.b.theme.pk)]
+    response = client.post(address, data)
+    assert response.status_code == 200
+    errors = response.context["adminform"].form.non_field_errors()
+    assert "only to its own authority's themes" in " ".join(errors)
+    assert not world.a.indicator.themes.exists()

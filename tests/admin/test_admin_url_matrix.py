@@ -21,7 +21,7 @@ MODELS = list(admin.site._registry)
 SCOPED = [m for m in MODELS if authority_path(m)]
 NATIONAL = [m for m in MODELS if not authority_path(m)]
 # What an authority admin may not add here: written in the app, or national reference data.
-NOT_ADDED = {"improvement.progressupdate", "authorities.localauthority"}
+NOT_ADDED = {"improvement.progressupdate", "authorities.localauthority", "indicators.localfigure"}
 # What an authority admin may not delete: the above, and people (their records name them).
 NOT_DELETED = NOT_ADDED | {"auth.user"}
 
@@ -42,6 +42,9 @@ def object_of(side, model):
         "improvement.progressupdate": side.update,
         "reports.committeereport": side.report,
         "reports.papertemplate": side.paper,
+        "indicators.indicator": side.indicator,
+        "indicators.target": side.target,
+        "indicators.localfigure": side.local_figure,
     }
     return objects[label]
 
@@ -77,7 +80,12 @@ def world():
 
 
 def test_every_registered_model_is_scoped_or_national_and_every_scoped_one_is_covered(world):
-    assert {m._meta.label_lower for m in NATIONAL} >= {"authorities.region", "auth.group"}
+    assert {m._meta.label_lower for m in NATIONAL} >= {
+        "authorities.region",
+        "auth.group",
+        "indicators.indicatorvalue",  # published figures: the data steward's alone
+        "indicators.statisticalneighbour",
+    }
     for model in SCOPED:
         assert object_of(world.a, model).pk
 

@@ -2,9 +2,11 @@
 and a way to post an admin change form back unchanged."""
 
 import datetime
+from decimal import Decimal
 
 from django.forms import MultiValueField
 
+from indicators.models import Indicator, LocalFigure, Target
 from reports.models import CommitteeReport, PaperTemplate
 from tests import factories as f
 from tests.access import build_world
@@ -18,7 +20,30 @@ def admin_world():
         side.paper = PaperTemplate.objects.create(
             authority=side.authority, council_name=f"{side.authority.name} Council"
         )
+        local_indicator(side)
     return world
+
+
+def local_indicator(side):
+    """The side's own local indicator, with a target and one of its own figures."""
+    side.indicator = Indicator.objects.create(
+        name=f"{side.authority.name} audits good or better",
+        unit="percent",
+        polarity="higher",
+        source="Audit",
+        frequency="annual",
+        authority=side.authority,
+    )
+    side.target = Target.objects.create(
+        indicator=side.indicator, authority=side.authority, target=Decimal(80), tolerance=Decimal(5)
+    )
+    side.local_figure = LocalFigure.objects.create(
+        indicator=side.indicator,
+        authority=side.authority,
+        period="2025",
+        period_end=datetime.date(2025, 3, 31),
+        value=Decimal(70),
+    )
 
 
 def report(side, status, meeting_on=datetime.date(2025, 3, 12)):

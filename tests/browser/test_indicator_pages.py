@@ -1,10 +1,17 @@
-"""The indicators pages in headless Chromium: axe finds nothing; the chart reflows at 320 px."""
+"""The indicators pages in headless Chromium: axe finds nothing; the chart reflows at 320 px; a
+manager ties an indicator to a theme and sets a target, and the plan and its paper rate it."""
+
+import datetime
+import re
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 from django.urls import reverse
+from playwright.sync_api import expect
 
-from indicators.models import Indicator, IndicatorValue, Target
+from indicators.models import Indicator, IndicatorValue, LocalFigure, Target
+from reports.models import CommitteeReport
+from tests import factories as f
 from tests.browser.test_pages_in_browser import (  # noqa: F401 (fixtures)
     WCAG_TAGS,
     browser,
@@ -18,7 +25,7 @@ pytestmark = [
 ]
 
 
-def indicator_with_values(authority):
+def indicator_with_values(authority, target=True):
     """Re-referrals for the authority, England and its region, 2021 to 2025, with a target."""
     indicator = Indicator.objects.create(
         name="Re-referrals within 12 months",
@@ -44,7 +51,8 @@ def indicator_with_values(authority):
                 value=None if text == "c" else text,
                 symbol="c" if text == "c" else "",
             )
-    Target.objects.create(indicator=indicator, authority=authority, target=15, tolerance=2)
+    if target:
+        Target.objects.create(indicator=indicator, authority=authority, target=15, tolerance=2)
     return indicator
 
 
@@ -63,6 +71,13 @@ def test_indicator_pages_pass_axe_and_reflow(browser, live_server, world, role):
     authority = world.a.authority
     indicator = indicator_with_values(authority)
     indicator.themes.add(world.a.theme)
+    LocalFigure.objects.create(  # the council's own figure: its tag, column and line too
+        indicator=indicator,
+        authority=authority,
+        period="Year to 30 June 2025",
+        period_end="2025-06-30",
+        value="14.2",
+    )
     page = sign_in(browser, live_server, getattr(world.a, role))
     urls = [
         reverse("indicators:authority-indicators", args=[authority.pk]),
@@ -82,4 +97,45 @@ def test_indicator_pages_pass_axe_and_reflow(browser, live_server, world, role):
     chart = page.locator('svg[role="img"]')
     assert chart.count() == 1
     assert chart.get_attribute("aria-labelledby")
-    assert "Green: Green at 15% or less" in page.content()  # 13.9% in 2025
+    assert "Green, rated on the council's own figure for Year to 30 June 2025" in page.content()
+
+
+def test_a_manager_ties_an_indicator_sets_a_target_and_the_plan_and_paper_rate_it(
+    browser,  # noqa: F811
+    live_server,
+    world,  # noqa: F811
+):
+    a = world.a
+    indicator = indicator_with_values(a.authority, target=False)
+    page = sign_in(browser, live_server, a.manager)
+    plan_url = live_server.url + reverse("improvement:plan", args=[a.plan.pk])
+    page.goto(plan_url)
+    page.get_by_role("link", name="Choose the plan's indicators and targets").click()
+    assert not violations_on(page)
+    page.get_by_role("link", name=f"Choose themes and actions for {indicator.name}").click()
+    assert not violations_on(page)
+    page.get_by_label(str(a.theme), exact=True).check()
+    page.get_by_role("button", name="Save what it measures").click()
+    expect(page.get_by_text(f"Theme {a.theme}")).to_be_visible()
+    page.get_by_role("link", name=f"Set a target for {indicator.name}").click()
+    assert not violations_on(page)
+    page.get_by_label("Target", exact=True).fill("15")
+    page.get_by_label("Tolerance", exact=True).fill("2")
+    page.get_by_role("button", name="Save the target").click()
+    expect(page.get_by_text("15%, tolerance 2%")).to_be_visible()
+
+    page.goto(plan_url)
+    row = page.get_by_role("row", name=re.compile(indicator.name))
+    expect(row).to_contain_text("13.9%")
+    expect(row.locator(".govuk-tag--green")).to_have_text("Green")
+    report = CommitteeReport.objects.create(
+        plan=a.plan,
+        committee=f.CommitteeFactory(authority=a.authority),
+        meeting_on=datetime.date(2025, 6, 1),
+        title="Improvement plan: progress",
+        report_of="Director of Children's Services",
+        purpose="To report progress.",
+        recommendations="Note the progress.",
+    )
+    page.goto(live_server.url + reverse("reports:report-detail", args=[report.pk]))
+    expect(page.get_by_text("Against target: Green: Green at 15% or less")).to_be_visible()

@@ -128,7 +128,9 @@ def test_the_report_section_is_plain_values_with_the_chart(gateshead, rereferral
         "region": "20.7%",
         "neighbour_average": "19.9%",
         "rank": "2 of 11",
+        "local": "",
     }
+    assert (entry["national"], entry["local_column"]) == (True, False)
     assert entry["svg"].startswith("<svg")
     assert 'role="img"' in entry["svg"]
     assert entry["trend"]["arrow"] == "↓"

@@ -5,9 +5,10 @@ import datetime
 import pytest
 from django.db.models import Q
 
-from indicators import services
+from indicators import compare, services
 from indicators.ees import LEVELS, ImportError_
 from indicators.models import Indicator, IndicatorValue, Symbol
+from tests import factories as f
 from tests.indicators.conftest import C1, DATA, SOURCES, import_source, new_indicator, rows_of
 
 pytestmark = pytest.mark.django_db
@@ -178,12 +179,20 @@ def test_the_saved_source_is_used_next_time_and_names_the_file_it_reads(authorit
         services.import_file(indicator, (DATA / other).read_bytes(), other)
 
 
-def test_a_published_figure_replaces_an_officers_provisional_one(gateshead):
+def test_a_published_figure_stands_beside_an_officers_provisional_one(gateshead):
     indicator = new_indicator(C1, "Re-referrals")
     indicator.save()
-    services.record_local_value(indicator, gateshead, datetime.date(2025, 3, 31), "14.5")
+    officer = f.member(gateshead, "officer")
+    services.record_local_figure(indicator, gateshead, datetime.date(2025, 3, 31), "14.5", officer)
     outcome = services.import_file(indicator, (DATA / C1).read_bytes(), C1, "rereferral_percent")
     value = indicator.values.get(area_code="E08000037", period_end="2025-03-31")
-    assert outcome.updated == 1
-    assert (value.period, str(value.value), value.origin) == ("2025", "13.9000", "imported")
-    assert [str(h.value) for h in value.history.order_by("history_date")] == ["14.5000", "13.9000"]
+    assert outcome.updated == 0
+    assert (value.period, str(value.value)) == ("2025", "13.9000")
+    local = indicator.local_figures.get()
+    assert (local.period, str(local.value), local.entered_by) == (
+        "Year to 31 March 2025",
+        "14.5000",
+        officer,
+    )
+    period = compare.compare(gateshead, [indicator])[indicator.pk].latest
+    assert (period.figure, period.local) == (value, local)  # the published one is compared

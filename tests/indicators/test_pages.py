@@ -7,7 +7,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from authorities.models import Membership
-from indicators.models import Indicator, IndicatorValue
+from indicators.models import Indicator, IndicatorValue, LocalFigure
 from tests import factories as f
 
 pytestmark = pytest.mark.django_db
@@ -47,7 +47,7 @@ def test_the_detail_page_has_the_chart_and_its_table(client_of, officer, gateshe
     assert "<desc id=" in html
     assert "The figures of the chart" in html
     assert "Not rated: no target set" in html
-    assert "Add a local value" in html  # an officer may
+    assert "Add a local figure" in html  # an officer may
 
 
 def test_a_local_indicator_of_another_authority_is_not_found(client_of, officer, gateshead):
@@ -79,20 +79,36 @@ def quarterly(gateshead):
     )
 
 
-def test_an_officer_records_a_quarter_and_corrects_it(client_of, officer, gateshead, quarterly):
-    client = client_of(officer)
-    response = post_value(client, gateshead, quarterly, "30", "9", "2016", "87")
+def test_an_officer_records_a_quarter_and_a_manager_corrects_it(
+    client_of, officer, gateshead, quarterly
+):
+    response = post_value(client_of(officer), gateshead, quarterly, "30", "9", "2016", "87")
     assert response.status_code == 302
-    post_value(client, gateshead, quarterly, "30", "9", "2016", "88")
-    value = IndicatorValue.objects.get(indicator=quarterly)
-    assert (value.period, str(value.value), value.origin) == ("2016-17 Q2", "88.0000", "local")
-    assert value.history.count() == 2
+    manager = f.member(gateshead, Membership.Role.MANAGER)
+    post_value(client_of(manager), gateshead, quarterly, "30", "9", "2016", "88")
+    figure = LocalFigure.objects.get(indicator=quarterly)
+    assert (figure.authority, figure.period, str(figure.value)) == (
+        gateshead,
+        "2016-17 Q2",
+        "88.0000",
+    )
+    assert figure.entered_by == manager
+    assert [h.entered_by for h in figure.history.order_by("history_date")] == [officer, manager]
+    assert not IndicatorValue.objects.exists()
+
+
+def test_the_same_figure_again_changes_nothing(client_of, officer, gateshead, quarterly):
+    client = client_of(officer)
+    post_value(client, gateshead, quarterly, "30", "9", "2016", "87")
+    response = post_value(client, gateshead, quarterly, "30", "9", "2016", "87.0")
+    assert response.status_code == 302
+    assert LocalFigure.objects.get().history.count() == 1
 
 
 def test_a_symbol_is_recorded_as_a_symbol(client_of, officer, gateshead, quarterly):
     post_value(client_of(officer), gateshead, quarterly, "31", "12", "2016", "c")
-    value = IndicatorValue.objects.get(indicator=quarterly)
-    assert (value.value, value.symbol) == (None, "c")
+    figure = LocalFigure.objects.get(indicator=quarterly)
+    assert (figure.value, figure.symbol) == (None, "c")
 
 
 @pytest.mark.parametrize(
@@ -110,23 +126,23 @@ def test_bad_values_are_refused_and_nothing_is_written(
     response = post_value(client_of(officer), gateshead, quarterly, day, month, "2016", value)
     assert response.status_code == 200
     assert says in response.content.decode()
-    assert not IndicatorValue.objects.exists()
+    assert not LocalFigure.objects.exists()
 
 
-def test_the_nottinghamshire_plan_shows_its_pathway_plan_figure(client_of, seeds):
+def test_the_nottinghamshire_plan_shows_its_pathway_plan_figure_as_its_own(client_of, seeds):
     call_command("loaddata", "indicators", verbosity=0)
-    value = IndicatorValue.objects.get(indicator__name="Pathway plans audited good or better")
-    assert (value.area_name, value.period, str(value.value)) == (
+    figure = LocalFigure.objects.get(indicator__name="Pathway plans audited good or better")
+    assert (figure.authority.name, figure.period, str(figure.value)) == (
         "Nottinghamshire",
         "2016-17 Q2",
         "87.0000",
     )
-    plan = value.authority.plans.get()
-    member = f.member(value.authority, Membership.Role.COMMITTEE_MEMBER)
+    plan = figure.authority.plans.get()
+    member = f.member(figure.authority, Membership.Role.COMMITTEE_MEMBER)
     html = client_of(member).get(reverse("improvement:plan", args=[plan.pk])).content.decode()
     assert "Performance indicators" in html
     assert "Pathway plans audited good or better" in html
-    assert "87%" in html
+    assert '87% <strong class="govuk-tag govuk-tag--grey">Local, not published</strong>' in html
 
 
 def grow(authority, indicators, periods, start=0):

@@ -11,10 +11,15 @@ import pytest
 from django.core.management import call_command
 from pypdf import PdfReader
 
-from authorities.models import Committee
+from authorities.models import Committee, LocalAuthority
 from improvement.models import Theme
+from indicators import services as indicators
+from indicators.models import Target
+from indicators.neighbours import load_model
 from reports import services
 from reports.models import CommitteeReport
+from tests import factories as f
+from tests.indicators.conftest import C1, DATA, import_source
 from tests.reports.test_parity import FOOTER, html_text, missing_in_order, word_text
 
 NAME = "Pathway plans audited good or better"
@@ -61,8 +66,9 @@ def test_the_section_comes_before_the_recommendations_to_the_committee(content):
     figure, table = section[5], section[6]
     assert figure["svg"].startswith("<svg")
     assert "Nottinghamshire" in figure["text"]
-    assert table["header"][1] == "Nottinghamshire"
-    assert [row[:3] for row in table["rows"]] == [["2016-17 Q2", "87%", "–"]]
+    # A local indicator: the council's own figures alone, labelled as such.
+    assert table["header"] == ["Period", "Nottinghamshire: local, not published"]
+    assert table["rows"] == [["2016-17 Q2", "87%"]]
 
 
 def test_a_report_shows_only_the_periods_ended_by_its_meeting(report_with_indicator):
@@ -99,3 +105,55 @@ def test_the_pdf_carries_the_section_and_passes_pdf_ua_1(report_with_indicator, 
 def pdf_text_of(pdf):
     reader = PdfReader(io.BytesIO(pdf))
     return FOOTER.sub("", "\n".join(p.extract_text() for p in reader.pages))
+
+
+@pytest.fixture
+def gateshead_with_a_local_figure(db):
+    """Gateshead's plan measured by the DfE's re-referrals (2025: 13.9%, target 15% give or take
+    2), with Gateshead's own figure for the year to 30 June 2025 (16.5%), not published."""
+    call_command("loaddata", "authorities", verbosity=0)
+    load_model((DATA / "sn_model_2025_wide.csv").read_bytes(), "sn_model_2025_wide.csv", 2025)
+    indicator, _ = import_source(C1, "Re-referrals within 12 months")
+    gateshead = LocalAuthority.objects.get(ons_code="E08000037")
+    plan = f.ImprovementPlanFactory(authority=gateshead)
+    indicator.themes.add(f.ThemeFactory(plan=plan, number=1))
+    Target.objects.create(indicator=indicator, authority=gateshead, target=15, tolerance=2)
+    officer = f.member(gateshead, "officer")
+    indicators.record_local_figure(indicator, gateshead, date(2025, 6, 30), "16.5", officer)
+    return CommitteeReport.objects.with_context().create(
+        plan=plan,
+        committee=f.CommitteeFactory(authority=gateshead),
+        meeting_on=date(2025, 9, 1),
+        title="Improvement plan: progress",
+        report_of="Strategic Director, Children, Adults and Families",
+        purpose="To report progress.",
+        recommendations="Note the progress.",
+    )
+
+
+def test_the_councils_own_figure_is_labelled_in_the_paper_html_pdf_and_word(
+    gateshead_with_a_local_figure,
+):
+    content = services.content_of(gateshead_with_a_local_figure)
+    section = section_of(content)
+    rated, figure, table = section[4], section[5], section[6]
+    assert rated["text"].startswith(
+        "Against target: Amber, rated on the council's own figure for Year to 30 June 2025 "
+        "(local, not published): Green at 15% or less"
+    )
+    assert (
+        "Gateshead's own figures (local, not published), a line of their own: 16.5%"
+        in (figure["text"])
+    )
+    assert ">Gateshead: local, not published</text>" in figure["svg"]
+    assert table["header"][-1] == "Gateshead: local, not published"
+    assert table["rows"][-1] == ["Year to 30 June 2025", "–", "–", "–", "–", "–", "16.5%"]
+    assert table["rows"][-2][:2] == ["2025", "13.9%"]  # the published figure, as published
+    pieces = services.plain_text(content)
+    for text in (
+        html_text(content),
+        word_text(content),
+        pdf_text_of(services.render_pdf(gateshead_with_a_local_figure)),
+    ):
+        assert missing_in_order(pieces, text) == []
+        assert "local, not published" in text
