@@ -135,3 +135,29 @@ def test_history_shows_but_never_reverts(world):
     assert Action.objects.get(pk=action.pk).title == "Renamed in the app"
     history = admin.get(reverse("admin:improvement_action_history", args=[action.pk]))
     assert "Renamed in the app" in history.content.decode()
+
+
+@pytest.mark.parametrize(
+    "status", [CommitteeReport.Status.SUBMITTED, CommitteeReport.Status.CLEARED]
+)
+def test_a_report_past_its_draft_is_not_rewritten_in_the_admin(world, status):
+    admin, draft = logged_in(world.a.admin), world.a.report
+    data = change_form_data(admin.get(change_url(draft)))
+    data["purpose"] = "Rewritten after clearance."
+    sent = report(world.a, status, datetime.date(2025, 6, 18))
+    page = admin.get(change_url(sent))
+    assert page.status_code == 200
+    assert "Rewritten" not in page.content.decode()
+    assert not page.context["has_change_permission"]
+    assert admin.post(change_url(sent), data).status_code == 403
+    sent.refresh_from_db()
+    assert (sent.purpose, sent.status) == ("To report progress.", status)
+
+
+def test_a_draft_report_is_still_edited_in_the_admin(world):
+    admin, draft = logged_in(world.a.admin), world.a.report
+    data = change_form_data(admin.get(change_url(draft)))
+    data["purpose"] = "To report progress since March."
+    assert admin.post(change_url(draft), data).status_code == 302
+    draft.refresh_from_db()
+    assert draft.purpose == "To report progress since March."
