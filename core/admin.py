@@ -5,9 +5,10 @@ every choice in a form and every history page of the admin passes through core/a
 admin of one council never sees another's rows. A platform superuser sees everything.
 """
 
+from django import forms
 from django.contrib import admin
 from django.contrib.auth import get_user_model
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import NON_FIELD_ERRORS, PermissionDenied, ValidationError
 from django.http import Http404
 from simple_history.admin import SimpleHistoryAdmin
 
@@ -126,3 +127,27 @@ class ReadOnlyInline(ScopedInline):
 
     def has_delete_permission(self, request, obj=None):
         return False
+
+
+class RulesForm(forms.ModelForm):
+    """An admin form whose model's rules may name a field it shows read only or not at all.
+
+    Django fails such a save with a 500 ("has no field named ..."); here the message goes beside
+    the field the admin changed (`error_fields`: the rule's field -> the form's), else at the top.
+    """
+
+    error_fields = {}
+
+    def add_error(self, field, error):
+        if field is None and hasattr(error, "error_dict"):
+            error = ValidationError(self._placed(error.error_dict))
+        super().add_error(field, error)
+
+    def _placed(self, error_dict):
+        placed = {}
+        for name, messages in error_dict.items():
+            if name not in self.fields:
+                name = self.error_fields.get(name, NON_FIELD_ERRORS)
+                name = name if name in self.fields else NON_FIELD_ERRORS
+            placed.setdefault(name, []).extend(messages)
+        return placed
