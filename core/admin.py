@@ -7,9 +7,12 @@ admin of one council never sees another's rows. A platform superuser sees everyt
 
 from django import forms
 from django.contrib import admin
+from django.contrib.admin.utils import unquote
 from django.contrib.auth import get_user_model
+from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import NON_FIELD_ERRORS, PermissionDenied, ValidationError
-from django.http import Http404
+from django.http import Http404, HttpResponseRedirect
+from django.urls import path
 from simple_history.admin import SimpleHistoryAdmin
 
 from core.access import administered
@@ -50,6 +53,39 @@ def in_scope(queryset, user):
         members = administered(queryset.model.objects.all(), user, path)
         return queryset.filter(pk__in=members.values("pk"), is_superuser=False)
     return administered(queryset, user, path)
+
+
+class AdminSite(admin.AdminSite):
+    """Django's admin site (core.apps.AdminConfig makes it the default), with its "view on site"
+    shortcut going through the model's admin: Django's own looks in every authority, and fails
+    with a 500 on an id its model cannot read."""
+
+    def get_urls(self):
+        shortcut = path(
+            "r/<path:content_type_id>/<path:object_id>/",
+            self.admin_view(self.view_on_site),
+            name="view_on_site",
+        )
+        others = [url for url in super().get_urls() if getattr(url, "name", "") != shortcut.name]
+        return [shortcut, *others]
+
+    def view_on_site(self, request, content_type_id, object_id):
+        """The object's page in the app; 404 for a bad id or one the user's admin does not show."""
+        model_admin = self._registry.get(model_of(content_type_id))
+        obj = model_admin.get_object(request, unquote(object_id)) if model_admin else None
+        if obj is None or not model_admin.has_view_or_change_permission(request, obj):
+            raise Http404
+        if not hasattr(obj, "get_absolute_url"):
+            raise Http404
+        return HttpResponseRedirect(obj.get_absolute_url())
+
+
+def model_of(content_type_id):
+    """The model of a content type id as a URL gives it, or None."""
+    if not content_type_id.isdigit():
+        return None
+    content_type = ContentType.objects.filter(pk=int(content_type_id)).first()
+    return content_type.model_class() if content_type else None
 
 
 class ScopedChoices:

@@ -7,10 +7,13 @@ in what they may open; A's admin sees A only; the other roles have no admin at a
 
 import pytest
 from django.contrib import admin
+from django.contrib.contenttypes.models import ContentType
 from django.test import Client
 from django.urls import reverse
+from django_tasks_db.models import DBTaskResult
 
 from core.admin import authority_path
+from improvement.models import Action
 from tests.access import ROLES
 from tests.admin.world import admin_world
 from tests.factories import UserFactory
@@ -166,3 +169,26 @@ def test_the_admins_other_pages_show_another_authoritys_admin_nothing_of_a(world
         response = client.get(address, follow=True)
         assert response.redirect_chain or response.status_code == 404, address
         assert "Aldwick" not in response.content.decode(), address
+
+
+def test_view_on_site_finds_only_what_the_admin_shows_and_never_fails(world, monkeypatch):
+    # No model of ours has a page of its own yet: give actions one for this test.
+    monkeypatch.setattr(Action, "get_absolute_url", lambda a: f"/actions/{a.pk}/", raising=False)
+    action_type = ContentType.objects.get_for_model(Action).pk
+    task_type = ContentType.objects.get_for_model(DBTaskResult).pk  # a UUID primary key
+    client = logged_in(world.b.admin)
+    for content_type, object_id in [
+        (action_type, world.a.action.pk),  # another authority's
+        (action_type, "not-a-number"),
+        (action_type, 10**30),
+        (task_type, "not-a-uuid"),
+        (task_type, "00000000-0000-0000-0000-000000000000"),
+        (10**30, 1),
+        ("not-a-number", 1),
+    ]:
+        address = reverse("admin:view_on_site", args=[content_type, object_id])
+        assert client.get(address).status_code == 404, address
+    mine = reverse("admin:view_on_site", args=[action_type, world.a.action.pk])
+    response = logged_in(world.a.admin).get(mine)
+    assert response.status_code == 302
+    assert response["Location"] == f"/actions/{world.a.action.pk}/"
