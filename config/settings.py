@@ -1,5 +1,6 @@
 """Settings, read from the environment with safe demo defaults (see .env.example)."""
 
+import datetime
 import os
 from pathlib import Path
 
@@ -190,11 +191,18 @@ SESSION_COOKIE_AGE = int(os.environ.get("SESSION_IDLE_MINUTES", "30")) * 60
 SESSION_SAVE_EVERY_REQUEST = env_bool("SESSION_SAVE_EVERY_REQUEST", True)
 SESSION_EXPIRE_AT_BROWSER_CLOSE = env_bool("SESSION_EXPIRE_AT_BROWSER_CLOSE", True)
 
-# Repeated failed sign-ins lock out the username, and separately the address, until an admin
-# resets them (Django admin "Access attempts", or `manage.py axes_reset_username NAME`).
+# Failed sign-ins lock the pair of username and address (core/lockout.py): guessing one person's
+# password neither locks them out from elsewhere nor locks their colleagues behind the same
+# proxy. One address across all usernames has a much higher ceiling. Every lock lifts
+# LOGIN_COOLOFF_MINUTES after the last failure; the locked page says when.
 AXES_FAILURE_LIMIT = int(os.environ.get("LOGIN_FAILURE_LIMIT", "5"))
-AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
-AXES_LOCKOUT_TEMPLATE = "429.html"
+LOGIN_ADDRESS_FAILURE_LIMIT = int(os.environ.get("LOGIN_ADDRESS_FAILURE_LIMIT", "100"))
+AXES_COOLOFF_TIME = datetime.timedelta(minutes=int(os.environ.get("LOGIN_COOLOFF_MINUTES", "15")))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_HANDLER = "core.lockout.LockoutHandler"
+AXES_LOCKOUT_CALLABLE = "core.lockout.lockout_response"
+# A try while locked is refused unrecorded, so the time the page gives stays true.
+AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False
 AXES_RESET_ON_SUCCESS = True
 AXES_CLIENT_IP_CALLABLE = "core.security.client_ip"
 
