@@ -206,6 +206,11 @@ AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False
 AXES_RESET_ON_SUCCESS = True
 AXES_CLIENT_IP_CALLABLE = "core.security.client_ip"
 
+# Password reset emails asked for, at most, per email address and per client address in a window.
+PASSWORD_RESETS_PER_ACCOUNT = int(os.environ.get("PASSWORD_RESETS_PER_ACCOUNT", "3"))
+PASSWORD_RESETS_PER_ADDRESS = int(os.environ.get("PASSWORD_RESETS_PER_ADDRESS", "20"))
+PASSWORD_RESET_WINDOW_MINUTES = int(os.environ.get("PASSWORD_RESET_WINDOW_MINUTES", "60"))
+
 # Password reset links and reminders go by email. The demo prints emails to the console;
 # production sets EMAIL_BACKEND to django.core.mail.backends.smtp.EmailBackend and the EMAIL_*
 # variables (see .env.example).

@@ -203,3 +203,65 @@ def test_an_unknown_email_is_not_revealed(client, person):
     response = client.post(reverse("password_reset"), {"email": "nobody@example.org"})
     assert response.status_code == 302
     assert mail.outbox == []
+
+
+RESETS = 3  # PASSWORD_RESETS_PER_ACCOUNT
+TRY_LATER = "Too many password reset emails have been asked for, so none was sent."
+
+
+def ask_reset(client, email, address=PROXY):
+    return client.post(reverse("password_reset"), {"email": email}, REMOTE_ADDR=address)
+
+
+def test_a_reset_past_the_accounts_limit_sends_nothing_and_says_to_try_later(client, person):
+    with time_machine.travel(MORNING, tick=False):
+        for n in range(RESETS):
+            assert (
+                ask_reset(client, "jo@gateshead.gov.uk", address=f"10.1.0.{n}").status_code == 302
+            )
+        assert len(mail.outbox) == RESETS
+        refused = ask_reset(client, "Jo@Gateshead.gov.uk ", address="10.1.0.99")
+        assert refused.status_code == 429
+        assert TRY_LATER in refused.content.decode()
+        assert "Try again in 60 minutes." in refused.content.decode()
+        assert len(mail.outbox) == RESETS
+        # An address with no account is answered the same: the limit tells nothing.
+        for _ in range(RESETS):
+            ask_reset(client, "nobody@example.org")
+        unknown = ask_reset(client, "nobody@example.org")
+        assert unknown.status_code == 429
+        assert TRY_LATER in unknown.content.decode()
+    with time_machine.travel(MORNING + datetime.timedelta(minutes=61), tick=False):
+        assert ask_reset(client, "jo@gateshead.gov.uk").status_code == 302
+    assert len(mail.outbox) == RESETS + 1
+
+
+@override_settings(PASSWORD_RESETS_PER_ADDRESS=4)
+def test_a_reset_past_the_addresss_limit_sends_nothing(client, person):
+    for n in range(4):
+        assert ask_reset(client, f"someone{n}@example.org").status_code == 302
+    refused = ask_reset(client, "jo@gateshead.gov.uk")
+    assert refused.status_code == 429
+    assert TRY_LATER in refused.content.decode()
+    assert mail.outbox == []
+    assert ask_reset(client, "jo@gateshead.gov.uk", address="10.2.0.1").status_code == 302
+    assert len(mail.outbox) == 1
+
+
+def test_the_password_reset_limits_are_configurable():
+    code = (
+        "import config.test_settings as s; print(s.PASSWORD_RESETS_PER_ACCOUNT, "
+        "s.PASSWORD_RESETS_PER_ADDRESS, s.PASSWORD_RESET_WINDOW_MINUTES)"
+    )
+    env = {"PASSWORD_RESETS_PER_ACCOUNT": "2", "PASSWORD_RESETS_PER_ADDRESS": "9"}
+    env["PASSWORD_RESET_WINDOW_MINUTES"] = "30"
+    shown = subprocess.run(
+        [sys.executable, "-c", code],
+        env=env,
+        cwd=settings.BASE_DIR,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    assert shown.stdout.split() == ["2", "9", "30"]
+    assert settings.PASSWORD_RESETS_PER_ACCOUNT == RESETS  # the default
