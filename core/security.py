@@ -53,6 +53,7 @@ def take_turn(key, turns, seconds):
 
     Each turn is a cache entry added, never a count incremented: adding is one insert, which only
     one request can win, on every cache (the database's included, shared by every process, whose
-    increment is a read then a write). A turn comes back `seconds` after it was taken.
+    increment is a read then a write). A turn comes back `seconds` after it was taken; taking back
+    an expired entry is an update, which two requests in the same instant could both win.
     """
     return any(cache.add(f"turn:{key}:{n}", True, timeout=seconds) for n in range(turns))
