@@ -83,11 +83,10 @@ class ScopedUserAdmin(ScopedAdmin, UserAdmin):
         fieldsets = super().get_fieldsets(request, obj)
         if request.user.is_superuser:
             return fieldsets
+        # Nor is the password of a person they do not manage (its button leads to a refusal).
+        hidden = self.PRIVILEGES if self._manages(request, obj) else [*self.PRIVILEGES, "password"]
         return [
-            (
-                name,
-                {**options, "fields": [f for f in options["fields"] if f not in self.PRIVILEGES]},
-            )
+            (name, {**options, "fields": [f for f in options["fields"] if f not in hidden]})
             for name, options in fieldsets
         ]
 

@@ -58,6 +58,7 @@ def test_an_authority_admin_changes_nothing_of_a_person_shared_with_another(worl
     assert page.status_code == 200  # they may see the person, who has a role in their authority
     assert other.authority.name not in page.content.decode()
     assert not page.context["has_change_permission"]
+    assert "Reset password" not in page.content.decode()
     refused = {
         "change": client.post(user_url("change", person), forged),
         "password page": client.get(user_url("password_change", person)),
