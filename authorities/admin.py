@@ -1,8 +1,11 @@
 from django.contrib import admin
+from django.contrib.admin.utils import unquote
 from django.contrib.auth import get_user_model
 from django.contrib.auth.admin import UserAdmin
+from django.core.exceptions import PermissionDenied
 
 from authorities.models import Committee, LocalAuthority, Membership, Region
+from core.access import administered, manages_account
 from core.admin import RecordedAdmin, ScopedAdmin, ScopedInline
 
 RelatedOnly = admin.RelatedOnlyFieldListFilter
@@ -55,16 +58,50 @@ class MembershipInline(ScopedInline, admin.TabularInline):
     fields = ["authority", "role", "job_title"]
     autocomplete_fields = ["authority"]
 
+    def get_queryset(self, request):
+        # Only the memberships of the admin's own authorities: another's are not shown, so not
+        # changed or deleted from here either.
+        return administered(super().get_queryset(request), request.user)
+
 
 admin.site.unregister(get_user_model())
 
 
 @admin.register(get_user_model())
 class ScopedUserAdmin(ScopedAdmin, UserAdmin):
+    """People with a role in the admin's authorities. A person who also belongs to another
+    authority (or a superuser) is shown read only: their account is not this authority's to
+    change (core.access.manages_account), on every path: the form, the password form, the
+    memberships, deletion and the history."""
+
     inlines = [MembershipInline]
-    # Who is staff or superuser follows from memberships (authorities/staff.py), not this form.
+    # Who is staff or superuser follows from memberships (authorities/staff.py), not this form,
+    # and whether a person is an admin somewhere else is not an authority admin's business.
     PRIVILEGES = ["is_staff", "is_superuser", "groups", "user_permissions"]
 
-    def get_readonly_fields(self, request, obj=None):
-        fields = list(super().get_readonly_fields(request, obj))
-        return fields if request.user.is_superuser else [*fields, *self.PRIVILEGES]
+    def get_fieldsets(self, request, obj=None):
+        fieldsets = super().get_fieldsets(request, obj)
+        if request.user.is_superuser:
+            return fieldsets
+        # Nor is the password of a person they do not manage (its button leads to a refusal).
+        hidden = self.PRIVILEGES if self._manages(request, obj) else [*self.PRIVILEGES, "password"]
+        return [
+            (name, {**options, "fields": [f for f in options["fields"] if f not in hidden]})
+            for name, options in fieldsets
+        ]
+
+    def has_change_permission(self, request, obj=None):
+        return super().has_change_permission(request, obj) and self._manages(request, obj)
+
+    def has_delete_permission(self, request, obj=None):
+        return super().has_delete_permission(request, obj) and self._manages(request, obj)
+
+    def history_view(self, request, object_id, extra_context=None):
+        # The log of a shared account tells what was done in the person's other authorities.
+        person = self.get_object(request, unquote(object_id))
+        if person is not None and not self._manages(request, person):
+            raise PermissionDenied
+        return super().history_view(request, object_id, extra_context)
+
+    def _manages(self, request, person):
+        return person is None or manages_account(request.user, person)

@@ -1,5 +1,6 @@
 """Settings, read from the environment with safe demo defaults (see .env.example)."""
 
+import datetime
 import os
 from pathlib import Path
 
@@ -24,7 +25,7 @@ ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "localhost,127.0.0.1,[::1]")
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 
 INSTALLED_APPS = [
-    "django.contrib.admin",
+    "core.apps.AdminConfig",  # Django's admin, with the site class of core/admin.py
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -44,16 +45,18 @@ INSTALLED_APPS = [
     "indicators",
 ]
 
+# The headers every response carries come first, so that they wrap even the answers the
+# middleware below gives without reaching a view (the 413 of a large body, the 400 of a bad Host).
 MIDDLEWARE = [
-    "django.middleware.security.SecurityMiddleware",
+    "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
+    "django.middleware.security.SecurityMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
-    "django.middleware.clickjacking.XFrameOptionsMiddleware",
 ]
 
 ROOT_URLCONF = "config.urls"
@@ -159,7 +162,10 @@ if not DEBUG and not os.environ.get("SECRET_KEY"):
 
 INSTALLED_APPS += ["axes"]
 # The size check runs before any middleware reads the body (CSRF reads the POST).
-MIDDLEWARE.insert(1, "core.security.RequestSizeLimitMiddleware")
+MIDDLEWARE.insert(
+    MIDDLEWARE.index("django.middleware.security.SecurityMiddleware") + 1,
+    "core.security.RequestSizeLimitMiddleware",
+)
 MIDDLEWARE += ["core.security.NoStoreMiddleware", "axes.middleware.AxesMiddleware"]
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
@@ -171,6 +177,9 @@ BEHIND_PROXY = env_bool("BEHIND_PROXY", False)
 if BEHIND_PROXY:
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", False)
+# A load balancer's health probe may come over plain HTTP to the web process: it gets its answer,
+# not a redirect (it must still send an allowed Host, README "Running in production").
+SECURE_REDIRECT_EXEMPT = [r"^health/$"]
 SECURE_HSTS_SECONDS = int(os.environ.get("SECURE_HSTS_SECONDS", "0"))
 SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("SECURE_HSTS_INCLUDE_SUBDOMAINS", False)
 SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", False)
@@ -182,13 +191,25 @@ SESSION_COOKIE_AGE = int(os.environ.get("SESSION_IDLE_MINUTES", "30")) * 60
 SESSION_SAVE_EVERY_REQUEST = env_bool("SESSION_SAVE_EVERY_REQUEST", True)
 SESSION_EXPIRE_AT_BROWSER_CLOSE = env_bool("SESSION_EXPIRE_AT_BROWSER_CLOSE", True)
 
-# Repeated failed sign-ins lock out the username, and separately the address, until an admin
-# resets them (Django admin "Access attempts", or `manage.py axes_reset_username NAME`).
+# Failed sign-ins lock the pair of username and address (core/lockout.py): guessing one person's
+# password neither locks them out from elsewhere nor locks their colleagues behind the same
+# proxy. One address across all usernames has a much higher ceiling. Every lock lifts
+# LOGIN_COOLOFF_MINUTES after the last failure; the locked page says when.
 AXES_FAILURE_LIMIT = int(os.environ.get("LOGIN_FAILURE_LIMIT", "5"))
-AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
-AXES_LOCKOUT_TEMPLATE = "429.html"
+LOGIN_ADDRESS_FAILURE_LIMIT = int(os.environ.get("LOGIN_ADDRESS_FAILURE_LIMIT", "100"))
+AXES_COOLOFF_TIME = datetime.timedelta(minutes=int(os.environ.get("LOGIN_COOLOFF_MINUTES", "15")))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_HANDLER = "core.lockout.LockoutHandler"
+AXES_LOCKOUT_CALLABLE = "core.lockout.lockout_response"
+# A try while locked is refused unrecorded, so the time the page gives stays true.
+AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False
 AXES_RESET_ON_SUCCESS = True
 AXES_CLIENT_IP_CALLABLE = "core.security.client_ip"
+
+# Password reset emails asked for, at most, per email address and per client address in a window.
+PASSWORD_RESETS_PER_ACCOUNT = int(os.environ.get("PASSWORD_RESETS_PER_ACCOUNT", "3"))
+PASSWORD_RESETS_PER_ADDRESS = int(os.environ.get("PASSWORD_RESETS_PER_ADDRESS", "20"))
+PASSWORD_RESET_WINDOW_MINUTES = int(os.environ.get("PASSWORD_RESET_WINDOW_MINUTES", "60"))
 
 # Password reset links and reminders go by email. The demo prints emails to the console;
 # production sets EMAIL_BACKEND to django.core.mail.backends.smtp.EmailBackend and the EMAIL_*

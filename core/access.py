@@ -87,3 +87,15 @@ def administered(queryset, user, authority_field="authority"):
     if user.is_superuser:
         return queryset
     return queryset.filter(**{f"{authority_field}__in": administered_by(user)})
+
+
+def manages_account(admin, person):
+    """Whether an admin may change a person's account (password, username, email, names, every
+    membership): a platform superuser may; an authority admin only if each of the person's
+    memberships is in an authority they administer. A person who also belongs to another
+    authority, and a superuser, keep their account as it is."""
+    if admin.is_superuser:
+        return True
+    if person.is_superuser:
+        return False
+    return not person.memberships.exclude(authority__in=administered_by(admin)).exists()

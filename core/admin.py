@@ -5,10 +5,14 @@ every choice in a form and every history page of the admin passes through core/a
 admin of one council never sees another's rows. A platform superuser sees everything.
 """
 
+from django import forms
 from django.contrib import admin
+from django.contrib.admin.utils import unquote
 from django.contrib.auth import get_user_model
-from django.core.exceptions import PermissionDenied
-from django.http import Http404
+from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import NON_FIELD_ERRORS, PermissionDenied, ValidationError
+from django.http import Http404, HttpResponseRedirect
+from django.urls import path
 from simple_history.admin import SimpleHistoryAdmin
 
 from core.access import administered
@@ -53,6 +57,39 @@ def in_scope(queryset, user):
         members = administered(queryset.model.objects.all(), user, path)
         return queryset.filter(pk__in=members.values("pk"), is_superuser=False)
     return administered(queryset, user, path)
+
+
+class AdminSite(admin.AdminSite):
+    """Django's admin site (core.apps.AdminConfig makes it the default), with its "view on site"
+    shortcut going through the model's admin: Django's own looks in every authority, and fails
+    with a 500 on an id its model cannot read."""
+
+    def get_urls(self):
+        shortcut = path(
+            "r/<path:content_type_id>/<path:object_id>/",
+            self.admin_view(self.view_on_site),
+            name="view_on_site",
+        )
+        others = [url for url in super().get_urls() if getattr(url, "name", "") != shortcut.name]
+        return [shortcut, *others]
+
+    def view_on_site(self, request, content_type_id, object_id):
+        """The object's page in the app; 404 for a bad id or one the user's admin does not show."""
+        model_admin = self._registry.get(model_of(content_type_id))
+        obj = model_admin.get_object(request, unquote(object_id)) if model_admin else None
+        if obj is None or not model_admin.has_view_or_change_permission(request, obj):
+            raise Http404
+        if not hasattr(obj, "get_absolute_url"):
+            raise Http404
+        return HttpResponseRedirect(obj.get_absolute_url())
+
+
+def model_of(content_type_id):
+    """The model of a content type id as a URL gives it, or None."""
+    if not content_type_id.isdigit():
+        return None
+    content_type = ContentType.objects.filter(pk=int(content_type_id)).first()
+    return content_type.model_class() if content_type else None
 
 
 class ScopedChoices:
@@ -135,3 +172,27 @@ class ReadOnly:
 
 class ReadOnlyInline(ReadOnly, ScopedInline):
     """Inline rows written only through the app's services."""
+
+
+class RulesForm(forms.ModelForm):
+    """An admin form whose model's rules may name a field it shows read only or not at all.
+
+    Django fails such a save with a 500 ("has no field named ..."); here the message goes beside
+    the field the admin changed (`error_fields`: the rule's field -> the form's), else at the top.
+    """
+
+    error_fields = {}
+
+    def add_error(self, field, error):
+        if field is None and hasattr(error, "error_dict"):
+            error = ValidationError(self._placed(error.error_dict))
+        super().add_error(field, error)
+
+    def _placed(self, error_dict):
+        placed = {}
+        for name, messages in error_dict.items():
+            if name not in self.fields:
+                name = self.error_fields.get(name, NON_FIELD_ERRORS)
+                name = name if name in self.fields else NON_FIELD_ERRORS
+            placed.setdefault(name, []).extend(messages)
+        return placed

@@ -1,6 +1,8 @@
-"""Site-wide protections: a request body size limit, no caching of private pages, client address."""
+"""Site-wide protections: a request body size limit, no caching of private pages, client address,
+and turns for what must not be asked too often."""
 
 from django.conf import settings
+from django.core.cache import cache
 from django.http import HttpResponse
 from django.template.loader import render_to_string
 from django.utils.cache import add_never_cache_headers
@@ -44,3 +46,14 @@ def client_ip(request):
     if settings.BEHIND_PROXY and forwarded:
         return forwarded.split(",")[-1].strip()
     return request.META.get("REMOTE_ADDR", "")
+
+
+def take_turn(key, turns, seconds):
+    """Take one of `turns` turns at `key` for `seconds` from now; False when all are taken.
+
+    Each turn is a cache entry added, never a count incremented: adding is one insert, which only
+    one request can win, on every cache (the database's included, shared by every process, whose
+    increment is a read then a write). A turn comes back `seconds` after it was taken; taking back
+    an expired entry is an update, which two requests in the same instant could both win.
+    """
+    return any(cache.add(f"turn:{key}:{n}", True, timeout=seconds) for n in range(turns))

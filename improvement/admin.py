@@ -9,8 +9,8 @@ from django import forms
 from django.contrib import admin
 from django.core.exceptions import ValidationError
 
-from core.admin import ReadOnlyInline, RecordedAdmin, ScopedAdmin, ScopedInline
-from improvement import services
+from core.admin import ReadOnlyInline, RecordedAdmin, RulesForm, ScopedAdmin, ScopedInline
+from improvement import building, services
 from improvement.models import (
     Action,
     DueDateChange,
@@ -77,8 +77,11 @@ class DueDateChangeInline(ReadOnlyInline, admin.TabularInline):
     readonly_fields = ["changed_at"]
 
 
-class ActionAdminForm(forms.ModelForm):
+class ActionAdminForm(RulesForm):
     seen_version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+    # Once the action exists its RAG and due date are read only: the rules that name them are
+    # broken by a change of status (blue is complete) or of the start date.
+    error_fields = {"rag": "status", "due_on": "starts_on"}
 
     class Meta:
         model = Action
@@ -132,7 +135,7 @@ class ActionAdmin(RecordedAdmin):
 
     def save_model(self, request, obj, form, change):
         if not change:
-            return super().save_model(request, obj, form, change)
+            return self._add(obj, form)
         changes = {
             name: form.cleaned_data[name]
             for name in form.changed_data
@@ -140,6 +143,19 @@ class ActionAdmin(RecordedAdmin):
         }
         saved = services.edit_action(obj.pk, form.cleaned_data["seen_version"], changes)
         obj.version = saved.version
+
+    def _add(self, obj, form):
+        """Added as the plan builder adds one: under the plan's lock, placed last in its theme."""
+        fields = {
+            name: value
+            for name, value in form.cleaned_data.items()
+            if name not in ("plan", "seen_version") and not obj._meta.get_field(name).many_to_many
+        }
+        added = building.add_action(obj.plan, **fields)
+        # The admin goes on with its own object (recommendations, its log, the redirect).
+        obj.pk = added.pk
+        obj.refresh_from_db()
+        obj._state.adding = False
 
 
 class EvidenceInline(ReadOnlyInline, admin.TabularInline):

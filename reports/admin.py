@@ -26,10 +26,12 @@ class CommitteeReportAdmin(RecordedAdmin):
         "updated_at",
     ]
 
-    def get_readonly_fields(self, request, obj=None):
-        if obj and obj.is_final:
-            return [f.name for f in obj._meta.fields if f.name not in ("pdf_file", "docx_file")]
-        return self.readonly_fields
+    def has_change_permission(self, request, obj=None):
+        # As in the app, only a draft changes: once submitted, the report is what the manager
+        # clears and members read. The page of any other shows it read only; a POST is refused.
+        if obj is not None and not obj.is_draft:
+            return False
+        return super().has_change_permission(request, obj)
 
     def undeletable(self, obj):
         if obj.is_final:

@@ -29,9 +29,9 @@ def get_report_or_404(user, pk):
 
 
 def get_report_to_edit(user, pk):
-    """The report of one of the user's authorities, for managers and admins (403 for others)."""
-    queryset = CommitteeReport.objects.with_context()
-    report = get_scoped_or_404(queryset, user, authority_field=AUTHORITY, pk=pk)
+    """The report, for managers and admins: 404 to whoever may not read it (a committee member
+    and a draft: a 403 would tell them the draft exists), 403 to other roles that may."""
+    report = get_report_or_404(user, pk)
     require_role(user, report.plan.authority_id, EDITORS)
     return report
 

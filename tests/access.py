@@ -10,6 +10,8 @@ HOW TO ADD YOUR URLS (every named URL pattern must have a case, or the suite fai
 4. ``get`` and ``post`` are the roles (see ROLES) that are allowed (answer 200 or a redirect);
    every other role must answer 403. Leave ``post=None`` when the view takes no POST,
    ``get=None`` when it takes no GET. ``post_data`` returns the form data a POST sends.
+   ``hidden`` are roles of A for whom the object is not there at all (a committee member and a
+   draft report): they get 404, as a stranger does, rather than 403.
 5. ``scoped=False`` for pages with no object of an authority (home, lists): a user of the other
    authority then just gets the page (showing only their own authority's rows) instead of 404.
 6. ``public=True`` for the few pages the anonymous may see (login).
@@ -58,6 +60,7 @@ class Case:
     get: frozenset | None = EVERYONE
     post: frozenset | None = None
     post_data: Callable = no_data
+    hidden: frozenset = frozenset()
     scoped: bool = True
     public: bool = False
     query: str = ""

@@ -99,7 +99,7 @@ def test_each_role_is_allowed_or_refused_as_declared(case):
             if case.fresh:
                 url = url_of(case, world)
             status = getattr(client_for(user), method)(url, data).status_code
-            expected = "allowed" if role in allowed else "403"
+            expected = "allowed" if role in allowed else "404" if role in case.hidden else "403"
             got = "allowed" if status in ALLOWED else str(status)
             assert got == expected, f"{method.upper()} {url} as {role}: {status}"
 

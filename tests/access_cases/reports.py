@@ -4,9 +4,11 @@ import datetime
 
 from reports.models import CommitteeReport
 from tests import factories as f
-from tests.access import EDITORS, Case, date_data
+from tests.access import EDITORS, Case, Role, date_data
 
 MEETING = datetime.date(2030, 3, 4)
+# Committee members do not see a report before it is cleared: for them it is not there (404).
+UNCLEARED = frozenset({Role.COMMITTEE_MEMBER})
 BOARD = "Corporate Parenting Board"
 
 
@@ -42,6 +44,8 @@ def report_in(w, status, meeting_on):
     found = CommitteeReport.objects.filter(plan=w.a.plan, status=status).first()
     if found:
         return found
+    while CommitteeReport.objects.filter(plan=w.a.plan, meeting_on=meeting_on).exists():
+        meeting_on += datetime.timedelta(days=7)  # the one made before has moved on
     report.pk, report.id, report.status, report.meeting_on = None, None, status, meeting_on
     report.save()
     return report
@@ -75,10 +79,22 @@ CASES = [
     Case("reports:report-create", get=EDITORS, post=EDITORS, post_data=new_report, scoped=False),
     Case("reports:report-detail", kwargs=cleared_pk),
     Case(
-        "reports:report-edit", kwargs=report_pk, get=EDITORS, post=EDITORS, post_data=front_matter
+        "reports:report-edit",
+        kwargs=report_pk,
+        get=EDITORS,
+        post=EDITORS,
+        post_data=front_matter,
+        hidden=UNCLEARED,
     ),
-    Case("reports:report-submit", kwargs=report_pk, get=None, post=EDITORS),
-    Case("reports:report-clear", kwargs=submitted_pk, get=None, post=EDITORS),
+    Case("reports:report-submit", kwargs=report_pk, get=None, post=EDITORS, hidden=UNCLEARED),
+    Case(
+        "reports:report-clear",
+        kwargs=submitted_pk,
+        get=None,
+        post=EDITORS,
+        hidden=UNCLEARED,
+        fresh=True,  # a manager clears it: the next role gets a submitted one
+    ),
     Case("reports:report-finalise", kwargs=cleared_pk, get=EDITORS, post=EDITORS),
     Case("reports:report-pdf", kwargs=cleared_pk),
     Case("reports:report-docx", kwargs=cleared_pk),

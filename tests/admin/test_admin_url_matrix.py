@@ -2,17 +2,24 @@
 
 For each model: its list, add, change, delete and history pages, the last three for one object of
 authority A (Aldwick). Authority admins of B (Brampton) find none of A's objects and no trace of A
-in what they may open; A's admin sees A only; the other roles have no admin at all.
+in what they may open; A's admin sees A only; the other roles have no admin at all. Every admin
+action B's admin may post at A's objects (change, delete, bulk actions, password, history, inline
+rows) writes nothing; people shared between A and B are in tests/admin/test_admin_shared_users.py.
 """
 
 import pytest
+from django import forms
 from django.contrib import admin
+from django.contrib.contenttypes.models import ContentType
 from django.test import Client
 from django.urls import reverse
+from django_tasks_db.models import DBTaskResult
+from simple_history.admin import SimpleHistoryAdmin
 
 from core.admin import authority_path
+from improvement.models import Action
 from tests.access import ROLES
-from tests.admin.world import admin_world
+from tests.admin.world import admin_world, change_form_data, snapshot
 from tests.factories import UserFactory
 
 pytestmark = pytest.mark.django_db
@@ -174,3 +181,116 @@ def test_the_admins_other_pages_show_another_authoritys_admin_nothing_of_a(world
         response = client.get(address, follow=True)
         assert response.redirect_chain or response.status_code == 404, address
         assert "Aldwick" not in response.content.decode(), address
+
+
+def test_view_on_site_finds_only_what_the_admin_shows_and_never_fails(world, monkeypatch):
+    # No model of ours has a page of its own yet: give actions one for this test.
+    monkeypatch.setattr(Action, "get_absolute_url", lambda a: f"/actions/{a.pk}/", raising=False)
+    action_type = ContentType.objects.get_for_model(Action).pk
+    task_type = ContentType.objects.get_for_model(DBTaskResult).pk  # a UUID primary key
+    client = logged_in(world.b.admin)
+    for content_type, object_id in [
+        (action_type, world.a.action.pk),  # another authority's
+        (action_type, "not-a-number"),
+        (action_type, 10**30),
+        (task_type, "not-a-uuid"),
+        (task_type, "00000000-0000-0000-0000-000000000000"),
+        (10**30, 1),
+        ("not-a-number", 1),
+    ]:
+        address = reverse("admin:view_on_site", args=[content_type, object_id])
+        assert client.get(address).status_code == 404, address
+    mine = reverse("admin:view_on_site", args=[action_type, world.a.action.pk])
+    response = logged_in(world.a.admin).get(mine)
+    assert response.status_code == 302
+    assert response["Location"] == f"/actions/{world.a.action.pk}/"
+
+
+# Shown to an authority admin read only: their own admin's form cannot be saved either.
+NOT_CHANGED = {"improvement.progressupdate", "authorities.localauthority"}
+
+
+def edited(page):
+    """A change page's form as a browser posts it, with each of its filled text fields changed."""
+    data = change_form_data(page)
+    form = page.context["adminform"].form
+    for name, field in form.fields.items():
+        key = form.add_prefix(name)
+        if type(field) is forms.CharField and data.get(key):
+            data[key] = f"{data[key][:20]} changed"
+    return data
+
+
+def with_their_rows(our_page, their_page):
+    """Our own change form, posted with their inline rows in it, each ticked for deletion."""
+    data, theirs = change_form_data(our_page), change_form_data(their_page)
+    for inline in their_page.context["inline_admin_formsets"]:
+        start = f"{inline.formset.prefix}-"
+        data = {key: value for key, value in data.items() if not key.startswith(start)}
+        rows = {key: value for key, value in theirs.items() if key.startswith(start)}
+        data.update(rows)
+        data.update(
+            {f"{key[:-3]}-DELETE": "on" for key, value in rows.items() if key[-3:] == "-id"}
+        )
+    return data
+
+
+def bulk_actions(client, model):
+    page = client.get(url(model, "changelist"))
+    form = page.context and page.context.get("action_form")
+    return [name for name, _ in form.fields["action"].choices if name] if form else []
+
+
+def forged_posts(world, model, client):
+    """Everything B's admin (`client`) may post at A's object of the model, by address."""
+    theirs = object_of(world.a, model)
+    their_page = logged_in(world.a.admin).get(url(model, "change", theirs))
+    posts = {url(model, "change", theirs): edited(their_page)}
+    posts[url(model, "delete", theirs)] = {"post": "yes"}
+    if isinstance(admin.site._registry[model], SimpleHistoryAdmin):
+        record = theirs.history.earliest("history_date")
+        history = reverse(
+            f"admin:{model._meta.app_label}_{model._meta.model_name}_simple_history",
+            args=[theirs.pk, record.history_id],
+        )
+        posts[history] = edited(their_page)
+    if model._meta.label_lower == "auth.user":
+        password = {"password1": "taken-over-9x", "password2": "taken-over-9x"}
+        posts[reverse("admin:auth_user_password_change", args=[theirs.pk])] = password
+    return posts
+
+
+def test_every_admin_action_on_another_authoritys_objects_writes_nothing(world):
+    client = logged_in(world.b.admin)
+    for model in SCOPED:
+        posts = forged_posts(world, model, client)
+        before = snapshot()
+        for address, data in posts.items():
+            response = client.post(address, data)
+            assert response.status_code in (200, 302, 403, 404), address
+            assert "Aldwick" not in response.content.decode(), address
+        for action in bulk_actions(client, model):
+            selected = {"_selected_action": [object_of(world.a, model).pk], "post": "yes"}
+            client.post(url(model, "changelist"), {"action": action, **selected})
+        assert snapshot() == before, model
+        # The same change from A's own admin is saved: the forged form was a real one.
+        if model._meta.label_lower not in NOT_CHANGED:
+            mine, own = object_of(world.a, model), logged_in(world.a.admin)
+            page = own.get(url(model, "change", mine))
+            assert own.post(url(model, "change", mine), edited(page)).status_code == 302, model
+
+
+def test_another_authoritys_inline_rows_posted_in_our_own_form_are_left_alone(world):
+    client, tried = logged_in(world.b.admin), 0
+    for model in SCOPED:
+        their_page = logged_in(world.a.admin).get(url(model, "change", object_of(world.a, model)))
+        inlines = [i.formset for i in their_page.context["inline_admin_formsets"]]
+        if not any(formset.initial_forms for formset in inlines):
+            continue
+        ours = url(model, "change", object_of(world.b, model))
+        data = with_their_rows(client.get(ours), their_page)
+        before = snapshot(*[formset.model for formset in inlines])
+        client.post(ours, data)
+        assert snapshot(*[formset.model for formset in inlines]) == before, model
+        tried += 1
+    assert tried >= 3  # people's memberships, a plan's themes, an inspection's findings...

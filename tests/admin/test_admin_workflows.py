@@ -135,3 +135,71 @@ def test_history_shows_but_never_reverts(world):
     assert Action.objects.get(pk=action.pk).title == "Renamed in the app"
     history = admin.get(reverse("admin:improvement_action_history", args=[action.pk]))
     assert "Renamed in the app" in history.content.decode()
+
+
+@pytest.mark.parametrize(
+    "status", [CommitteeReport.Status.SUBMITTED, CommitteeReport.Status.CLEARED]
+)
+def test_a_report_past_its_draft_is_not_rewritten_in_the_admin(world, status):
+    admin, draft = logged_in(world.a.admin), world.a.report
+    data = change_form_data(admin.get(change_url(draft)))
+    data["purpose"] = "Rewritten after clearance."
+    sent = report(world.a, status, datetime.date(2025, 6, 18))
+    page = admin.get(change_url(sent))
+    assert page.status_code == 200
+    assert "Rewritten" not in page.content.decode()
+    assert not page.context["has_change_permission"]
+    assert admin.post(change_url(sent), data).status_code == 403
+    sent.refresh_from_db()
+    assert (sent.purpose, sent.status) == ("To report progress.", status)
+
+
+def test_a_draft_report_is_still_edited_in_the_admin(world):
+    admin, draft = logged_in(world.a.admin), world.a.report
+    data = change_form_data(admin.get(change_url(draft)))
+    data["purpose"] = "To report progress since March."
+    assert admin.post(change_url(draft), data).status_code == 302
+    draft.refresh_from_db()
+    assert draft.purpose == "To report progress since March."
+
+
+def test_changing_a_blue_actions_status_is_refused_on_the_form(world):
+    action, admin = world.a.action, logged_in(world.a.admin)
+    Action.objects.filter(pk=action.pk).update(status=Action.Status.COMPLETE, rag="blue")
+    data = change_form_data(admin.get(change_url(action)))
+    data["status"] = Action.Status.IN_PROGRESS
+    response = admin.post(change_url(action), data)
+    assert response.status_code == 200
+    assert "Blue means complete" in str(response.context["adminform"].form.errors["status"])
+    assert Action.objects.get(pk=action.pk).status == Action.Status.COMPLETE
+
+
+def test_a_start_after_the_due_date_is_refused_on_the_form(world):
+    action, admin = world.a.action, logged_in(world.a.admin)
+    data = change_form_data(admin.get(change_url(action)))
+    data["starts_on"] = (action.due_on + datetime.timedelta(days=1)).isoformat()
+    response = admin.post(change_url(action), data)
+    assert response.status_code == 200
+    errors = response.context["adminform"].form.errors
+    assert "before the start date" in str(errors["starts_on"])
+    assert Action.objects.get(pk=action.pk).starts_on == action.starts_on
+
+
+def test_an_action_added_in_the_admin_is_placed_as_the_plan_builder_places_it(world):
+    admin, add = logged_in(world.a.admin), reverse("admin:improvement_action_add")
+    data = change_form_data(admin.get(add))
+    data.update(
+        plan=world.a.plan.pk,
+        theme=world.a.theme.pk,
+        reference="1.2",
+        title="Audit pathway plans",
+        recommendations=[world.a.recommendation.pk],
+        due_on="2031-01-31",
+    )
+    response = admin.post(add, data)
+    assert response.status_code == 302, response.context["adminform"].form.errors
+    added = Action.objects.get(plan=world.a.plan, reference="1.2")
+    assert added.position == world.a.action.position + 1
+    assert list(added.recommendations.all()) == [world.a.recommendation]
+    assert added.original_due_on == datetime.date(2031, 1, 31)
+    assert response["Location"] == reverse("admin:improvement_action_changelist")

@@ -4,8 +4,11 @@ and a way to post an admin change form back unchanged."""
 import datetime
 from decimal import Decimal
 
+from django.apps import apps
+from django.contrib.sessions.models import Session
 from django.forms import MultiValueField
 
+from authorities.models import Membership
 from indicators.models import Indicator, LocalFigure, Target
 from reports.models import CommitteeReport, PaperTemplate
 from tests import factories as f
@@ -44,6 +47,35 @@ def local_indicator(side):
         period_end=datetime.date(2025, 3, 31),
         value=Decimal(70),
     )
+
+
+PASSWORD = "the shared person's own passphrase"
+
+
+def shared_person(world):
+    """A person shared between the authorities: an officer of A and an admin of B."""
+    person = f.member(
+        world.a.authority,
+        Membership.Role.OFFICER,
+        username="sam.shared",
+        first_name="Sam",
+        last_name="Shared",
+        email="sam@aldwick.example",
+    )
+    f.MembershipFactory(user=person, authority=world.b.authority, role=Membership.Role.ADMIN)
+    person.set_password(PASSWORD)
+    person.save()
+    return person
+
+
+def snapshot(*models):
+    """Every row of the models' tables (of every table but sessions, which a request may touch),
+    to show that a series of requests wrote nothing."""
+    models = models or [model for model in apps.get_models() if model is not Session]
+    return {
+        model._meta.label: sorted(map(repr, model._default_manager.values_list()))
+        for model in models
+    }
 
 
 def report(side, status, meeting_on=datetime.date(2025, 3, 12)):

@@ -2,6 +2,7 @@
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
+from django.test import override_settings
 from django.urls import reverse
 
 from tests.browser.test_pages_in_browser import (  # noqa: F401 (fixtures)
@@ -55,3 +56,22 @@ def test_password_reset_and_error_pages_pass_axe_and_reflow(browser, live_server
     edit = reverse("improvement:edit_action", args=[world.a.action.pk])
     assert officer.goto(live_server.url + edit).status == 403
     check_page(officer, "forbidden")
+
+
+@override_settings(AXES_ENABLED=True, AXES_FAILURE_LIMIT=2, PASSWORD_RESETS_PER_ACCOUNT=1)
+def test_the_locked_and_try_later_pages_pass_axe_and_reflow(browser, live_server, world):  # noqa: F811
+    page = browser.new_context(bypass_csp=True).new_page()
+    for _ in range(2):
+        page.goto(live_server.url + reverse("login"))
+        page.get_by_label("Username").fill(world.a.officer.username)
+        page.get_by_label("Password").fill("not the password")
+        page.get_by_role("button", name="Sign in").click()
+    page.get_by_role("heading", name="Sign-in locked").wait_for()
+    assert "You can try again after" in page.content()
+    check_page(page, "sign-in-locked")
+    for _ in range(2):
+        page.goto(live_server.url + reverse("password_reset"))
+        page.get_by_label("Email").fill("someone@example.org")
+        page.get_by_role("button", name="Send the link").click()
+    page.get_by_text("Too many password reset emails").first.wait_for()
+    check_page(page, "password-reset-try-later")

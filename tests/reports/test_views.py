@@ -114,3 +114,19 @@ def test_finalising_asks_first_on_a_confirmation_page_then_freezes(gateshead_rep
 
 def test_an_officer_may_not_see_the_confirmation_page(gateshead_report, officer):
     assert client_for(officer).get(url("report-finalise", gateshead_report)).status_code == 403
+
+
+def test_a_committee_member_is_not_told_a_draft_exists(gateshead_report, councillor):
+    client = client_for(councillor)
+    assert gateshead_report.is_draft
+    for name in ("report-detail", "report-edit"):
+        assert client.get(url(name, gateshead_report)).status_code == 404, name
+    assert client.post(url("report-submit", gateshead_report)).status_code == 404
+    assert CommitteeReport.objects.get(pk=gateshead_report.pk).is_draft
+
+
+def test_a_committee_member_may_read_but_not_edit_a_cleared_report(
+    gateshead_report, councillor, manager
+):
+    cleared(gateshead_report, manager)
+    assert client_for(councillor).get(url("report-edit", gateshead_report)).status_code == 403

@@ -71,3 +71,26 @@ def test_private_pages_and_downloads_are_not_stored(client):
         assert response.status_code == 200
         assert "no-store" in response["Cache-Control"]
         assert "private" in response["Cache-Control"]
+
+
+PROBE = """
+import django
+django.setup()
+from django.test import Client
+client = Client(HTTP_HOST="tracker.example.gov.uk")
+print(client.get("/health/").status_code, client.get("/login/").status_code)
+"""
+
+
+def test_a_plain_http_health_probe_is_answered_under_the_documented_production_env():
+    env = {**documented_production_env(), "DATABASE_URL": "sqlite://:memory:"}
+    probe = subprocess.run(
+        [sys.executable, "-c", PROBE],
+        env={"PATH": os.environ["PATH"], "DJANGO_SETTINGS_MODULE": "config.settings", **env},
+        cwd=BASE,
+        capture_output=True,
+        text=True,
+    )
+    assert probe.returncode == 0, probe.stderr
+    # The probe gets the health check's own answer; every other page still goes to HTTPS.
+    assert probe.stdout.split() == ["200", "301"]
