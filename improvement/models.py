@@ -8,6 +8,7 @@ from django.db.models.functions import RowNumber
 from simple_history.models import HistoricalRecords
 
 from authorities.models import Committee, LocalAuthority
+from core.people import person_name
 from improvement import rules
 from inspections.models import Inspection, Recommendation
 
@@ -17,6 +18,14 @@ class Rag(models.TextChoices):
     AMBER = "amber", "Amber"
     GREEN = "green", "Green"
     BLUE = "blue", "Blue (complete)"
+
+
+NOT_RATED = "Not rated"
+
+
+def rag_words(rag: str) -> str:
+    """A RAG rating as every page, export and paper words it ("" is not rated)."""
+    return Rag(rag).label if rag else NOT_RATED
 
 
 class ImprovementPlan(models.Model):
@@ -198,6 +207,18 @@ class Action(models.Model):
         if errors:
             raise ValidationError(errors)
 
+    @property
+    def lead(self) -> str:
+        """The lead as every page, export, email and paper names them: the officer, with the
+        plan's own wording of the post beside it where it says more ("Ann Officer (Head of
+        Service)"); the plan's wording alone where no user leads. The workbook import reads
+        this form back (workbook_import._RowReader.lead)."""
+        if not self.lead_officer_id:
+            return self.lead_name
+        name = person_name(self.lead_officer)
+        post = self.lead_name.strip()
+        return f"{name} ({post})" if post and post.lower() != name.lower() else name
+
 
 class Milestone(models.Model):
     action = models.ForeignKey(Action, on_delete=models.CASCADE, related_name="milestones")
@@ -304,6 +325,12 @@ class ProgressUpdate(models.Model):
     @property
     def is_retracted(self):
         return self.retracted_at is not None
+
+    @property
+    def signature(self) -> str:
+        """Who signed it: the author, or the name it was signed with where no user wrote it (an
+        imported workbook, a council's paper)."""
+        return person_name(self.author) if self.author_id else self.author_name
 
 
 class Evidence(models.Model):
