@@ -3,7 +3,7 @@
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import F, Prefetch, Q, Window
+from django.db.models import F, Q, Window
 from django.db.models.functions import RowNumber
 from simple_history.models import HistoricalRecords
 
@@ -251,15 +251,6 @@ def first_of_each(queryset, partition, order, limit):
         row_number=Window(RowNumber(), partition_by=[F(partition)], order_by=order)
     )
     return numbered.filter(row_number__lte=limit)
-
-
-def latest_standing_update():
-    """Prefetch each action's newest standing update alone, as `action.newest_standing` (a list
-    of one or none) for rules.latest_update: one row per action, not every narrative the action
-    ever had."""
-    current = ProgressUpdate.objects.current()
-    newest = first_of_each(current, "action", ProgressUpdate._meta.ordering, 1)
-    return Prefetch("updates", newest, to_attr="newest_standing")
 
 
 class ProgressUpdate(models.Model):
