@@ -109,8 +109,9 @@ def action_states(
     """Each action's state as at the day (today if None), in the order given.
 
     `updates=False` reads no update as at today (for lists that show none, at no query): the
-    state's update and update_due are then None. `due_date_changes=True` lists each action's due-date changes made by then. The
-    queries are as many whatever the number of actions: at most four, and none per action.
+    state's update and update_due are then None. `due_date_changes=True` lists each action's
+    due-date changes made by then. The queries are as many whatever the number of actions: at
+    most four, and none per action.
     """
     actions = list(actions)
     today = timezone.localdate()
@@ -127,6 +128,7 @@ def action_states(
         update = standing.get(action.pk)
         made = changes.get(action.pk, []) if changes is not None else None
         rag, status, due_on = _then(action, as_at, update, action.pk in since, made)
+        update_due = _update_due(status, update, as_at, cycles[action.plan_id]) if updates else None
         states.append(
             ActionState(
                 action=action,
@@ -136,9 +138,7 @@ def action_states(
                 due_on=due_on,
                 overdue=is_overdue(due_on, status, as_at),
                 update=update,
-                update_due=_update_due(status, update, as_at, cycles[action.plan_id])
-                if updates
-                else None,
+                update_due=update_due,
                 due_date_changes=None if made is None else _made_by(made, as_at),
             )
         )
