@@ -71,7 +71,7 @@ def actions(request):
     table = data["table"]
     shown = {
         "count": table.paginator.count,
-        "actions": [rows(row.record) for row in table.paginated_rows],
+        "actions": rows(table.states),
         "filter": choices(data["filter"].form),
     }
     if "bulk_form" in data:
@@ -87,9 +87,7 @@ def action(request, pk):
         "milestones": rows(action.milestones.all()),
         "recommendations": rows(action.recommendations.all()),
         "due_date_history": rows(action.due_date_history),
-        "updates": [
-            [rows(u), person_name(u.author), rows(u.evidence.all())] for u in data["updates"]
-        ],
+        "updates": [[rows(u), u.signature, rows(u.evidence.all())] for u in data["updates"]],
     }
     return page_json(request, {**rows(data), **related})
 

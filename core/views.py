@@ -2,11 +2,11 @@
 
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import render
-from django.utils import timezone
 
 from core.access import authorities_for, scoped
 from improvement import rules
-from improvement.models import Action, ImprovementPlan, latest_standing_update
+from improvement.models import Action, ImprovementPlan
+from improvement.state import action_states
 
 GROUPS = [
     ("overdue", "Overdue"),
@@ -22,9 +22,8 @@ def home_page(request):
         scoped(Action.objects.all(), request.user, "plan__authority")
         .filter(lead_officer=request.user)
         .select_related("plan", "theme")
-        .prefetch_related(latest_standing_update())
     )
-    groups = rules.group_my_actions(my_actions, timezone.localdate())
+    groups = rules.group_my_actions(action_states(my_actions))
     return {
         "groups": [(key, label, groups[key]) for key, label in GROUPS],
         "has_actions": any(groups.values()),

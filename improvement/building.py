@@ -93,9 +93,11 @@ def _next_position(queryset):
 
 
 @transaction.atomic
-def add_theme(plan, title, description=""):
+def add_theme(plan, title, description="", number=None):
+    """A theme after the plan's others, numbered after them unless given its number (as a
+    workbook numbers it)."""
     themes = Theme.objects.select_for_update().filter(plan=plan)
-    number = (themes.aggregate(top=Max("number"))["top"] or 0) + 1
+    number = number or (themes.aggregate(top=Max("number"))["top"] or 0) + 1
     theme = Theme(
         plan=plan,
         number=number,

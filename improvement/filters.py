@@ -9,6 +9,7 @@ from core.access import scoped
 from core.forms import DateField
 from core.people import person_name
 from improvement.models import Action, ImprovementPlan, Rag, Theme
+from improvement.state import overdue_on
 
 
 class DateFilter(django_filters.DateFilter):
@@ -62,6 +63,4 @@ class ActionFilter(django_filters.FilterSet):
     def filter_overdue(self, queryset, name, value):
         if value != "yes":
             return queryset
-        return queryset.filter(due_on__lt=timezone.localdate()).exclude(
-            status=Action.Status.COMPLETE
-        )
+        return overdue_on(queryset, timezone.localdate())

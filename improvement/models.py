@@ -3,11 +3,12 @@
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import F, Prefetch, Q, Window
+from django.db.models import F, Q, Window
 from django.db.models.functions import RowNumber
 from simple_history.models import HistoricalRecords
 
 from authorities.models import Committee, LocalAuthority
+from core.people import person_name
 from improvement import rules
 from inspections.models import Inspection, Recommendation
 
@@ -17,6 +18,14 @@ class Rag(models.TextChoices):
     AMBER = "amber", "Amber"
     GREEN = "green", "Green"
     BLUE = "blue", "Blue (complete)"
+
+
+NOT_RATED = "Not rated"
+
+
+def rag_words(rag: str) -> str:
+    """A RAG rating as every page, export and paper words it ("" is not rated)."""
+    return Rag(rag).label if rag else NOT_RATED
 
 
 class ImprovementPlan(models.Model):
@@ -198,6 +207,18 @@ class Action(models.Model):
         if errors:
             raise ValidationError(errors)
 
+    @property
+    def lead(self) -> str:
+        """The lead as every page, export, email and paper names them: the officer, with the
+        plan's own wording of the post beside it where it says more ("Ann Officer (Head of
+        Service)"); the plan's wording alone where no user leads. The workbook import reads
+        this form back (workbook_import._RowReader.lead)."""
+        if not self.lead_officer_id:
+            return self.lead_name
+        name = person_name(self.lead_officer)
+        post = self.lead_name.strip()
+        return f"{name} ({post})" if post and post.lower() != name.lower() else name
+
 
 class Milestone(models.Model):
     action = models.ForeignKey(Action, on_delete=models.CASCADE, related_name="milestones")
@@ -230,15 +251,6 @@ def first_of_each(queryset, partition, order, limit):
         row_number=Window(RowNumber(), partition_by=[F(partition)], order_by=order)
     )
     return numbered.filter(row_number__lte=limit)
-
-
-def latest_standing_update():
-    """Prefetch each action's newest standing update alone, as `action.newest_standing` (a list
-    of one or none) for rules.latest_update: one row per action, not every narrative the action
-    ever had."""
-    current = ProgressUpdate.objects.current()
-    newest = first_of_each(current, "action", ProgressUpdate._meta.ordering, 1)
-    return Prefetch("updates", newest, to_attr="newest_standing")
 
 
 class ProgressUpdate(models.Model):
@@ -304,6 +316,12 @@ class ProgressUpdate(models.Model):
     @property
     def is_retracted(self):
         return self.retracted_at is not None
+
+    @property
+    def signature(self) -> str:
+        """Who signed it: the author, or the name it was signed with where no user wrote it (an
+        imported workbook, a council's paper)."""
+        return person_name(self.author) if self.author_id else self.author_name
 
 
 class Evidence(models.Model):

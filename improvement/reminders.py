@@ -9,14 +9,13 @@ the same day or week sends nothing twice, and an email that fails to send is tri
 from django.conf import settings
 from django.core.mail import send_mail
 from django.db import transaction
-from django.db.models import Prefetch
 from django.template.loader import render_to_string
 from django.urls import reverse
 
 from authorities.models import Membership
 from core.people import person_name
-from improvement import rules
-from improvement.models import Action, ImprovementPlan, ReminderLog, latest_standing_update
+from improvement.models import Action, Rag, ReminderLog
+from improvement.state import action_states
 
 
 def cycle_of(today):
@@ -24,44 +23,41 @@ def cycle_of(today):
     return f"{year}-W{week:02d}"
 
 
-def open_actions():
-    return (
-        Action.objects.exclude(status=Action.Status.COMPLETE)
-        .select_related("plan", "lead_officer")
-        .prefetch_related(latest_standing_update())
-    )
+def open_states(today):
+    """The states, as at today, of every action not complete."""
+    actions = Action.objects.exclude(status=Action.Status.COMPLETE)
+    return action_states(actions.select_related("plan", "lead_officer"), today)
 
 
-def needs_lead(action, today):
-    return rules.is_overdue(action, today) or rules.is_update_due(
-        action, today, action.plan.update_cycle_weeks
-    )
+def needs_lead(state):
+    return state.overdue or state.update_due
 
 
-def lead_reminders(today):
-    """[(user, [actions])]: leads who want reminders, with their overdue or update-due actions."""
+def lead_reminders(states):
+    """[(user, [states])]: leads who want reminders, with their overdue or update-due actions."""
     enabled = Membership.objects.filter(reminders_enabled=True).values_list(
         "user_id", "authority_id"
     )
     wanted = set(enabled)
     by_lead = {}
-    for action in open_actions().filter(lead_officer__isnull=False):
+    for state in states:
+        action = state.action
         key = (action.lead_officer_id, action.plan.authority_id)
-        if key in wanted and needs_lead(action, today):
-            by_lead.setdefault(action.lead_officer, []).append(action)
+        if action.lead_officer_id and key in wanted and needs_lead(state):
+            by_lead.setdefault(action.lead_officer, []).append(state)
     return list(by_lead.items())
 
 
-def digest_rows(plan, today):
+def digest_rows(states):
     """The plan's actions a manager should look at: red, overdue or with no recent update."""
-    return [a for a in plan.open_actions if a.rag == "red" or needs_lead(a, today)]
+    return [s for s in states if s.rag == Rag.RED or needs_lead(s)]
 
 
-def digests(today):
-    """[(manager, plan, [actions])] for every plan with something to report."""
-    plans = ImprovementPlan.objects.prefetch_related(
-        Prefetch("actions", open_actions(), to_attr="open_actions")
-    )
+def digests(states):
+    """[(manager, plan, [states])] for every plan with something to report."""
+    by_plan = {}
+    for state in states:
+        by_plan.setdefault(state.action.plan, []).append(state)
     managers = Membership.objects.filter(
         role=Membership.Role.MANAGER, reminders_enabled=True
     ).select_related("user")
@@ -69,8 +65,8 @@ def digests(today):
     for membership in managers:
         by_authority.setdefault(membership.authority_id, []).append(membership.user)
     found = []
-    for plan in plans:
-        rows = digest_rows(plan, today)
+    for plan, plan_states in by_plan.items():
+        rows = digest_rows(plan_states)
         for manager in by_authority.get(plan.authority_id, []) if rows else []:
             found.append((manager, plan, rows))
     return found
@@ -80,12 +76,13 @@ def send_all(today, dry_run=False):
     """Send every reminder due today not already sent this cycle; how many of each were sent."""
     cycle = cycle_of(today)
     sent = {"lead": 0, "digest": 0}
-    for user, actions in lead_reminders(today):
+    states = open_states(today)
+    for user, actions in lead_reminders(states):
         subject = f"{len(actions)} of your actions need attention"
         context = {"user": user, "actions": actions, "today": today}
         sent["lead"] += _send(ReminderLog.Kind.LEAD, user, None, cycle, subject, context, dry_run)
     if today.weekday() == settings.REMINDER_DIGEST_WEEKDAY:
-        for user, plan, actions in digests(today):
+        for user, plan, actions in digests(states):
             subject = f"Weekly digest: {plan.title}"
             context = {"user": user, "plan": plan, "actions": actions, "today": today}
             sent["digest"] += _send(

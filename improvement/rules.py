@@ -1,4 +1,4 @@
-"""Rules of the improvement plan that are plain arithmetic on dates and ratings."""
+"""Rules of the improvement plan that are plain arithmetic on dates, ratings and states."""
 
 from datetime import date, timedelta
 from functools import lru_cache
@@ -33,89 +33,21 @@ def plan_due_at_ofsted(published_on: date) -> date:
     return add_working_days(published_on, PLAN_DUE_WORKING_DAYS)
 
 
-# --- Roll-ups of actions, on plain objects (no queries): the workspace's groupings. ---
-
-DUE_SOON_DAYS = 30
+# The order RAG ratings are counted and shown in; "" is not rated.
 RAG_ORDER = ("red", "amber", "green", "blue", "")
 
 
-def is_overdue(action, today: date) -> bool:
-    return bool(action.due_on and action.due_on < today and action.status != "complete")
-
-
-def standing_updates(action):
-    """The action's prefetched updates less the retracted ones (wrong, so no longer progress),
-    newest first; only the newest where models.latest_standing_update() fetched it alone."""
-    if hasattr(action, "newest_standing"):
-        return action.newest_standing
-    return [u for u in action.updates.all() if getattr(u, "retracted_at", None) is None]
-
-
-def latest_update(action):
-    """The newest standing update of an action whose updates were prefetched newest first."""
-    return next(iter(standing_updates(action)), None)
-
-
-def latest_update_on(action):
-    """The date of the action's latest standing update."""
-    return max((u.reported_on for u in standing_updates(action)), default=None)
-
-
-def is_update_due(action, today: date, cycle_weeks: int) -> bool:
-    """No update within the plan's update cycle (and the action is not complete)."""
-    if action.status == "complete":
-        return False
-    last = latest_update_on(action)
-    return last is None or last < today - timedelta(weeks=cycle_weeks)
-
-
-def is_due_soon(action, today: date, days: int = DUE_SOON_DAYS) -> bool:
-    return bool(
-        action.due_on
-        and today <= action.due_on <= today + timedelta(days=days)
-        and action.status != "complete"
-    )
-
-
-def group_my_actions(actions, today: date):
-    """Split actions into overdue, update due, due in 30 days and the rest; each in one group."""
+def group_my_actions(states):
+    """Split action states (improvement.state) into overdue, update due, due in 30 days and the
+    rest; each in one group."""
     groups = {"overdue": [], "update_due": [], "due_soon": [], "rest": []}
-    for action in actions:
-        if is_overdue(action, today):
-            groups["overdue"].append(action)
-        elif is_update_due(action, today, action.plan.update_cycle_weeks):
-            groups["update_due"].append(action)
-        elif is_due_soon(action, today):
-            groups["due_soon"].append(action)
+    for state in states:
+        if state.overdue:
+            groups["overdue"].append(state)
+        elif state.update_due:
+            groups["update_due"].append(state)
+        elif state.due_soon:
+            groups["due_soon"].append(state)
         else:
-            groups["rest"].append(action)
+            groups["rest"].append(state)
     return groups
-
-
-def rag_counts(actions):
-    """How many actions have each RAG, in RAG order; unrated actions count under ''."""
-    counts = dict.fromkeys(RAG_ORDER, 0)
-    for action in actions:
-        counts[action.rag or ""] += 1
-    return counts
-
-
-def themes_with_counts(themes, actions):
-    """[(theme, its actions, their RAG counts)] and the actions with no theme as theme None."""
-    by_theme = {}
-    for action in actions:
-        by_theme.setdefault(action.theme_id, []).append(action)
-    rows = [(t, by_theme.get(t.pk, []), rag_counts(by_theme.get(t.pk, []))) for t in themes]
-    if None in by_theme:
-        rows.append((None, by_theme[None], rag_counts(by_theme[None])))
-    return rows
-
-
-def recommendations_with_gaps_first(recommendations, actions):
-    """[(recommendation, actions answering it)], those no action answers (gaps) first."""
-    answering = {}
-    for action in actions:
-        for recommendation in action.recommendations.all():
-            answering.setdefault(recommendation.pk, []).append(action)
-    rows = [(r, answering.get(r.pk, [])) for r in recommendations]
-    return [row for row in rows if not row[1]] + [row for row in rows if row[1]]

@@ -8,21 +8,7 @@ from django.utils.formats import date_format
 from core.access import EDITORS
 from core.people import person_name
 from improvement.models import Action, DueDateChange, Evidence, ProgressUpdate, Rag
-
-LATEST_FIRST = ("-reported_on", "-created_at", "-pk")
-
-# Fields a manager edits on the action form; the version check compares these.
-EDITABLE_FIELDS = (
-    "reference",
-    "title",
-    "description",
-    "theme",
-    "lead_officer",
-    "partners",
-    "starts_on",
-    "success_measure",
-    "status",
-)
+from improvement.state import standing_update
 
 
 class EditConflict(Exception):
@@ -35,8 +21,12 @@ class EditConflict(Exception):
 
 
 @transaction.atomic
-def add_progress_update(action, author, rag, narrative, reported_on=None, evidence=None):
-    """Append an update; it becomes the action's current RAG (and completion when blue)."""
+def add_progress_update(
+    action, author, rag, narrative, reported_on=None, evidence=None, signed_as=""
+):
+    """Append an update; the action's RAG and status follow its standing update, which is this
+    one unless a newer one stands. An update with no author user (an imported workbook's) is
+    `signed_as` a name instead."""
     action = Action.objects.select_for_update().select_related("plan").get(pk=action.pk)
     if rag in (Rag.RED, Rag.AMBER) and not narrative.strip():
         raise ValidationError({"narrative": "Say what is being done about a red or amber rating."})
@@ -45,19 +35,14 @@ def add_progress_update(action, author, rag, narrative, reported_on=None, eviden
     update = ProgressUpdate.objects.create(
         action=action,
         author=author,
-        author_name=person_name(author),
+        author_name=person_name(author) if author else signed_as,
         rag=rag,
         narrative=narrative,
         reported_on=reported_on,
     )
     for item in evidence or []:
         Evidence.objects.create(update=update, **item)
-    action.rag = rag
-    if rag == Rag.BLUE:
-        action.status = Action.Status.COMPLETE
-    elif action.status == Action.Status.NOT_STARTED:
-        action.status = Action.Status.IN_PROGRESS
-    save_with_new_version(action, ["rag", "status"])
+    _follow_standing_update(action)
     return update
 
 
@@ -93,7 +78,7 @@ def edit_action(action_pk, version, changes):
     current = Action.objects.select_for_update().get(pk=action_pk)
     if current.version != int(version):
         raise EditConflict(current, _differences(current, changes))
-    changes = {name: value for name, value in changes.items() if getattr(current, name) != value}
+    changes = {name: value for name, value in changes.items() if differs(current, name, value)}
     if not changes:
         return current  # an unchanged form writes nothing and keeps the version
     for name, value in changes.items():
@@ -103,6 +88,15 @@ def edit_action(action_pk, version, changes):
     current.full_clean()
     save_with_new_version(current, list(changes))
     return current
+
+
+def differs(row, name, value):
+    """Whether the row's field differs from the value; a related row is compared by its key, so
+    nothing is fetched to compare it."""
+    field = row._meta.get_field(name)
+    if field.is_relation:
+        return getattr(row, field.attname) != (value.pk if value is not None else None)
+    return getattr(row, name) != value
 
 
 def _due_date_moved(action, seen_due_on):
@@ -181,14 +175,18 @@ def retract_progress_update(update, user, reason):
     update.retracted_by = user
     update.retraction_reason = reason.strip()
     update.save(update_fields=list(ProgressUpdate.RETRACTION_FIELDS))
-    _restore_current_state(action, update)
+    _follow_standing_update(action)
     return update
 
 
-def _restore_current_state(action, retracted):
-    latest = action.updates.current().order_by(*LATEST_FIRST).first()
-    action.rag = latest.rag if latest else ""
-    if retracted.rag == Rag.BLUE and action.rag != Rag.BLUE:
-        # The completion came from the retracted update; the action is open again.
+def _follow_standing_update(action):
+    """Keep the action's stored RAG and status (what the pages read as at today) those of its
+    standing update, after one is added or retracted."""
+    standing = standing_update(action)
+    was_blue, action.rag = action.rag == Rag.BLUE, standing.rag if standing else ""
+    if action.rag == Rag.BLUE:
+        action.status = Action.Status.COMPLETE
+    elif was_blue or (standing and action.status == Action.Status.NOT_STARTED):
+        # The completion came from an update that no longer stands: the action is open again.
         action.status = Action.Status.IN_PROGRESS
     save_with_new_version(action, ["rag", "status"])

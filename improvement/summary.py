@@ -8,12 +8,14 @@ from django.db.models import Count, F, Q
 
 from improvement.models import Action, Theme, first_of_each
 from improvement.rules import RAG_ORDER
+from improvement.state import action_states, overdue_on
 
 ACTIONS_PER_THEME = 5
 OVERDUE_SHOWN = 10
 ANSWERS_SHOWN = 5
-# What the page shows of an action in its lists: the rest of the row is not read.
-LISTED = ("pk", "theme_id", "reference", "title", "lead_name", "due_on", "rag")
+# What the page shows of an action in its lists (its state as at today reads the plan, RAG, status
+# and due date): the rest of the row is not read.
+LISTED = ("pk", "theme_id", "reference", "title", "lead_name", "due_on", "rag", "status")
 LEAD = ("lead_officer__first_name", "lead_officer__last_name", "lead_officer__username")
 
 
@@ -29,7 +31,8 @@ def rag_counts_by_theme(plan):
 
 
 def themes(plan):
-    """[(theme, its first actions, its RAG counts, how many it has)]; no theme (None) last."""
+    """[(theme, its first actions' states, its RAG counts, how many it has)]; no theme (None)
+    last."""
     counts = rag_counts_by_theme(plan)
     first = {}
     shown = first_of_each(
@@ -38,8 +41,8 @@ def themes(plan):
         [F("reference").asc(), F("pk").asc()],
         ACTIONS_PER_THEME,
     )
-    for action in shown.order_by("reference", "pk"):
-        first.setdefault(action.theme_id, []).append(action)
+    for state in action_states(shown.order_by("reference", "pk"), updates=False):
+        first.setdefault(state.action.theme_id, []).append(state)
     rows = []
     for theme in [*Theme.objects.filter(plan=plan), None]:
         key = theme.pk if theme else None
@@ -59,10 +62,10 @@ def plan_counts(theme_rows):
 
 
 def overdue(plan, today):
-    """(the first overdue actions by due date, how many are overdue)."""
-    late = Action.objects.filter(plan=plan, due_on__lt=today).exclude(status=Action.Status.COMPLETE)
+    """(the states of the first overdue actions by due date, how many are overdue)."""
+    late = overdue_on(Action.objects.filter(plan=plan), today)
     shown = late.only(*LISTED).order_by("due_on", "reference")[:OVERDUE_SHOWN]
-    return list(shown), late.count()
+    return action_states(shown, updates=False), late.count()
 
 
 def recommendations(plan):

@@ -16,18 +16,13 @@ from authorities.models import Membership
 from core.access import EDITORS, UPDATERS, get_scoped_or_404, require_role, role_in, scoped
 from core.exports import inert, xlsx
 from core.forms import NOTHING_CHANGED
-from improvement import bulk_views, rules, services, summary
+from improvement import bulk_views, services, summary
 from improvement.building_forms import BulkUpdateForm
 from improvement.filters import ActionFilter
 from improvement.forms import ActionForm, DueDateChangeForm, ProgressUpdateForm, RetractionForm
 from improvement.history import action_changes
-from improvement.models import (
-    Action,
-    Evidence,
-    ImprovementPlan,
-    ProgressUpdate,
-    latest_standing_update,
-)
+from improvement.models import Action, Evidence, ImprovementPlan, ProgressUpdate
+from improvement.state import action_state, action_states
 from improvement.tables import EXPORT_COLUMNS, ActionTable
 from indicators.report import plan_comparisons
 from inspections.models import Recommendation
@@ -100,9 +95,8 @@ def action_list(request):
 
 def export_rows(request):
     # Every text cell made inert: a title typed as =HYPERLINK(...) must not run in a spreadsheet.
-    actions = filtered_actions(request).qs.prefetch_related(latest_standing_update())
-    for action in actions:
-        yield [inert(value(action)) for _, value in EXPORT_COLUMNS]
+    for state in action_states(filtered_actions(request).qs):
+        yield [inert(value(state)) for _, value in EXPORT_COLUMNS]
 
 
 @login_required
@@ -158,11 +152,12 @@ def action_page(request, pk):
     updates = action.updates.all()
     return {
         "action": action,
+        # The page lists every update itself, so its state reads none.
+        "state": action_state(action, updates=False),
         "updates": updates,
         "retractable": {u.pk for u in updates if services.may_retract(request.user, u, role)},
         "may_update": may_update(request.user, action),
         "may_edit": role in EDITORS,
-        "overdue": rules.is_overdue(action, timezone.localdate()),
         "changes": action_changes(action),
     }
 
@@ -194,9 +189,8 @@ def add_update(request, pk):
         else:
             messages.success(request, "Your progress update was added.")
             return redirect("improvement:action", pk=action.pk)
-    # The officer writes on from where the last update left off.
-    latest = action.updates.select_related("author").first()
-    context = {"action": action, "form": form, "latest": latest}
+    # The officer writes on from where the standing update left off.
+    context = {"action": action, "form": form, "state": action_state(action)}
     return render(request, "improvement/update_form.html", context)
 
 

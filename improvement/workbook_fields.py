@@ -75,6 +75,7 @@ def guess_mapping(headers):
 
 RAGS = {"r": "red", "a": "amber", "g": "green", "b": "blue", "complete": "blue"}
 RAGS.update({value: value for value in Rag.values})
+RAGS.update({label.lower(): value for value, label in Rag.choices})  # as the export words them
 STATUSES = {
     "not started": Action.Status.NOT_STARTED,
     "in progress": Action.Status.IN_PROGRESS,

@@ -9,13 +9,14 @@ import re
 from dataclasses import dataclass, field
 
 from django.contrib.auth import get_user_model
+from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.utils import timezone
 from openpyxl.utils import get_column_letter
 
 from core.people import person_name
+from improvement import building, services
 from improvement import workbook_fields as wf
-from improvement.models import Action, DueDateChange, ProgressUpdate, Theme
+from improvement.models import Action
 from improvement.workbook_read import cell_text, parse_date
 from inspections.models import Recommendation
 
@@ -219,7 +220,7 @@ class _RowReader:
         values["status"] = (
             self.parsed("status", wf.read_status)
             or self.parsed("percent_complete", wf.status_from_percent)
-            or (Action.Status.COMPLETE if values["rag"] == "blue" else Action.Status.NOT_STARTED)
+            or self.status_untold(values["rag"])
         )
         if values["rag"] == "blue" and values["status"] != Action.Status.COMPLETE:
             self.problem("rag", "Blue means complete, but the status says the action is not.")
@@ -228,17 +229,30 @@ class _RowReader:
         values.update(self.lead())
         return values
 
+    def status_untold(self, rag):
+        """With no status or % complete: as the services would have it after the row's update."""
+        if rag == "blue":
+            return Action.Status.COMPLETE
+        return Action.Status.IN_PROGRESS if self.text("update") else Action.Status.NOT_STARTED
+
     def lead(self):
+        """A user of the council by name or username, with the plan's wording of the post in
+        brackets after it as Action.lead writes it ("Ann Officer (Head of Service)"); else
+        the lead's name as written."""
         name = self.text("lead")
         user = self.context.people.get(name.lower()) if name else None
-        if name and not user:
+        if user:
+            # The plan's own name for the post (kept beside the user, as the edit form keeps it)
+            # is not in the cell, so a row naming the user alone leaves it as it is.
+            return {"lead_officer": user}
+        if m := re.fullmatch(r"(.+?)\s*\((.+)\)", name):
+            user = self.context.people.get(m[1].lower())
+            if user:
+                return {"lead_officer": user, "lead_name": m[2].strip()}
+        if name:
             self.problem(
                 "lead", f"“{name}” is not a user of the council: kept as the lead's name.", False
             )
-        if user:
-            # The plan's own name for the post (kept beside the user, as the edit form keeps it)
-            # is not in the workbook, so a row naming the user leaves it as it is.
-            return {"lead_officer": user}
         return {"lead_officer": None, "lead_name": name}
 
     def theme(self):
@@ -266,8 +280,11 @@ class _RowReader:
         reported_on = self.parsed("update_on", parse_date)
         if not self.text("update_on"):
             self.problem("update_on", "The latest update has no date.")
-        elif reported_on and reported_on > timezone.localdate():
-            self.problem("update_on", f"The latest update is dated in the future ({reported_on}).")
+        elif reported_on:
+            try:  # dated by the rules of an update added in the app
+                services.check_reported_on(self.context.plan, reported_on)
+            except ValidationError as error:
+                self.problem("update_on", " ".join(error.messages))
         if not values["rag"]:
             self.problem("rag", "The latest update has no RAG rating.")
         return reported_on, values["rag"], narrative
@@ -275,15 +292,20 @@ class _RowReader:
 
 @transaction.atomic
 def apply(plan, result, file_name, user):
-    """Write every row of a preview with no blocking problem; {outcome: count}."""
+    """Write every row of a preview with no blocking problem, through the services that the
+    workspace's pages use; {outcome: count}. A refusal stops the whole import, naming the row."""
     if result.blocking:
         raise ValueError("The workbook has problems; nothing was imported.")
     writer = _Writer(plan, file_name, user)
     counts = {"new": 0, "changed": 0, "unchanged": 0, "updates": 0}
     for row in result.rows:
-        row.outcome, action = writer.save_row(row)
+        try:
+            row.outcome, added = writer.save_row(row)
+        except ValidationError as error:
+            where = f"Sheet “{row.sheet}”, row {row.row} (reference {row.reference})"
+            raise ValidationError(f"{where}: {' '.join(error.messages)}") from error
         counts[row.outcome] += 1
-        counts["updates"] += writer.add_update(action, row)
+        counts["updates"] += added
     return counts
 
 
@@ -308,52 +330,59 @@ class _Writer:
             numbers = {t.number for t in self.themes.values()}
             if number is None or number in numbers:
                 number = max(numbers, default=0) + 1
-            self.themes[title.lower()] = Theme.objects.create(
-                plan=self.plan, number=number, title=title
-            )
+            self.themes[title.lower()] = building.add_theme(self.plan, title, number=number)
         return self.themes[title.lower()]
 
     def save_row(self, row):
+        """(new, changed or unchanged; updates added) for the row's action."""
         values = {**row.values, "theme": self.theme(row.theme)}
         action = self.existing.get(row.reference)
         if action is None:
-            action = Action.objects.create(plan=self.plan, reference=row.reference, **values)
+            action = building.add_action(self.plan, reference=row.reference, **values)
+            outcome, known, linked = "new", [], set()
+        else:
+            changed = any(services.differs(action, name, value) for name, value in values.items())
+            outcome, known = ("changed" if changed else "unchanged"), action.updates.all()
+            linked = {r.pk for r in action.recommendations.all()}
+        update = self.add_update(action, row, known)
+        # The update moves the RAG and status on; then the row's own values stand.
+        self.edit(update.action if update else action, values)
+        if linked != {r.pk for r in row.recommendations}:
             action.recommendations.set(row.recommendations)
-            return "new", action
-        changed = [name for name, value in values.items() if getattr(action, name) != value]
-        if "due_on" in changed:
-            # As on the due-date page: the old and new dates are kept, with the reason.
-            DueDateChange.objects.create(
-                action=action,
-                old_due_on=action.due_on,
-                new_due_on=values["due_on"],
-                reason=f"Imported from the workbook {self.file_name}.",
-                changed_by=self.user,
-            )
-        for name in changed:
-            setattr(action, name, values[name])
-        if changed:
-            action.full_clean()
-            action.version += 1
-            action.save(update_fields=[*changed, "version", "updated_at"])
-        if {r.pk for r in action.recommendations.all()} != {r.pk for r in row.recommendations}:
-            action.recommendations.set(row.recommendations)
-            changed.append("recommendations")
-        return ("changed" if changed else "unchanged"), action
+            outcome = "changed" if outcome == "unchanged" else outcome
+        return outcome, int(update is not None)
 
-    def add_update(self, action, row):
+    def add_update(self, action, row, known):
         """The row's latest update, unless the action has it already (same date and words)."""
         if row.update is None:
-            return 0
+            return None
         reported_on, rag, narrative = row.update
-        known = action.updates.all() if row.reference in self.existing else []
         if any(u.reported_on == reported_on and u.narrative == narrative for u in known):
-            return 0
-        ProgressUpdate.objects.create(
-            action=action,
-            reported_on=reported_on,
-            author_name=f"Imported from {self.file_name}"[:200],
-            rag=rag,
-            narrative=narrative,
+            return None
+        signed = f"Imported from {self.file_name}"[:200]
+        return services.add_progress_update(
+            action, None, rag, narrative, reported_on, signed_as=signed
         )
-        return 1
+
+    def edit(self, action, values):
+        """The row's values where the action (as it stands, locked) differs: a moved due date
+        recorded with its reason, as on the due-date page, and the rest as the action form saves
+        them."""
+        due_on = values["due_on"]
+        fields = {
+            name: value
+            for name, value in values.items()
+            if name != "due_on" and services.differs(action, name, value)
+        }
+        move = due_on != action.due_on
+        if move and not (action.starts_on and due_on < action.starts_on):
+            action, move = self.move_due_date(action, due_on), False
+        if fields:
+            # Saved before a due date that comes before the present start: the start moves first.
+            action = services.edit_action(action.pk, action.version, fields)
+        if move:
+            self.move_due_date(action, due_on)
+
+    def move_due_date(self, action, due_on):
+        reason = f"Imported from the workbook {self.file_name}."
+        return services.change_due_date(action, due_on, reason, self.user, action.due_on).action

@@ -2,15 +2,20 @@
 
 The result is the data, and the paper written from it as blocks (reports.compose): a finalised
 report stores it as its snapshot and renders from it ever after, so nothing here may be a model or
-a lazy value. Everything is as at the report's meeting date: no progress update, and no other
-authority's inspection, dated after it. Queries are fixed in number, whatever the size of the plan.
+a lazy value. Everything is as at the date the figures are taken (figures_date): the meeting, or
+the day the report is assembled if that comes first. Each action is as it stood then
+(improvement.state); no progress update, indicator period or other authority's inspection after
+the date counts. Queries are fixed in number, whatever the size of the plan.
 """
 
-from django.db.models import Prefetch
+import re
+from datetime import date
 
-from core.people import person_name
-from improvement import rules
-from improvement.models import Action, DueDateChange, ProgressUpdate
+from django.db.models import Prefetch
+from django.utils import timezone
+
+from improvement.models import Action, rag_words
+from improvement.state import action_states
 from indicators.report import report_section
 from inspections.models import Judgement, Recommendation
 from reports import rag
@@ -34,9 +39,15 @@ def lines(text):
     return [line.strip() for line in (text or "").splitlines() if line.strip()]
 
 
+def figures_date(report) -> date:
+    """The day a report's figures are taken: its meeting, or today while the meeting is to come.
+    A paper finalised before its meeting says so, and judges what is overdue on that day."""
+    return min(report.meeting_on, timezone.localdate())
+
+
 def assemble(report, as_at=None):
-    """Everything the report shows, from live data, as at a date (its meeting date by default)."""
-    as_at = as_at or report.meeting_on
+    """Everything the report shows, from live data, as at a date (figures_date by default)."""
+    as_at = as_at or figures_date(report)
     plan = report.plan
     inspections = plan_inspections(plan)
     actions = plan_actions(plan, as_at)
@@ -47,9 +58,7 @@ def assemble(report, as_at=None):
         "paper": paper_of(report),
         "plan": {"title": plan.title, "authority": plan.authority.name},
         "inspections": [inspection_summary(i) for i in inspections],
-        "rag_rules": [
-            {"rag": r, "words": rag.rag_in_words(r), "meaning": m} for r, m in rag.RAG_MEANINGS
-        ],
+        "rag_rules": [{"rag": r, "words": rag_words(r), "meaning": m} for r, m in rag.RAG_MEANINGS],
         "summary": rag_summary(actions),
         "exceptions": [a for a in actions if a["exception_reasons"]],
         "recommendations": recommendation_sections(plan_recommendations(plan), actions),
@@ -142,62 +151,46 @@ def inspection_summary(inspection):
 
 
 def natural_key(reference):
-    return [int(p) if p.isdigit() else p for p in reference.replace("-", ".").split(".")]
+    """1.2 before 1.10, 1.1 before 1.1a, numbers before letters (1, 2, R9): each run of digits
+    compares as a number and each run of letters as text, never one with the other."""
+    runs = re.findall(r"\d+|[^\W\d_]+", reference.lower())
+    return [(0, int(run), "") if run.isdigit() else (1, 0, run) for run in runs], reference
 
 
 def plan_actions(plan, as_at):
-    # Retracted updates no longer count, and nothing dated after the meeting is reported.
-    updates = (
-        ProgressUpdate.objects.current().filter(reported_on__lte=as_at).order_by(*LATEST_FIRST)
-    )
+    """Each action of the plan as it stood on the day, in the plan's order."""
     queryset = (
         Action.objects.filter(plan=plan)
-        .select_related("theme", "lead_officer")
-        .prefetch_related(
-            Prefetch("updates", queryset=updates),
-            Prefetch("due_date_changes", queryset=DueDateChange.objects.order_by("changed_at")),
-            Prefetch("recommendations", queryset=Recommendation.objects.only("id")),
-        )
+        .select_related("plan", "theme", "lead_officer")
+        .prefetch_related(Prefetch("recommendations", queryset=Recommendation.objects.only("id")))
     )
-    actions = [action_summary(a, as_at) for a in queryset]
+    actions = [action_summary(s) for s in action_states(queryset, as_at, due_date_changes=True)]
     return sorted(actions, key=lambda a: (a["theme_number"], natural_key(a["reference"])))
 
 
-LATEST_FIRST = ("-reported_on", "-created_at", "-pk")
-
-
-def action_summary(action, as_at):
-    updates = list(action.updates.all())
-    latest = updates[0] if updates else None
-    current_rag = latest.rag if latest else action.rag
-    overdue = rules.is_overdue(action, as_at)
-    changes = [due_date_change(c) for c in action.due_date_changes.all()]
+def action_summary(state):
+    action, update = state.action, state.update
+    changes = [due_date_change(c) for c in state.due_date_changes]
     return {
         "reference": action.reference,
         "title": action.title,
         "theme_number": action.theme.number if action.theme else 0,
         "theme": str(action.theme) if action.theme else "",
-        "lead": lead_of(action),
-        "due_on": words(action.due_on),
-        "due_on_iso": action.due_on.isoformat() if action.due_on else "",
+        "lead": state.lead,
+        "due_on": words(state.due_on),
+        "due_on_iso": state.due_on.isoformat() if state.due_on else "",
         "original_due_on": words(action.original_due_on),
-        "status": action.get_status_display(),
-        "status_code": action.status,
-        "rag": current_rag,
-        "rag_words": rag.rag_in_words(current_rag),
-        "overdue": overdue,
-        "narrative": latest.narrative if latest else "",
-        "reported_on": words(latest.reported_on) if latest else "",
+        "status": state.status_words,
+        "status_code": state.status,
+        "rag": state.rag,
+        "rag_words": state.rag_words,
+        "overdue": state.overdue,
+        "narrative": update.narrative if update else "",
+        "reported_on": words(update.reported_on) if update else "",
         "due_date_changes": changes,
-        "exception_reasons": rag.exception_reasons(current_rag, overdue, bool(changes)),
+        "exception_reasons": rag.exception_reasons(state.rag, state.overdue, bool(changes)),
         "answers": sorted(r.pk for r in action.recommendations.all()),
     }
-
-
-def lead_of(action):
-    if action.lead_name or not action.lead_officer:
-        return action.lead_name
-    return person_name(action.lead_officer)
 
 
 def due_date_change(change):

@@ -1,6 +1,6 @@
 """What changed since this committee's previous finalised report of the same plan."""
 
-from reports import rag
+from improvement.models import rag_words
 
 
 def changes_since(report, action_states):
@@ -36,7 +36,7 @@ def differences(reference, then, now):
     if then["rag"] != now["rag"]:
         yield (
             "rag_moves",
-            {**row, "from": rag.rag_in_words(then["rag"]), "to": rag.rag_in_words(now["rag"])},
+            {**row, "from": rag_words(then["rag"]), "to": rag_words(now["rag"])},
         )
     if now["status_code"] == "complete" and then["status_code"] != "complete":
         yield "completed", row

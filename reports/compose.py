@@ -32,8 +32,17 @@ def cover(report):
     return [
         table("", [], rows, [35, 65], style="cover"),
         heading(front["title"], level=1),
-        paragraph(f"Progress on the {report['plan']['title']} as at {report['as_at']}."),
+        paragraph(as_at(report)),
     ]
+
+
+def as_at(report):
+    """The date the figures were taken, and the meeting they are for where that is later."""
+    said = f"Progress on the {report['plan']['title']} as at {report['as_at']}"
+    meeting = report["front"]["meeting_on"]
+    if report["as_at"] == meeting:
+        return f"{said}."
+    return f"{said}, when these figures were taken, for the meeting on {meeting}."
 
 
 def front_matter(report):
@@ -84,9 +93,9 @@ def judgement_name(judgement):
 
 
 RAG_EXPLAINED = (
-    "An action is overdue when its due date has passed and it is not complete; it is "
-    "re-baselined when its due date has been moved. Each action is rated by its latest "
-    "progress update."
+    "An action is overdue when its due date had passed by the date of these figures and it was "
+    "not complete; it is re-baselined when its due date has been moved. Each action is rated by "
+    "its latest progress update by that date."
 )
 
 

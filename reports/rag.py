@@ -2,15 +2,9 @@
 
 from collections import Counter
 
+from improvement.models import rag_words
 from improvement.rules import RAG_ORDER
 
-RAG_WORDS = {
-    "red": "Red",
-    "amber": "Amber",
-    "green": "Green",
-    "blue": "Blue (complete)",
-    "": "Not rated",
-}
 RAG_MEANINGS = [
     ("red", "Off track: the action will miss its due date or its outcome without intervention."),
     ("amber", "At risk: behind plan, with recovery in hand."),
@@ -19,14 +13,10 @@ RAG_MEANINGS = [
 ]
 
 
-def rag_in_words(rag):
-    return RAG_WORDS.get(rag or "", RAG_WORDS[""])
-
-
 def rag_counts(rags):
     """Counts of each rating, in the plan's RAG order, with the total (on report values)."""
     counts = Counter(rag or "" for rag in rags)
-    rows = [{"rag": r, "words": RAG_WORDS[r], "count": counts.get(r, 0)} for r in RAG_ORDER]
+    rows = [{"rag": r, "words": rag_words(r), "count": counts.get(r, 0)} for r in RAG_ORDER]
     return {"rows": rows, "total": sum(counts.values())}
 
 

@@ -16,6 +16,7 @@ from core.access import (
 )
 from core.forms import NOTHING_CHANGED
 from reports import clearance, services
+from reports.assembly import figures_date
 from reports.forms import FrontMatterForm, NewReportForm
 from reports.models import CommitteeReport
 
@@ -95,7 +96,8 @@ def report_finalise(request, pk):
         )
         return redirect("reports:report-detail", pk=report.pk)
     if request.method != "POST":
-        return render(request, "reports/committeereport_finalise.html", {"object": report})
+        context = {"object": report, "figures_date": figures_date(report)}
+        return render(request, "reports/committeereport_finalise.html", context)
     try:
         services.finalise(report, request.user)
         messages.success(request, "The report is final: it will read the same from now on.")

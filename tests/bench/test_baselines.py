@@ -13,6 +13,7 @@ from django.urls import reverse
 from authorities.models import Committee
 from reports.models import CommitteeReport
 from tests.access import build_side
+from tests.factories import ProgressUpdateFactory
 
 pytestmark = [pytest.mark.django_db, pytest.mark.urls("tests.bench.urls")]
 
@@ -85,3 +86,15 @@ def test_each_baseline_runs_its_pages_queries_and_returns_its_rows(client, role)
         shown += [page] if in_page else []
     # The officer leads the action, so it is on home too; a manager's home lists what they lead.
     assert len(shown) == (5 if role == "officer" else 4)
+
+
+@override_settings(BENCH_JSON_VIEWS=True)
+def test_the_action_baseline_names_an_update_signed_by_no_user(client):
+    # As in the demo data: updates typed in from a council's paper, signed with a name.
+    side = build_side("Aldwick", 1)
+    ProgressUpdateFactory(action=side.action, author=None, author_name="Team manager")
+    client.force_login(side.officer)
+    response = client.get(reverse("bench:action", args=[side.action.pk]))
+    assert response.status_code == 200
+    signed = [u[1] for u in response.json()["updates"]]
+    assert signed == ["Team manager", side.officer.get_full_name()]

@@ -10,14 +10,9 @@ from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
-from improvement import rules, services
-from improvement.models import (
-    Action,
-    AppendOnlyError,
-    ImprovementPlan,
-    ProgressUpdate,
-    latest_standing_update,
-)
+from improvement import services
+from improvement.models import Action, AppendOnlyError, ImprovementPlan, ProgressUpdate
+from improvement.state import action_state, standing_updates
 from reports.assembly import plan_actions
 from tests import factories as f
 from tests.access import build_side, date_data
@@ -111,11 +106,9 @@ def test_a_retracted_update_is_otherwise_still_append_only(side):
 def test_a_retracted_update_no_longer_counts_as_the_latest(side):
     today = timezone.localdate()
     services.add_progress_update(side.action, side.officer, "amber", "Written in error.")
-    action = Action.objects.prefetch_related("updates").get(pk=side.action.pk)
-    assert rules.latest_update_on(action) == today
+    assert action_state(side.action).update.reported_on == today
     services.retract_progress_update(side.action.updates.latest(), side.officer, "Error.")
-    action = Action.objects.prefetch_related("updates").get(pk=side.action.pk)
-    assert rules.latest_update_on(action) == side.update.reported_on
+    assert action_state(side.action).update == side.update
     [summary] = plan_actions(side.plan, today)
     assert (summary["rag"], summary["narrative"]) == ("green", side.update.narrative)
 
@@ -141,7 +134,7 @@ def test_an_officer_who_did_not_write_the_update_may_not_retract_it(side):
     assert ProgressUpdate.objects.current().filter(pk=side.update.pk).exists()
 
 
-def test_the_latest_update_prefetch_fetches_the_newest_standing_update_alone(side, client):
+def test_the_standing_update_is_the_newest_not_retracted_and_alone_is_fetched(side, client):
     # Three more updates on one day (created in turn) and one on a later day, which is retracted:
     # the newest standing one is the last created on that day, and it alone is fetched.
     day = datetime.date(2024, 10, 7)
@@ -151,10 +144,9 @@ def test_the_latest_update_prefetch_fetches_the_newest_standing_update_alone(sid
     services.retract_progress_update(side.action.updates.latest(), side.officer, "Error.")
     other = f.ActionFactory(plan=side.plan, reference="9.9")
 
-    actions = Action.objects.prefetch_related(latest_standing_update()).order_by("reference")
-    by_reference = {a.reference: a.newest_standing for a in actions}
-    assert [u.narrative for u in by_reference[side.action.reference]] == ["Third of the day."]
-    assert by_reference[other.reference] == []
+    standing = standing_updates([side.action.pk, other.pk])
+    assert [u.narrative for u in standing.values()] == ["Third of the day."]
+    assert other.pk not in standing
 
     client.force_login(side.officer)
     rows = csv.DictReader(io.StringIO(client.get(reverse("improvement:actions_csv")).text))

@@ -348,3 +348,45 @@ def test_reimporting_the_export_keeps_the_plans_name_for_a_lead_who_is_also_a_us
     client.post(preview_url)
     assert state(source) == before
     assert dict(source.actions.values_list("reference", "lead_name")) == named
+
+
+UPDATE_HEADERS = ["Ref", "Action", "Officer", "Due", "RAG", "Progress", "Date of update"]
+
+
+def test_an_imported_update_is_signed_with_the_file_and_moves_the_action_on(client, side):
+    officer = f"{side.officer.get_full_name()} (Head of Service)"
+    row = ["4.1", "Audit case files", officer, "31/03/2025", "Red", "Behind.", "02/09/2024"]
+    preview_url = upload(client, side, workbook_bytes({"Plan": [UPDATE_HEADERS, row]}))
+    assert not client.get(preview_url).context["result"].problems
+    client.post(preview_url)
+    action = Action.objects.get(plan=side.plan, reference="4.1")
+    update = action.updates.get()
+    assert (update.author, update.signature) == (None, "Imported from tracker.xlsx")
+    assert (action.rag, action.status) == ("red", Action.Status.IN_PROGRESS)
+    assert (action.lead_officer, action.lead_name) == (side.officer, "Head of Service")
+    assert action.lead == officer
+
+
+def test_an_update_dated_before_the_plan_began_is_refused_by_row_and_column(client, side):
+    # The plan starts on 1 April 2024 (tests/factories.py).
+    row = ["4.1", "Audit case files", "", "31/03/2025", "Red", "Behind.", "31/03/2024"]
+    before = state(side.plan)
+    result = client.get(upload(client, side, workbook_bytes({"Plan": [UPDATE_HEADERS, row]})))
+    [problem] = result.context["result"].blocking
+    assert (problem.row, problem.column) == (2, "G (Date of update)")
+    assert "is before the plan existed (from 1 April 2024)" in problem.message
+    assert state(side.plan) == before
+
+
+def test_a_start_and_due_date_both_moved_earlier_are_saved_in_an_order_that_holds(client, side):
+    # The side's action starts on 1 April 2024; its new due date comes before that.
+    Action.objects.filter(pk=side.action.pk).update(starts_on=datetime.date(2024, 4, 1))
+    row = ["1.1", side.action.title, "01/01/2024", "29/02/2024"]
+    content = workbook_bytes({"Plan": [["Ref", "Action", "Start", "Due"], row]})
+    client.post(upload(client, side, content))
+    action = Action.objects.get(pk=side.action.pk)
+    assert (action.starts_on, action.due_on) == (
+        datetime.date(2024, 1, 1),
+        datetime.date(2024, 2, 29),
+    )
+    assert action.due_date_changes.last().reason == "Imported from the workbook tracker.xlsx."

@@ -1,3 +1,4 @@
+import datetime
 import io
 
 import pytest
@@ -8,6 +9,7 @@ from django.core.management import call_command
 from PIL import Image
 
 from authorities.models import LocalAuthority, Membership
+from improvement.models import DueDateChange
 from reports import clearance
 from reports.models import CommitteeReport, PaperTemplate
 
@@ -22,6 +24,17 @@ def media(settings, tmp_path):
     """Stored report files go to a directory of the test's own."""
     settings.MEDIA_ROOT = tmp_path / "media"
     return settings.MEDIA_ROOT
+
+
+def due_date_changed(action, old, new, reason, on):
+    """A due-date change made on the day `on` (its changed_at is otherwise now): a report as at
+    a date counts only the changes made by then."""
+    change = DueDateChange.objects.create(
+        action=action, old_due_on=old, new_due_on=new, reason=reason
+    )
+    made = datetime.datetime.combine(on, datetime.time(12), tzinfo=datetime.UTC)
+    DueDateChange.objects.filter(pk=change.pk).update(changed_at=made)
+    return change
 
 
 def cleared(report, manager):

@@ -5,11 +5,11 @@ from datetime import date
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from improvement.models import Action, DueDateChange, ProgressUpdate, Theme
+from improvement.models import Action, ProgressUpdate, Theme
 from reports import services
 from reports.assembly import assemble
 from reports.models import CommitteeReport
-from tests.reports.conftest import cleared
+from tests.reports.conftest import cleared, due_date_changed
 
 AS_AT = date(2017, 3, 1)
 
@@ -44,11 +44,12 @@ def test_red_overdue_and_rebaselined_actions_come_first_with_the_reason(gateshea
     action = Action.objects.get(plan_id=100, reference="3")
     action.due_on = date(2017, 1, 31)
     action.save()
-    DueDateChange.objects.create(
-        action=action,
-        old_due_on=date(2016, 12, 31),
-        new_due_on=date(2017, 1, 31),
-        reason="The schools' data was late.",
+    due_date_changed(
+        action,
+        date(2016, 12, 31),
+        date(2017, 1, 31),
+        "The schools' data was late.",
+        on=date(2017, 1, 5),
     )
     ProgressUpdate.objects.create(action=action, reported_on=AS_AT, rag="red", narrative="Late.")
     exceptions = assemble(gateshead_report, as_at=AS_AT)["exceptions"]

@@ -5,12 +5,12 @@ from datetime import date, datetime
 
 import pytest
 
-from improvement.models import Action, DueDateChange
+from improvement.models import Action
 from reports import services
 from reports.assembly import assemble
 from reports.models import CommitteeReport
 from reports.snapshot import upgrade
-from tests.reports.conftest import cleared
+from tests.reports.conftest import cleared, due_date_changed
 
 
 @pytest.fixture
@@ -61,9 +61,7 @@ def test_the_appendix_shows_nothing_published_after_the_meeting(content):
 def test_a_first_due_date_reads_as_set_not_moved_from_none(gateshead_report):
     action = Action.objects.get(plan_id=100, reference="3")
     Action.objects.filter(pk=action.pk).update(due_on=date(2017, 1, 31))
-    DueDateChange.objects.create(
-        action=action, old_due_on=None, new_due_on=date(2017, 1, 31), reason="Agreed at board."
-    )
+    due_date_changed(action, None, date(2017, 1, 31), "Agreed at board.", on=date(2016, 12, 1))
     text = " ".join(services.plain_text(assemble(gateshead_report)))
     assert "Due date set to 31 January 2017: Agreed at board." in text
     assert "None" not in text
