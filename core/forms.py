@@ -1,6 +1,7 @@
 """Form fields shared by every app, in the GOV.UK Design System's patterns."""
 
 import datetime
+import re
 
 from django import forms
 from django.db import models
@@ -41,6 +42,11 @@ class DateInput(forms.MultiWidget):
         return context
 
 
+# What each box may hold: ASCII digits only (int() would also take other scripts' digits and
+# superscripts), few enough that the date can be built (a 30-digit day overflows).
+PARTS = (re.compile(r"[0-9]{1,2}"), re.compile(r"[0-9]{1,2}"), re.compile(r"[0-9]{4}"))
+
+
 class DateField(forms.MultiValueField):
     """A date typed as day, month and year, with GOV.UK's error messages naming what is wrong."""
 
@@ -54,6 +60,9 @@ class DateField(forms.MultiValueField):
 
     def compress(self, data_list):
         if not data_list or not any(str(v or "").strip() for v in data_list):
+            # Boxes holding only spaces or line breaks are empty: a required date needs a date.
+            if self.required:
+                raise forms.ValidationError(self.error_messages["required"], code="required")
             return None
         label = self.error_name or self.label or "The date"
         values = [str(v or "").strip() for v in data_list]
@@ -64,9 +73,10 @@ class DateField(forms.MultiValueField):
             raise forms.ValidationError(
                 f"{label} must include a {' and a '.join(missing)}.", code="incomplete"
             )
-        if not all(v.isdigit() for v in values) or len(values[2]) != 4:
+        if not all(pattern.fullmatch(v) for pattern, v in zip(PARTS, values, strict=True)):
             raise forms.ValidationError(
-                f"{label} must be a real date, with numbers only and a four-digit year.",
+                f"{label} must be a real date, in numbers: a day and a month of one or two "
+                "digits and a four-digit year.",
                 code="invalid",
             )
         day, month, year = (int(v) for v in values)

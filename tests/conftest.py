@@ -1,9 +1,16 @@
+import tempfile
+from pathlib import Path
+
 import pytest
 from django.conf import settings
 from django.core.management import call_command
+from hypothesis.configuration import set_hypothesis_home_dir
 
 
 def pytest_configure(config):
+    # Hypothesis keeps caches in .hypothesis/ of the working directory: tests write nothing into
+    # the checkout.
+    set_hypothesis_home_dir(Path(tempfile.gettempdir()) / "hypothesis-tracker")
     # Hashing passwords the production way costs most of a test's time; tests need no strength.
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
     # Tests render pages without running collectstatic first: no manifest of hashed names.
