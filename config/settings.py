@@ -167,6 +167,12 @@ MIDDLEWARE.insert(
     "core.security.RequestSizeLimitMiddleware",
 )
 MIDDLEWARE += ["core.security.NoStoreMiddleware", "axes.middleware.AxesMiddleware"]
+# Input no page can use (a NUL character, an overlong query) is refused once for every view,
+# inside the middleware that set the security and caching headers, so its page has them too.
+MIDDLEWARE.insert(
+    MIDDLEWARE.index("axes.middleware.AxesMiddleware"),
+    "core.security.RefuseUnreadableInputMiddleware",
+)
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
     "django.contrib.auth.backends.ModelBackend",

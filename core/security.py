@@ -1,5 +1,5 @@
-"""Site-wide protections: a request body size limit, no caching of private pages, client address,
-and turns for what must not be asked too often."""
+"""Site-wide protections: a request body size limit, unreadable input refused, no caching of
+private pages, client address, and turns for what must not be asked too often."""
 
 from django.conf import settings
 from django.core.cache import cache
@@ -24,6 +24,50 @@ class RequestSizeLimitMiddleware:
             page = render_to_string("413.html", {"limit_mb": settings.UPLOAD_MAX_MB})
             return HttpResponse(page, status=413)
         return self.get_response(request)
+
+
+# The longest query string read: what gunicorn allows for a whole request line (4094 bytes),
+# so the demo's server and the tests refuse what production's would. Longer searches are no
+# search (SQLite refuses a LIKE pattern over 50,000 characters).
+QUERY_MAX_CHARS = 4096
+NUL = "\x00"
+
+
+class RefuseUnreadableInputMiddleware:
+    """Refuse, once for every view, input no page can use: a NUL character in the address, a
+    query or a form's field or file name (400, naming the field; PostgreSQL refuses NUL in
+    text, so it would otherwise fail deep in a query), and a query longer than QUERY_MAX_CHARS
+    (414)."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if len(request.META.get("QUERY_STRING", "")) > QUERY_MAX_CHARS:
+            return refusal(414, "The web address is too long", "the web address")
+        where = nul_in(request)
+        if where:
+            return refusal(400, "What you sent could not be read", where)
+        return self.get_response(request)
+
+
+def nul_in(request):
+    """Where the request holds a NUL character, in words, or None."""
+    if NUL in request.path:
+        return "the web address"
+    fields = list(request.GET.lists())
+    if request.method == "POST":
+        fields += request.POST.lists()
+        fields += [(name, [f.name for f in files]) for name, files in request.FILES.lists()]
+    for name, values in fields:
+        if NUL in name or any(NUL in value for value in values):
+            return f"the field “{name.replace(NUL, '')}”"
+    return None
+
+
+def refusal(status, title, where):
+    context = {"title": title, "where": where, "status": status, "limit": f"{QUERY_MAX_CHARS:,}"}
+    return HttpResponse(render_to_string("refused.html", context), status=status)
 
 
 class NoStoreMiddleware:
