@@ -189,7 +189,7 @@ def link_recommendations(action_pk, version, shown, chosen):
     Only recommendations in the plan's scope may be linked.
     """
     action = Action.objects.select_for_update().select_related("plan").get(pk=action_pk)
-    if action.version != int(version):
+    if not action.is_version(version):
         raise services.EditConflict(action, [])
     scope = set(action.plan.recommendations.values_list("pk", flat=True))
     outside = [r for r in chosen if r.pk not in scope]

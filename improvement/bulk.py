@@ -25,7 +25,7 @@ def bulk_update(versions, changed_by, status="", lead_officer=None, due_on=None,
     changed = 0
     for pk, version in sorted(versions.items()):
         action = Action.objects.select_for_update().get(pk=pk)
-        if action.version != int(version):
+        if not action.is_version(version):
             raise services.EditConflict(action, [])
         if lead_officer and not _is_member(lead_officer, action):
             raise ValidationError(

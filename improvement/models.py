@@ -219,6 +219,11 @@ class Action(models.Model):
         post = self.lead_name.strip()
         return f"{name} ({post})" if post and post.lower() != name.lower() else name
 
+    def is_version(self, seen):
+        """Whether `seen`, the version a form showed as it came back, is the action's version
+        now: a form shown before someone else saved is not, nor is a version that is no number."""
+        return str(seen).strip() == str(self.version)
+
 
 class Milestone(models.Model):
     action = models.ForeignKey(Action, on_delete=models.CASCADE, related_name="milestones")

@@ -76,7 +76,7 @@ def change_due_date(action, new_due_on, reason, changed_by, seen_due_on=None):
 def edit_action(action_pk, version, changes):
     """Save a manager's edit only if nobody saved the action since `version` was read."""
     current = Action.objects.select_for_update().get(pk=action_pk)
-    if current.version != int(version):
+    if not current.is_version(version):
         raise EditConflict(current, _differences(current, changes))
     changes = {name: value for name, value in changes.items() if differs(current, name, value)}
     if not changes:
