@@ -7,7 +7,9 @@ admin of one council never sees another's rows. A platform superuser sees everyt
 
 from django import forms
 from django.contrib import admin
+from django.contrib.admin.options import IncorrectLookupParameters
 from django.contrib.admin.utils import unquote
+from django.contrib.admin.views.main import ChangeList
 from django.contrib.auth import get_user_model
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import NON_FIELD_ERRORS, PermissionDenied, ValidationError
@@ -107,11 +109,25 @@ class ScopedChoices:
         return in_scope(db_field.related_model._default_manager.all(), request.user)
 
 
+class DateSafeChangeList(ChangeList):
+    """Django refuses a date hierarchy's impossible date (?published_on__month=13) but not one
+    too large to build (a 30-digit year overflows): refused the same way, not a 500."""
+
+    def get_filters(self, request):
+        try:
+            return super().get_filters(request)
+        except OverflowError as error:
+            raise IncorrectLookupParameters(error) from error
+
+
 class ScopedAdmin(ScopedChoices, admin.ModelAdmin):
     """A model admin whose rows are those of the authorities the user administers."""
 
     def get_queryset(self, request):
         return in_scope(super().get_queryset(request), request.user)
+
+    def get_changelist(self, request, **kwargs):
+        return DateSafeChangeList
 
     def undeletable(self, obj):
         """Why this object must be kept, or None; history is never silently lost."""
