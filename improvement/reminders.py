@@ -3,8 +3,13 @@ update, and each plan's managers a weekly digest of red, overdue and un-updated 
 
 A reminder's cycle is the ISO week (2026-W49). ReminderLog holds one row per kind, person, plan
 and cycle, written in the same transaction as the email is sent, so running the command again
-the same day or week sends nothing twice, and an email that fails to send is tried again.
+the same day or week sends nothing twice, and an email that fails to send is tried again. One
+email's failure (a mail server refusing an address, a plan's odd title) is logged and the run
+goes on to the others.
 """
+
+import logging
+from typing import NamedTuple
 
 from django.conf import settings
 from django.core.mail import send_mail
@@ -14,8 +19,13 @@ from django.urls import reverse
 
 from authorities.models import Membership
 from core.people import person_name
+from core.text import one_line
 from improvement.models import Action, Rag, ReminderLog
 from improvement.state import action_states
+
+log = logging.getLogger(__name__)
+# A subject is one line, as long as the log keeps (a plan's title may be longer).
+SUBJECT_MAX = ReminderLog._meta.get_field("subject").max_length
 
 
 def cycle_of(today):
@@ -72,26 +82,49 @@ def digests(states):
     return found
 
 
-def send_all(today, dry_run=False):
-    """Send every reminder due today not already sent this cycle; how many of each were sent."""
-    cycle = cycle_of(today)
-    sent = {"lead": 0, "digest": 0}
+class Reminder(NamedTuple):
+    kind: str
+    user: object
+    plan: object
+    subject: str
+    context: dict
+
+
+def due_reminders(today):
+    """Every reminder due today, sent or not."""
     states = open_states(today)
     for user, actions in lead_reminders(states):
         subject = f"{len(actions)} of your actions need attention"
         context = {"user": user, "actions": actions, "today": today}
-        sent["lead"] += _send(ReminderLog.Kind.LEAD, user, None, cycle, subject, context, dry_run)
+        yield Reminder(ReminderLog.Kind.LEAD, user, None, subject, context)
     if today.weekday() == settings.REMINDER_DIGEST_WEEKDAY:
         for user, plan, actions in digests(states):
-            subject = f"Weekly digest: {plan.title}"
             context = {"user": user, "plan": plan, "actions": actions, "today": today}
-            sent["digest"] += _send(
-                ReminderLog.Kind.DIGEST, user, plan, cycle, subject, context, dry_run
+            yield Reminder(
+                ReminderLog.Kind.DIGEST, user, plan, f"Weekly digest: {plan.title}", context
             )
+
+
+def send_all(today, dry_run=False):
+    """Send every reminder due today not already sent this cycle: how many of each kind were
+    sent, and how many failed (each is logged, and tried again at the next run)."""
+    cycle = cycle_of(today)
+    sent = {ReminderLog.Kind.LEAD: 0, ReminderLog.Kind.DIGEST: 0, "failed": 0}
+    for reminder in due_reminders(today):
+        try:
+            sent[reminder.kind] += _send(reminder, cycle, dry_run)
+        except Exception:
+            log.exception(
+                "The %s reminder to user %s was not sent", reminder.kind, reminder.user.pk
+            )
+            sent["failed"] += 1
     return sent
 
 
-def _send(kind, user, plan, cycle, subject, context, dry_run):
+@transaction.atomic
+def _send(reminder, cycle, dry_run):
+    """Send one reminder and log it, both or neither."""
+    kind, user, plan, _, context = reminder
     if not user.email:
         return 0
     already = ReminderLog.objects.filter(kind=kind, recipient=user, plan=plan, cycle=cycle)
@@ -99,20 +132,20 @@ def _send(kind, user, plan, cycle, subject, context, dry_run):
         return 0
     if dry_run:
         return 1
+    subject = one_line(reminder.subject, SUBJECT_MAX)
     context.update(name=person_name(user), site_url=settings.SITE_URL, kind=kind)
     context["settings_url"] = settings.SITE_URL + reverse("improvement:reminder_settings")
     body = render_to_string(f"improvement/email/{kind}.txt", context)
-    with transaction.atomic():
-        ReminderLog.objects.create(
-            kind=kind,
-            recipient=user,
-            plan=plan,
-            cycle=cycle,
-            email=user.email,
-            subject=subject,
-            action_count=len(context["actions"]),
-        )
-        send_mail(subject, body, None, [user.email])
+    ReminderLog.objects.create(
+        kind=kind,
+        recipient=user,
+        plan=plan,
+        cycle=cycle,
+        email=user.email,
+        subject=subject,
+        action_count=len(context["actions"]),
+    )
+    send_mail(subject, body, None, [user.email])
     return 1
 
 

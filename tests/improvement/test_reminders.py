@@ -3,15 +3,17 @@ those who turned them off; and the page where a user turns them off."""
 
 import datetime
 import io
+import smtplib
 
 import pytest
 from django.core import mail
-from django.core.management import call_command
+from django.core.management import CommandError, call_command
 from django.db import IntegrityError, transaction
 from django.urls import reverse
 
 from authorities.models import Membership
-from improvement.models import ReminderLog
+from improvement import reminders
+from improvement.models import ImprovementPlan, ReminderLog
 from tests import factories as f
 from tests.access import build_side
 
@@ -110,3 +112,53 @@ def test_with_a_tasks_worker_the_command_queues_the_reminders_for_it(side, setti
     call_command("send_reminders", f"--date={MONDAY.isoformat()}", stdout=out)
     assert "Queued for the tasks worker: reminders for 2026-11-30" in out.getvalue()
     assert mail.outbox == []  # the worker sends them
+
+
+@pytest.fixture
+def two_councils(side):
+    """Aldwick (the side above) and Brampton, each with a manager who has a digest due."""
+    other = build_side("Brampton", 2)
+    other.manager.email = "manager@brampton.example"
+    other.manager.save()
+    return side, other
+
+
+def digests_to(address):
+    return [m for m in mail.outbox if m.to == [address] and m.subject.startswith("Weekly digest")]
+
+
+@pytest.mark.parametrize(
+    "title",
+    ["Improvement plan " + "for children in care " * 9, "Plan\r\nBcc: everyone@example.com"],
+)
+def test_a_plans_long_or_broken_title_gives_a_one_line_bounded_subject(two_councils, title):
+    aldwick, brampton = two_councils
+    ImprovementPlan.objects.filter(pk=aldwick.plan.pk).update(title=title[:200])
+    run(MONDAY)
+    [digest] = digests_to("manager@aldwick.example")
+    assert len(digest.subject) <= ReminderLog._meta.get_field("subject").max_length
+    assert "\n" not in digest.subject
+    assert "\r" not in digest.subject
+    assert digest.subject.startswith("Weekly digest: " + " ".join(title.split())[:40])
+    assert digest.recipients() == ["manager@aldwick.example"]
+    assert digests_to("manager@brampton.example")
+
+
+def test_one_email_that_fails_stops_no_other_and_the_command_says_so(two_councils, monkeypatch):
+    aldwick, brampton = two_councils
+    refused = "manager@aldwick.example"
+
+    def send(subject, body, sender, to):
+        if to == [refused]:
+            raise smtplib.SMTPRecipientsRefused({refused: (550, b"No such mailbox")})
+        return mail.send_mail(subject, body, sender, to)
+
+    monkeypatch.setattr(reminders, "send_mail", send)
+    with pytest.raises(CommandError, match="1 reminders failed to send"):
+        run(MONDAY)
+    assert digests_to("manager@brampton.example")
+    assert [m.to[0] for m in mail.outbox if m.to == ["officer@aldwick.example"]]
+    assert not ReminderLog.objects.filter(email=refused).exists()  # tried again next time
+    monkeypatch.undo()
+    run(MONDAY)
+    assert digests_to(refused)

@@ -31,3 +31,8 @@ class Command(BaseCommand):
         self.stdout.write(
             f"{verb} {sent['lead']} lead reminders and {sent['digest']} digests for {today}."
         )
+        if sent["failed"]:
+            raise CommandError(
+                f"{sent['failed']} reminders failed to send (each is in the log); the next run "
+                "tries them again."
+            )
