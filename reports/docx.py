@@ -13,12 +13,16 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Mm, Pt
 
+from core.text import one_line
 from reports.paper import logo_bytes
 
 TABLE_STYLE = "Table Grid"
 LANGUAGE = "en-GB"
 FONT = "Arial"
 HANGING = Mm(10)
+# Word's document properties hold at most 255 characters; a report's title may be longer (the
+# whole title is the document's first heading).
+PROPERTY_MAX = 255
 
 
 def render_docx(report):
@@ -33,7 +37,7 @@ def render_docx(report):
 
 
 def set_up(document, title):
-    document.core_properties.title = title
+    document.core_properties.title = one_line(title, PROPERTY_MAX)
     document.core_properties.language = LANGUAGE
     section = document.sections[0]
     section.page_width, section.page_height = Mm(210), Mm(297)
