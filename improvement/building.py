@@ -19,6 +19,11 @@ STALE = (
     "Someone else saved this {what} while you were editing it, so your changes were not saved. "
     "The form now shows the {what} as saved: make your changes again."
 )
+UNSEEN = (
+    "Your changes were not saved: the form did not say which version of the {what} it showed, "
+    "so they could overwrite someone else's. The form now shows the {what} as saved: make your "
+    "changes again."
+)
 
 
 class StaleEdit(ValidationError):
@@ -33,7 +38,10 @@ def fingerprint(row, names):
 
 
 def _refuse_if_stale(row, seen, fields, what):
-    if seen and seen != fingerprint(row, fields):
+    """A save must say what its form showed: without it, it could be overwriting anything."""
+    if not seen:
+        raise StaleEdit(UNSEEN.format(what=what))
+    if seen != fingerprint(row, fields):
         raise StaleEdit(STALE.format(what=what))
 
 
@@ -46,7 +54,7 @@ def create_plan(authority, **fields):
 
 
 @transaction.atomic
-def edit_plan(plan, seen="", **fields):
+def edit_plan(plan, *, seen, **fields):
     return _edit(plan, fields, seen, "plan")
 
 
@@ -111,7 +119,7 @@ def add_theme(plan, title, description="", number=None):
 
 
 @transaction.atomic
-def edit_theme(theme, title, description="", seen=""):
+def edit_theme(theme, title, description="", *, seen):
     return _edit(theme, {"title": title, "description": description}, seen, "theme")
 
 
@@ -137,7 +145,7 @@ MILESTONE_FIELDS = ("title", "due_on", "completed_on")
 
 
 @transaction.atomic
-def edit_milestone(milestone, seen="", **fields):
+def edit_milestone(milestone, *, seen, **fields):
     return _edit(milestone, fields, seen, "milestone")
 
 

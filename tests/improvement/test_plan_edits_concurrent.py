@@ -6,7 +6,7 @@ from django.test import Client
 from django.urls import reverse
 
 from improvement.building import STALE
-from improvement.models import ImprovementPlan, Theme
+from improvement.models import ImprovementPlan, Milestone, Theme
 from tests import factories as f
 from tests.access import build_side
 from tests.forms import as_post_data, forms_of
@@ -61,3 +61,20 @@ def test_the_second_of_two_theme_edits_is_refused(side):
     assert first.post(url, {**first_form, "title": "Early help"}).status_code == 302
     assert second.post(url, {**second_form, "title": "Front door"}).url == url
     assert Theme.objects.get(pk=side.theme.pk).title == "Early help"
+
+
+@pytest.mark.parametrize("name", ["plan_edit", "theme_edit", "milestone_edit"])
+def test_an_edit_sent_without_what_its_form_showed_is_refused_and_overwrites_nothing(side, name):
+    """Without `seen` a save could be overwriting anyone's: it is refused, the form shown again."""
+    milestone = Milestone.objects.create(action=side.action, title="Audit reported to the board")
+    row = {"plan_edit": side.plan, "theme_edit": side.theme, "milestone_edit": milestone}[name]
+    url = reverse(f"improvement:{name}", args=[row.pk])
+    first, second = signed_in(side.manager), signed_in(side.other_manager)
+    stale = form_data(second, url)
+    del stale["seen"]
+    assert first.post(url, {**form_data(first, url), "title": "As agreed"}).status_code == 302
+    response = second.post(url, {**stale, "title": "Overwritten"}, follow=True)
+    assert response.redirect_chain == [(url, 302)]
+    assert "the form did not say which version" in response.content.decode()
+    assert type(row).objects.get(pk=row.pk).title == "As agreed"
+    assert response.context["form"]["title"].value() == "As agreed"
