@@ -1,5 +1,6 @@
 """Forms of the workspace: a progress update with evidence, a due-date change, an action edit."""
 
+import uuid
 from pathlib import Path
 
 from django import forms
@@ -52,6 +53,13 @@ class ProgressUpdateForm(forms.Form):
     )
     evidence_link = forms.URLField(
         label="Or a link to the evidence", required=False, assume_scheme="https"
+    )
+    # A new token each time the form is shown; sent twice, the update is recorded once.
+    submission = forms.UUIDField(
+        widget=forms.HiddenInput,
+        required=False,
+        initial=uuid.uuid4,
+        error_messages={"invalid": "This form was damaged: open the page again to add the update."},
     )
 
     def clean(self):

@@ -289,6 +289,9 @@ class ProgressUpdate(models.Model):
         related_name="progress_updates_retracted",
     )
     retraction_reason = models.TextField(blank=True, editable=False)
+    # The one-time token of the form it was sent from: the same form sent twice (a double click,
+    # the browser's resubmission) is recorded once.
+    submission = models.UUIDField(null=True, blank=True, unique=True, editable=False)
 
     objects = ProgressUpdateQuerySet.as_manager()
     history = HistoricalRecords()

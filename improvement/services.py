@@ -11,6 +11,10 @@ from improvement.models import Action, DueDateChange, Evidence, ProgressUpdate, 
 from improvement.state import standing_update
 
 
+class AlreadyAdded(Exception):
+    """The form of a progress update was sent again: it was recorded the first time."""
+
+
 class EditConflict(Exception):
     """Someone saved the action after this form was opened."""
 
@@ -22,12 +26,25 @@ class EditConflict(Exception):
 
 @transaction.atomic
 def add_progress_update(
-    action, author, rag, narrative, reported_on=None, evidence=None, signed_as=""
+    action,
+    author,
+    rag,
+    narrative,
+    reported_on=None,
+    evidence=None,
+    signed_as="",
+    submission=None,
 ):
     """Append an update; the action's RAG and status follow its standing update, which is this
     one unless a newer one stands. An update with no author user (an imported workbook's) is
-    `signed_as` a name instead."""
+    `signed_as` a name instead.
+
+    `submission` is the one-time token of the form it came from: sent again (a double click,
+    a resubmission), it is refused with AlreadyAdded and nothing is recorded twice. The action's
+    row lock makes the second of two simultaneous posts wait for, and then see, the first."""
     action = Action.objects.select_for_update().select_related("plan").get(pk=action.pk)
+    if submission and ProgressUpdate.objects.filter(submission=submission).exists():
+        raise AlreadyAdded("This progress update was already added.")
     if rag in (Rag.RED, Rag.AMBER) and not narrative.strip():
         raise ValidationError({"narrative": "Say what is being done about a red or amber rating."})
     reported_on = reported_on or timezone.localdate()
@@ -39,6 +56,7 @@ def add_progress_update(
         rag=rag,
         narrative=narrative,
         reported_on=reported_on,
+        submission=submission,
     )
     for item in evidence or []:
         Evidence.objects.create(update=update, **item)

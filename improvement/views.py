@@ -183,7 +183,11 @@ def add_update(request, pk):
                 data["narrative"],
                 reported_on=data.get("reported_on"),
                 evidence=form.evidence(),
+                submission=data.get("submission"),
             )
+        except services.AlreadyAdded as added:
+            messages.info(request, f"{added} It is recorded once, as below.")
+            return redirect("improvement:action", pk=action.pk)
         except ValidationError as error:
             form.add_error(None, error)
         else:
