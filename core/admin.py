@@ -10,6 +10,7 @@ from django.contrib import admin
 from django.contrib.admin.options import IncorrectLookupParameters
 from django.contrib.admin.utils import unquote
 from django.contrib.admin.views.main import ChangeList
+from django.contrib.admin.widgets import AutocompleteSelect, AutocompleteSelectMultiple
 from django.contrib.auth import get_user_model
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import NON_FIELD_ERRORS, PermissionDenied, ValidationError
@@ -94,16 +95,46 @@ def model_of(content_type_id):
     return content_type.model_class() if content_type else None
 
 
+class ReadableChoicesOnly:
+    """Django's autocomplete box looks up the chosen ids to show them again: an id that is no
+    number (a form sent back garbled) failed that lookup with a 500 instead of the form saying
+    the choice is not valid. Only ids the column could hold are looked up."""
+
+    def optgroups(self, name, value, attr=None):
+        return super().optgroups(name, [v for v in value if self._readable(v)], attr)
+
+    def _readable(self, value):
+        try:
+            self.field.target_field.to_python(value)
+        except ValidationError:
+            return False
+        return True
+
+
+class ScopedAutocompleteSelect(ReadableChoicesOnly, AutocompleteSelect):
+    pass
+
+
+class ScopedAutocompleteSelectMultiple(ReadableChoicesOnly, AutocompleteSelectMultiple):
+    pass
+
+
 class ScopedChoices:
     """Offer in foreign-key and many-to-many fields only rows of the user's authorities."""
 
     def formfield_for_foreignkey(self, db_field, request, **kwargs):
         kwargs.setdefault("queryset", self._choices(db_field, request))
+        self._autocomplete(db_field, request, kwargs, ScopedAutocompleteSelect)
         return super().formfield_for_foreignkey(db_field, request, **kwargs)
 
     def formfield_for_manytomany(self, db_field, request, **kwargs):
         kwargs.setdefault("queryset", self._choices(db_field, request))
+        self._autocomplete(db_field, request, kwargs, ScopedAutocompleteSelectMultiple)
         return super().formfield_for_manytomany(db_field, request, **kwargs)
+
+    def _autocomplete(self, db_field, request, kwargs, widget):
+        if "widget" not in kwargs and db_field.name in self.get_autocomplete_fields(request):
+            kwargs["widget"] = widget(db_field, self.admin_site, using=kwargs.get("using"))
 
     def _choices(self, db_field, request):
         return in_scope(db_field.related_model._default_manager.all(), request.user)
