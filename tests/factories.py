@@ -6,6 +6,7 @@ theme belongs to its plan, a plan belongs to the authority of its inspections, a
 """
 
 import datetime
+from decimal import Decimal
 
 import factory
 from django.contrib.auth import get_user_model
@@ -21,6 +22,7 @@ from improvement.models import (
     Rag,
     Theme,
 )
+from indicators.models import Indicator, IndicatorValue
 from inspections.models import (
     Finding,
     Framework,
@@ -238,3 +240,30 @@ class DueDateChangeFactory(factory.django.DjangoModelFactory):
     old_due_on = datetime.date(2025, 3, 31)
     new_due_on = datetime.date(2025, 6, 30)
     reason = "Recruitment took longer than planned."
+
+
+class IndicatorFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Indicator
+
+    name = "Re-referrals within 12 months"
+    unit = "percent"
+    polarity = "lower"
+    source = "DfE"
+    frequency = "annual"
+
+
+class IndicatorValueFactory(factory.django.DjangoModelFactory):
+    """An authority's published value for the year to 31 March 2025."""
+
+    class Meta:
+        model = IndicatorValue
+
+    indicator = factory.SubFactory(IndicatorFactory)
+    authority = factory.SubFactory(LocalAuthorityFactory)
+    level = IndicatorValue.Level.AUTHORITY
+    area_code = factory.LazyAttribute(lambda value: value.authority.ons_code)
+    area_name = factory.LazyAttribute(lambda value: value.authority.name)
+    period = "2025"
+    period_end = datetime.date(2025, 3, 31)
+    value = Decimal("13.9")

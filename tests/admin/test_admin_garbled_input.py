@@ -1,13 +1,10 @@
 """The admin answers garbled input as it answers a wrong choice, never with a 500: a date
 hierarchy's date too large to build, an autocomplete box's id that is no number."""
 
-import datetime
-
 import pytest
 from django.test import Client
 from django.urls import reverse
 
-from indicators.models import Indicator, IndicatorValue
 from tests import factories as f
 from tests.admin.world import admin_world, change_form_data
 from tests.factories import UserFactory
@@ -45,20 +42,7 @@ def test_an_autocomplete_id_that_is_no_number_is_not_a_valid_choice(superuser, f
 
 @pytest.fixture
 def indicator_value():
-    authority = f.LocalAuthorityFactory()
-    indicator = Indicator.objects.create(
-        name="Re-referrals", unit="percent", polarity="lower", source="DfE", frequency="annual"
-    )
-    return IndicatorValue.objects.create(
-        indicator=indicator,
-        level="authority",
-        area_code="E08000037",
-        area_name=authority.name,
-        authority=authority,
-        period="2025",
-        period_end=datetime.date(2025, 3, 31),
-        value=13.9,
-    )
+    return f.IndicatorValueFactory()
 
 
 def test_a_national_indicators_autocomplete_refuses_an_id_that_is_no_number(
