@@ -23,15 +23,16 @@ from tests.forms import forms_of, links_of
 
 MISSING = object()  # the field is not sent at all
 
+# Each kind is also a wrong type somewhere: words (and 100,000 letters) where a number, a date,
+# a choice or an id is expected; numbers where words are. Of two values, a field that takes one
+# reads the last: a negative number.
 KINDS = {
     "30 digits": "9" * 30,
-    "negative": "-1",
-    "not a number": "ten",
     "NUL byte": "a\x00b",
     "100,000 characters": "x" * 100_000,
-    "CR/LF": "a\r\nBcc: someone@example.com",
+    "words with CR/LF": "a\r\nBcc: someone@example.com",
     "spaces only": " \r\n\t ",
-    "two values": ["1", "2"],
+    "two values, -1 last": ["9" * 30, "-1"],
     "missing": MISSING,
 }
 
