@@ -89,7 +89,7 @@ class AdminSite(admin.AdminSite):
 
 def model_of(content_type_id):
     """The model of a content type id as a URL gives it, or None."""
-    if not content_type_id.isdigit():
+    if not content_type_id.isdecimal():  # isdigit() also passes superscripts int() refuses
         return None
     content_type = ContentType.objects.filter(pk=int(content_type_id)).first()
     return content_type.model_class() if content_type else None

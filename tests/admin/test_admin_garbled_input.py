@@ -53,3 +53,10 @@ def test_a_national_indicators_autocomplete_refuses_an_id_that_is_no_number(
     response = superuser.post(url, data)
     assert response.status_code == 200
     assert "Select a valid choice" in str(response.context["adminform"].form.errors["authority"])
+
+
+@pytest.mark.parametrize("content_type", ["²", "١"])
+def test_view_on_site_with_a_content_type_in_other_digits_answers_404(superuser, content_type):
+    """A superscript passes isdigit() but not int(); another script's digit passes both."""
+    address = reverse("admin:view_on_site", args=[content_type, 1])
+    assert superuser.get(address).status_code == 404
