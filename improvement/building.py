@@ -219,7 +219,7 @@ def recommendations_in_scope(plan, query=""):
         "inspection__started_on", "inspection_id", "number"
     )
     query = query.strip()
-    if query.isdigit():
+    if query.isdecimal():
         return recommendations.filter(number=int(query))
     if query:
         return recommendations.filter(text__icontains=query)
@@ -227,7 +227,7 @@ def recommendations_in_scope(plan, query=""):
 
 
 def recommendations_of(plan_authority_id, pks):
-    pks = [pk for pk in pks if str(pk).isdigit()]
+    pks = [pk for pk in pks if str(pk).isdecimal()]
     return list(
         Recommendation.objects.filter(inspection__authority_id=plan_authority_id, pk__in=pks)
     )

@@ -15,7 +15,7 @@ from improvement.models import Action
 
 def selected_actions(request):
     """The ticked actions of the user's authorities, with the version each row showed."""
-    pks = [pk for pk in request.POST.getlist("action") if pk.isdigit()]
+    pks = [pk for pk in request.POST.getlist("action") if pk.isdecimal()]
     actions = scoped(Action.objects.filter(pk__in=pks), request.user, "plan__authority")
     actions = list(actions.select_related("plan__authority", "lead_officer"))
     if len(actions) != len(set(pks)):

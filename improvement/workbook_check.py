@@ -248,7 +248,7 @@ class _PartReader:
         return column, int(found[2])
 
     def number(self, text):
-        if not text.isdigit() or len(text) > 7:
+        if not text.isdecimal() or len(text) > 7:
             raise _Refused
         return int(text)
 

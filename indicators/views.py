@@ -176,6 +176,6 @@ def _target_initial(target):
 def _back_from_target(request, authority, indicator):
     """To the plan's indicators when the target was set from there, else the indicator's page."""
     plan = request.GET.get("plan", "")
-    if plan.isdigit() and ImprovementPlan.objects.filter(pk=plan, authority=authority).exists():
+    if plan.isdecimal() and ImprovementPlan.objects.filter(pk=plan, authority=authority).exists():
         return redirect("indicators:plan-indicators", int(plan))
     return redirect("indicators:indicator-detail", authority.pk, indicator.pk)

@@ -154,7 +154,7 @@ def natural_key(reference):
     """1.2 before 1.10, 1.1 before 1.1a, numbers before letters (1, 2, R9): each run of digits
     compares as a number and each run of letters as text, never one with the other."""
     runs = re.findall(r"\d+|[^\W\d_]+", reference.lower())
-    return [(0, int(run), "") if run.isdigit() else (1, 0, run) for run in runs], reference
+    return [(0, int(run), "") if run.isdecimal() else (1, 0, run) for run in runs], reference
 
 
 def plan_actions(plan, as_at):
