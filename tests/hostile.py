@@ -25,14 +25,15 @@ MISSING = object()  # the field is not sent at all
 
 # Each kind is also a wrong type somewhere: words (and 100,000 letters) where a number, a date,
 # a choice or an id is expected; numbers where words are. Of two values, a field that takes one
-# reads the last: a negative number.
+# reads the last, a negative number, and one that takes a list (ticked boxes, a multiple choice)
+# also a superscript digit, which isdigit() passes and int() refuses.
 KINDS = {
     "30 digits": "9" * 30,
     "NUL byte": "a\x00b",
     "100,000 characters": "x" * 100_000,
     "words with CR/LF": "a\r\nBcc: someone@example.com",
     "spaces only": " \r\n\t ",
-    "two values, -1 last": ["9" * 30, "-1"],
+    "two values, -1 last": ["²", "-1"],
     "missing": MISSING,
 }
 
