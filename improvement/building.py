@@ -37,11 +37,13 @@ def fingerprint(row, names):
     return hashlib.sha256(values.encode()).hexdigest()[:20]
 
 
-def _refuse_if_stale(row, seen, fields, what):
-    """A save must say what its form showed: without it, it could be overwriting anything."""
+def refuse_if_stale(seen, now, what):
+    """A save must say what its form showed (`seen`, the fingerprint it was shown with): without
+    it, it could be overwriting anything; unlike `now` (the fingerprint of what is saved now),
+    someone else saved meanwhile. Either way StaleEdit, and nothing is saved."""
     if not seen:
         raise StaleEdit(UNSEEN.format(what=what))
-    if seen != fingerprint(row, fields):
+    if seen != now:
         raise StaleEdit(STALE.format(what=what))
 
 
@@ -64,7 +66,7 @@ def _edit(row, fields, seen, what):
     row = type(row).objects.select_for_update().get(pk=row.pk)
     if _unchanged(row, fields):
         return row
-    _refuse_if_stale(row, seen, fields, what)
+    refuse_if_stale(seen, fingerprint(row, fields), what)
     for name, value in fields.items():
         setattr(row, name, value)
     row.full_clean()

@@ -145,7 +145,7 @@ def ties_fingerprint(ties):
 
 
 @transaction.atomic
-def tie_to_plan(indicator, plan, themes, actions, seen=""):
+def tie_to_plan(indicator, plan, themes, actions, *, seen):
     """Tie the indicator to these of the plan's themes and actions, and to no others of the plan;
     its ties to other plans (another authority's, for a national indicator) stay as they are.
     Saved unchanged, it writes nothing; from a form shown before someone else saved, refused."""
@@ -158,8 +158,7 @@ def tie_to_plan(indicator, plan, themes, actions, seen=""):
     wanted = {"themes": sorted(t.pk for t in themes), "actions": sorted(a.pk for a in actions)}
     if wanted == current:
         return False
-    if seen and seen != ties_fingerprint(current):
-        raise building.StaleEdit(building.STALE.format(what="choice"))
+    building.refuse_if_stale(seen, ties_fingerprint(current), "choice")
     for name in TIES:
         related = getattr(indicator, name)
         related.remove(*(set(current[name]) - set(wanted[name])))
@@ -174,7 +173,7 @@ def target_fingerprint(target):
 
 
 @transaction.atomic
-def set_target(indicator, authority, target, tolerance, seen=""):
+def set_target(indicator, authority, target, tolerance, *, seen):
     """The authority's target and tolerance on the indicator; no target removes it (the history
     keeps it). Saved unchanged, it writes nothing; from a form shown before someone else saved,
     refused (StaleEdit)."""
@@ -186,8 +185,7 @@ def set_target(indicator, authority, target, tolerance, seen=""):
         return None
     if current and (current.target, current.tolerance) == (target, tolerance):
         return current
-    if seen and seen != target_fingerprint(current):
-        raise building.StaleEdit(building.STALE.format(what="target"))
+    building.refuse_if_stale(seen, target_fingerprint(current), "target")
     if target is None:
         current.delete()
         return None

@@ -128,7 +128,7 @@ def tie_indicator(request, plan_pk, pk):
     again = redirect("indicators:tie-indicator", plan.pk, indicator.pk)
 
     def save(data):
-        services.tie_to_plan(indicator, plan, data["themes"], data["actions"], data["seen"])
+        services.tie_to_plan(indicator, plan, data["themes"], data["actions"], seen=data["seen"])
 
     what = f"choice of what “{indicator.name}” measures"
     context = {"plan": plan, "indicator": indicator, "form": form}
@@ -157,7 +157,7 @@ def set_target(request, authority_pk, pk):
 
     def save(data):
         tolerance = data["tolerance"] if data["tolerance"] is not None else Decimal(0)
-        services.set_target(indicator, authority, data["target"], tolerance, data["seen"])
+        services.set_target(indicator, authority, data["target"], tolerance, seen=data["seen"])
 
     context = {"authority": authority, "indicator": indicator, "form": form, "target": target}
     return edit_response(request, form, save, "target", back, again) or render(

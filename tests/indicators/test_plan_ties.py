@@ -174,3 +174,19 @@ def test_a_target_is_checked_against_the_unit_and_removed_when_emptied(
     assert Target.objects.get().tolerance == 0
     set_target(manager, gateshead, rereferrals, "", "")
     assert not Target.objects.exists()
+
+
+def test_a_tie_or_target_posted_without_what_its_form_showed_is_refused(
+    manager, gateshead, plan, rereferrals
+):
+    # Without its fingerprint a post could be overwriting anyone's save: the check is not optional.
+    set_target(manager, gateshead, rereferrals, "15", "2")
+    response = set_target(manager, gateshead, rereferrals, "18", "1", seen="")
+    assert (
+        "did not say which version of the target"
+        in manager.get(response["Location"]).content.decode()
+    )
+    assert Target.objects.get().target == Decimal(15)
+    response = tie(manager, plan, rereferrals, themes=[plan.themes.get()], seen="")
+    assert "did not say which version" in manager.get(response["Location"]).content.decode()
+    assert not rereferrals.themes.exists()
