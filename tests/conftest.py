@@ -1,9 +1,16 @@
+import shutil
+import tempfile
+from pathlib import Path
+
 import pytest
 from django.conf import settings
 from django.core.management import call_command
 
 
 def pytest_configure(config):
+    # Files the tests store (evidence, report PDFs) go to a directory of this run's own, never into
+    # the checkout's media/ (each xdist worker configures, so each has its own).
+    settings.MEDIA_ROOT = Path(tempfile.mkdtemp(prefix="tracker-test-media-"))
     # Hashing passwords the production way costs most of a test's time; tests need no strength.
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
     # Tests render pages without running collectstatic first: no manifest of hashed names.
@@ -11,6 +18,10 @@ def pytest_configure(config):
         **settings.STORAGES,
         "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
     }
+
+
+def pytest_unconfigure(config):
+    shutil.rmtree(settings.MEDIA_ROOT, ignore_errors=True)
 
 
 def pytest_collection_modifyitems(config, items):
