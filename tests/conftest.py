@@ -6,6 +6,8 @@ import pytest
 from django.conf import settings
 from django.core.management import call_command
 
+from tests.kept import in_kept_order, keep
+
 
 def pytest_configure(config):
     # Files the tests store (evidence, report PDFs) go to a directory of this run's own, never into
@@ -25,6 +27,11 @@ def pytest_unconfigure(config):
 
 
 def pytest_collection_modifyitems(config, items):
+    deselect_postgres_tests(config, items)
+    items[:] = in_kept_order(items)
+
+
+def deselect_postgres_tests(config, items):
     """Tests marked `postgres` measure PostgreSQL itself (locks, EXPLAIN): collected only there."""
     if settings.DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
         return
@@ -38,7 +45,22 @@ def pytest_collection_modifyitems(config, items):
         )
 
 
+@pytest.fixture(scope="module")
+def kept_authorities(django_db_setup, django_db_blocker):
+    yield from keep(django_db_blocker, lambda: call_command("loaddata", "authorities", verbosity=0))
+
+
+@pytest.fixture(scope="module")
+def kept_seeds(kept_authorities, django_db_blocker):
+    yield from keep(django_db_blocker, lambda: call_command("loaddata", "seeds", verbosity=0))
+
+
 @pytest.fixture
-def seeds(db):
-    """The demo data typed in from the council papers (fixtures/)."""
-    call_command("loaddata", "authorities", "seeds", verbosity=0)
+def authorities(kept_authorities, db):
+    """England's regions and local authorities (fixtures/authorities.json), kept for the module."""
+
+
+@pytest.fixture
+def seeds(kept_seeds, db):
+    """The demo data typed in from the council papers (fixtures/), with the authorities, kept for
+    the module (tests/kept.py)."""
