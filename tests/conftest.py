@@ -1,3 +1,4 @@
+import copy
 import shutil
 import tempfile
 from pathlib import Path
@@ -6,6 +7,7 @@ import pytest
 from django.conf import settings
 from django.core.management import call_command
 
+from tests.access import build_world
 from tests.kept import in_kept_order, keep
 
 
@@ -64,3 +66,15 @@ def authorities(kept_authorities, db):
 def seeds(kept_seeds, db):
     """The demo data typed in from the council papers (fixtures/), with the authorities, kept for
     the module (tests/kept.py)."""
+
+
+@pytest.fixture(scope="module")
+def kept_world(django_db_setup, django_db_blocker):
+    yield from keep(django_db_blocker, build_world)
+
+
+@pytest.fixture
+def world(kept_world, db):
+    """The two-authority access world (tests/access.py), kept for the module: each test gets its
+    own copy of the objects, as Django's TestCase does with setUpTestData."""
+    return copy.deepcopy(kept_world)

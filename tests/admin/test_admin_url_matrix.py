@@ -12,7 +12,6 @@ from django.urls import reverse
 
 from core.admin import authority_path
 from tests.access import ROLES
-from tests.admin.world import admin_world
 from tests.factories import UserFactory
 
 pytestmark = pytest.mark.django_db
@@ -69,11 +68,6 @@ def logged_in(user):
     if user is not None:
         client.force_login(user)
     return client
-
-
-@pytest.fixture
-def world():
-    return admin_world()
 
 
 def test_every_registered_model_is_scoped_or_national_and_every_scoped_one_is_covered(world):
