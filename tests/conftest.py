@@ -28,7 +28,9 @@ def pytest_unconfigure(config):
     shutil.rmtree(settings.MEDIA_ROOT, ignore_errors=True)
 
 
+@pytest.hookimpl(trylast=True)
 def pytest_collection_modifyitems(config, items):
+    # Last, after pytest-django's and pytest's own orderings, which in_kept_order keeps.
     deselect_postgres_tests(config, items)
     items[:] = in_kept_order(items)
 
