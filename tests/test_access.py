@@ -5,7 +5,7 @@ from django.conf import settings
 from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
-from tests.access import ROLES, build_world, collect_cases
+from tests.access import ROLES, collect_cases
 from tests.factories import UserFactory
 
 CASES = collect_cases()
@@ -52,10 +52,8 @@ def url_of(case, world):
     return reverse(case.name, kwargs=case.kwargs(world)) + case.query
 
 
-@pytest.mark.django_db
 @pytest.mark.parametrize("case", CASES, ids=str)
-def test_anonymous_are_sent_to_login(case):
-    world = build_world()
+def test_anonymous_are_sent_to_login(case, world):
     url = url_of(case, world)
     for method in ("get", "post"):
         if getattr(case, method) is None:
@@ -70,10 +68,8 @@ def test_anonymous_are_sent_to_login(case):
             ]
 
 
-@pytest.mark.django_db
 @pytest.mark.parametrize("case", [c for c in CASES if c.scoped and not c.public], ids=str)
-def test_users_of_another_authority_get_404(case):
-    world = build_world()
+def test_users_of_another_authority_get_404(case, world):
     url = url_of(case, world)
     for role in ROLES:
         stranger = getattr(world.b, role)
@@ -84,10 +80,8 @@ def test_users_of_another_authority_get_404(case):
             assert response.status_code == 404, f"POST {url} as B {role}"
 
 
-@pytest.mark.django_db
 @pytest.mark.parametrize("case", [c for c in CASES if not c.public], ids=str)
-def test_each_role_is_allowed_or_refused_as_declared(case):
-    world = build_world()
+def test_each_role_is_allowed_or_refused_as_declared(case, world):
     url = url_of(case, world)
     for role in ROLES:
         user = getattr(world.a, role)
@@ -104,9 +98,7 @@ def test_each_role_is_allowed_or_refused_as_declared(case):
             assert got == expected, f"{method.upper()} {url} as {role}: {status}"
 
 
-@pytest.mark.django_db
-def test_django_admin_sends_non_staff_to_its_login():
-    world = build_world()
+def test_django_admin_sends_non_staff_to_its_login(world):
     for user in (world.a.officer, world.a.manager, UserFactory()):
         response = client_for(user).get("/admin/")
         assert response.status_code == 302

@@ -5,6 +5,8 @@ URL has a Case with both a GET and a POST. Pages that create or record something
 what exists are listed in NOT_EDIT_FORMS, each with the reason.
 """
 
+import copy
+
 import pytest
 from django.core.management import call_command
 from django.test import Client
@@ -14,6 +16,7 @@ from improvement.models import Action
 from reports.models import CommitteeReport
 from tests.access import ROLES, build_world, collect_cases
 from tests.forms import as_post_data, differences, every_row, forms_of
+from tests.kept import keep
 
 GATESHEAD_ACTION = 1000  # "Improve the quality of all children's plans", Gateshead 2017
 GATESHEAD_REPORT = 100  # the Looked After Children plan's report of 1 March 2017
@@ -65,6 +68,23 @@ def gateshead_words(world):
     )
 
 
+def gateshead_world():
+    world = build_world()
+    gateshead_words(world)
+    return world
+
+
+@pytest.fixture(scope="module")
+def kept_gateshead_world(django_db_setup, django_db_blocker):
+    yield from keep(django_db_blocker, gateshead_world)
+
+
+@pytest.fixture
+def world(kept_gateshead_world, db):
+    """The access world with Gateshead's words, kept for the module (tests/kept.py)."""
+    return copy.deepcopy(kept_gateshead_world)
+
+
 def editor_of(case, world):
     """A manager, else an admin, else whoever may post."""
     allowed = [role for role in ROLES if role in case.post]
@@ -86,11 +106,8 @@ def edit_form(html, url):
     return own[0]
 
 
-@pytest.mark.django_db
 @pytest.mark.parametrize("case", EDIT_CASES, ids=str)
-def test_an_edit_form_submitted_unchanged_changes_nothing(case):
-    world = build_world()
-    gateshead_words(world)
+def test_an_edit_form_submitted_unchanged_changes_nothing(case, world):
     url = reverse(case.name, kwargs=case.kwargs(world)) + case.query
     client = editor_of(case, world)
     page = client.get(url)

@@ -6,17 +6,11 @@ from django.urls import reverse
 
 from core.forms import NOTHING_CHANGED
 from reports import services
-from tests.access import build_world
 from tests.access_cases.reports import report_of
 from tests.forms import as_post_data, forms_of
 from tests.reports.conftest import cleared
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def world():
-    return build_world()
 
 
 def manager_client(world):

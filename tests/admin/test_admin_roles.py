@@ -16,7 +16,7 @@ from core.access import administered_by
 from core.demo import create_demo_users
 from indicators.models import Indicator, IndicatorValue
 from tests import factories as f
-from tests.admin.world import admin_world, change_form_data
+from tests.admin.world import change_form_data
 
 pytestmark = pytest.mark.django_db
 DATA = Path(__file__).resolve().parent.parent / "data" / "ofsted"
@@ -27,11 +27,6 @@ def logged_in(user):
     client = Client()
     client.force_login(user)
     return client
-
-
-@pytest.fixture
-def world():
-    return admin_world()
 
 
 def test_an_authority_admin_is_staff_in_the_group_and_not_a_superuser(world):

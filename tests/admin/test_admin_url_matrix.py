@@ -19,7 +19,7 @@ from simple_history.admin import SimpleHistoryAdmin
 from core.admin import authority_path
 from improvement.models import Action
 from tests.access import ROLES
-from tests.admin.world import admin_world, change_form_data, snapshot
+from tests.admin.world import change_form_data, snapshot
 from tests.factories import UserFactory
 
 pytestmark = pytest.mark.django_db
@@ -79,11 +79,6 @@ def logged_in(user):
     if user is not None:
         client.force_login(user)
     return client
-
-
-@pytest.fixture
-def world():
-    return admin_world()
 
 
 def test_every_registered_model_is_scoped_or_national_and_every_scoped_one_is_covered(world):

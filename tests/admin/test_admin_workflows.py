@@ -11,7 +11,7 @@ from improvement import services
 from improvement.models import Action, ImprovementPlan, ProgressUpdate
 from inspections.models import Inspection
 from reports.models import CommitteeReport
-from tests.admin.world import admin_world, change_form_data, report
+from tests.admin.world import change_form_data, report
 
 pytestmark = pytest.mark.django_db
 
@@ -25,11 +25,6 @@ def logged_in(user):
 def change_url(obj):
     meta = obj._meta
     return reverse(f"admin:{meta.app_label}_{meta.model_name}_change", args=[obj.pk])
-
-
-@pytest.fixture
-def world():
-    return admin_world()
 
 
 def test_the_admin_offers_no_way_to_set_the_due_date_rag_or_original_due_date(world):

@@ -36,13 +36,36 @@ SCREENSHOTS = Path(__file__).resolve().parents[2] / "test-artifacts" / "screensh
 WCAG_TAGS = {"wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"}
 
 
+@pytest.fixture(scope="module")
+def chromium_of_module(django_db_setup):
+    """One Chromium for a module's tests: starting Playwright and Chromium costs more processor
+    time than most pages do.
+
+    While Playwright runs, its event loop makes Django keep database connections per context
+    (asgiref), so the tests get connections of their own: they are handed the migrations' rows
+    that serialized_rollback reloads before each test, which Django keeps on the first connection.
+    """
+    serialized = {
+        alias: connections[alias]._test_serialized_contents
+        for alias in connections
+        if hasattr(connections[alias], "_test_serialized_contents")
+    }
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+        with sync_playwright() as playwright:
+            for alias, contents in serialized.items():
+                connections[alias]._test_serialized_contents = contents
+            browser = playwright.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+            yield browser
+            browser.close()
+
+
 @pytest.fixture
-def browser(monkeypatch):
-    monkeypatch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=ARGS)
-        yield browser
-        browser.close()
+def browser(chromium_of_module):
+    """Chromium; each test's browser contexts (its signed-in sessions) are closed after it."""
+    yield chromium_of_module
+    for context in chromium_of_module.contexts:
+        context.close()
 
 
 @pytest.fixture

@@ -9,14 +9,13 @@ from axe_playwright_python.sync_playwright import Axe
 from django.core.management import call_command
 from django.db import connections
 from django.urls import reverse
-from playwright.sync_api import sync_playwright
 
 from authorities.models import LocalAuthority
 from improvement.models import Milestone
 from inspections.models import Inspection
 from tests import factories as f
 from tests.access import ROLES, build_world
-from tests.browser.test_pages_in_browser import ARGS, CHROMIUM, WCAG_TAGS, pages_of, sign_in
+from tests.browser.test_pages_in_browser import WCAG_TAGS, pages_of, sign_in
 
 pytestmark = [
     pytest.mark.browser,
@@ -27,12 +26,8 @@ NARROW = {"width": 320, "height": 800}
 
 
 @pytest.fixture
-def chromium(monkeypatch):
-    monkeypatch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=ARGS)
-        yield browser
-        browser.close()
+def chromium(browser):
+    return browser
 
 
 @pytest.fixture

@@ -2,7 +2,6 @@ import csv
 from pathlib import Path
 
 import pytest
-from django.core.management import call_command
 
 from authorities.models import LocalAuthority
 from indicators import services
@@ -74,11 +73,6 @@ def import_source(file_name, name=None):
         indicator, (DATA / file_name).read_bytes(), file_name, measure, filters
     )
     return indicator, outcome
-
-
-@pytest.fixture
-def authorities(db):
-    call_command("loaddata", "authorities", verbosity=0)
 
 
 @pytest.fixture

@@ -18,11 +18,6 @@ HALTON_SIF = DATA / "halton_sif_2015-02-03.pdf"
 SUTTON_ILACS = DATA / "sutton_ilacs_2025-07-29.pdf"
 
 
-@pytest.fixture
-def authorities(db):
-    call_command("loaddata", "authorities", verbosity=0)
-
-
 @pytest.mark.parametrize(
     ("name", "ons_code"),
     [

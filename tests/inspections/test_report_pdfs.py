@@ -96,11 +96,17 @@ def comparable(text):
     return NOT_TEXT.sub("", text)
 
 
+@pytest.fixture(scope="module", params=PDFS, ids=[p.stem for p in PDFS])
+def pdf(request):
+    """Each report PDF. A module-scoped parameter, so a PDF's tests run one after another and,
+    under xdist, mostly on one worker, which reads the PDF once."""
+    return request.param
+
+
 def test_there_are_27_report_pdfs():
     assert len(PDFS) == 27
 
 
-@pytest.mark.parametrize("pdf", PDFS, ids=[p.stem for p in PDFS])
 def test_framework_dates_and_publication_date_match_the_table(pdf):
     row, read = table_row(pdf), reading(pdf)
     assert (read.framework, read.kind) == expected_framework(row)
@@ -116,7 +122,6 @@ def test_framework_dates_and_publication_date_match_the_table(pdf):
         assert read.lead_inspector == row["lead_inspector"]
 
 
-@pytest.mark.parametrize("pdf", PDFS, ids=[p.stem for p in PDFS])
 def test_every_grade_matches_the_table(pdf):
     row, read = table_row(pdf), reading(pdf)
     assert read.grades == expected_grades(row)
@@ -126,7 +131,6 @@ def test_every_grade_matches_the_table(pdf):
     assert not [flag for flag in read.flags if "grade" in flag]
 
 
-@pytest.mark.parametrize("pdf", PDFS, ids=[p.stem for p in PDFS])
 def test_recommendations_match_the_table_in_order(pdf):
     row, read = table_row(pdf), reading(pdf)
     expected = [r for r in recommendation_rows() if r["report_url"] == row["report_url"]]

@@ -12,6 +12,7 @@ from authorities.models import LocalAuthority, Membership
 from improvement.models import DueDateChange
 from reports import clearance
 from reports.models import CommitteeReport, PaperTemplate
+from tests.kept import keep
 
 GATESHEAD = "E08000037"
 HALTON = "E06000006"
@@ -42,10 +43,14 @@ def cleared(report, manager):
     return clearance.clear(clearance.submit(report, manager), manager)
 
 
+@pytest.fixture(scope="module")
+def kept_reports(kept_seeds, django_db_blocker):
+    yield from keep(django_db_blocker, lambda: call_command("loaddata", "reports", verbosity=0))
+
+
 @pytest.fixture
-def reports(seeds):
-    """The seed papers' committee reports (fixtures/reports.json), as drafts."""
-    call_command("loaddata", "reports", verbosity=0)
+def reports(kept_reports, seeds):
+    """The seed papers' committee reports (fixtures/reports.json), as drafts, kept for the module."""
 
 
 @pytest.fixture
