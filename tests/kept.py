@@ -11,7 +11,10 @@ Two rules keep a test from seeing rows it did not ask for (``in_kept_order`` che
   each test's kept rows include those of the tests before it: rows kept for some tests are not
   there yet for the module's others;
 - a transactional test (``transaction=True``, ``live_server``) is not in a module that keeps rows:
-  it commits, and its database is emptied after it. It builds its own rows (tests/browser/).
+  it commits, and its database is emptied after it. It builds its own rows (tests/browser/);
+- a transactional test asks for ``serialized_rollback=True``: emptied without it, the database gets
+  the content types and permissions back from a post_migrate signal, and the next test on the same
+  worker that reloads the migrations' rows fails on them (which test runs next depends on xdist).
 """
 
 import itertools
@@ -52,6 +55,11 @@ def is_transactional(item):
     )
 
 
+def serialized(item):
+    marker = item.get_closest_marker("django_db")
+    return bool(marker and marker.kwargs.get("serialized_rollback"))
+
+
 def in_kept_order(items):
     """The items, each module's tests in order of the kept rows they use; refused when a test
     would see rows it did not ask for."""
@@ -68,6 +76,12 @@ def in_kept_order(items):
 
 
 def check(module, tests):
+    unserialized = [test.name for test in tests if is_transactional(test) and not serialized(test)]
+    if unserialized:
+        raise pytest.UsageError(
+            f"{module}: the transactional tests {unserialized} need serialized_rollback=True"
+            " (tests/kept.py)."
+        )
     keeping = sorted((test for test in tests if kept_by(test)), key=lambda test: len(kept_by(test)))
     for before, after in itertools.pairwise(keeping):
         if not kept_by(before) <= kept_by(after):

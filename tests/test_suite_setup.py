@@ -44,8 +44,8 @@ def test_a_test_that_asks_for_no_kept_rows_sees_none():
     assert not Action.objects.exists()
 
 
-def fake(name, *fixtures, path="tests/test_x.py", transaction=False):
-    marker = SimpleNamespace(kwargs={"transaction": transaction})
+def fake(name, *fixtures, path="tests/test_x.py", transaction=False, serialized=True):
+    marker = SimpleNamespace(kwargs={"transaction": transaction, "serialized_rollback": serialized})
     return SimpleNamespace(
         name=name,
         nodeid=f"{path}::{name}",
@@ -70,6 +70,12 @@ def test_kept_rows_of_two_kinds_in_one_module_are_refused():
     tests = [fake("reads_seeds", "kept_seeds"), fake("reads_world", "kept_world")]
     with pytest.raises(pytest.UsageError, match="would see the rows"):
         check(Path("tests/test_x.py"), tests)
+
+
+def test_a_transactional_test_without_serialized_rollback_is_refused():
+    tests = [fake("commits", transaction=True, serialized=False)]
+    with pytest.raises(pytest.UsageError, match="serialized_rollback"):
+        in_kept_order(tests)
 
 
 def test_a_transactional_test_beside_kept_rows_is_refused():

@@ -82,7 +82,9 @@ def old_rows(apps, authority, officer):
     return national, local
 
 
-@pytest.mark.django_db(transaction=True)
+# serialized_rollback: emptied after it, the database gets back the rows the migrations made, as
+# the other transactional tests expect (tests/kept.py).
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_local_rows_move_to_local_figures_and_the_published_figure_comes_back():
     authority = f.LocalAuthorityFactory(name="Gateshead")
     officer = f.member(authority, "officer")
