@@ -1,12 +1,11 @@
 """The workspace's plan and action pages, the actions table and its exports."""
 
-import csv
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Prefetch
-from django.http import FileResponse, Http404, HttpResponse, HttpResponseRedirect
+from django.http import FileResponse, Http404, HttpResponseRedirect
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods
@@ -14,7 +13,7 @@ from django_tables2 import RequestConfig
 
 from authorities.models import Membership
 from core.access import EDITORS, UPDATERS, get_scoped_or_404, require_role, role_in, scoped
-from core.exports import inert, xlsx
+from core.exports import csv_response, xlsx_response
 from core.forms import NOTHING_CHANGED
 from improvement import bulk_views, services, summary
 from improvement.building_forms import BulkUpdateForm
@@ -94,31 +93,20 @@ def action_list(request):
 
 
 def export_rows(request):
-    # Every text cell made inert: a title typed as =HYPERLINK(...) must not run in a spreadsheet.
     for state in action_states(filtered_actions(request).qs):
-        yield [inert(value(state)) for _, value in EXPORT_COLUMNS]
+        yield [value(state) for _, value in EXPORT_COLUMNS]
 
 
 @login_required
 def action_list_csv(request):
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = 'attachment; filename="actions.csv"'
-    writer = csv.writer(response)
-    writer.writerow([heading for heading, _ in EXPORT_COLUMNS])
-    for row in export_rows(request):
-        writer.writerow(["" if v is None else v for v in row])
-    return response
+    headings = [heading for heading, _ in EXPORT_COLUMNS]
+    return csv_response("actions.csv", headings, export_rows(request))
 
 
 @login_required
 def action_list_xlsx(request):
     headings = [heading for heading, _ in EXPORT_COLUMNS]
-    response = HttpResponse(
-        xlsx("Actions", headings, export_rows(request)),
-        content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-    )
-    response["Content-Disposition"] = 'attachment; filename="actions.xlsx"'
-    return response
+    return xlsx_response("actions.xlsx", "Actions", headings, export_rows(request))
 
 
 def action_for(request, pk):

@@ -1,6 +1,6 @@
 """A whole plan as an Excel workbook, in the columns the import reads, so a round trip loses nothing."""
 
-from core.exports import inert, xlsx
+from core.exports import xlsx
 from improvement.state import action_states
 from improvement.workbook_fields import LABELS
 
@@ -22,13 +22,12 @@ COLUMNS = {
     "success_measure": lambda s: s.action.success_measure,
     "description": lambda s: s.action.description,
 }
-DATE_FORMAT = "dd/mm/yyyy"
 
 
 def plan_workbook(plan) -> bytes:
-    """The plan's actions, one row each, every text cell inert (no formula can run)."""
+    """The plan's actions, one row each; text is written as text, so no formula can run."""
     actions = plan.actions.select_related("plan", "theme", "lead_officer").prefetch_related(
         "recommendations"
     )
-    rows = ([inert(value(state)) for value in COLUMNS.values()] for state in action_states(actions))
-    return xlsx("Actions", [LABELS[name] for name in COLUMNS], rows, DATE_FORMAT)
+    rows = ([value(state) for value in COLUMNS.values()] for state in action_states(actions))
+    return xlsx("Actions", [LABELS[name] for name in COLUMNS], rows)

@@ -44,7 +44,7 @@ def page(client, user, name, *args, query=""):
 
 def csv_row(client, side):
     response = page(client, side.manager, "improvement:actions_csv", query=f"?plan={side.plan.pk}")
-    rows = csv.DictReader(io.StringIO(response.content.decode()))
+    rows = csv.DictReader(io.StringIO(response.content.decode("utf-8-sig")))
     return next(row for row in rows if row["Reference"] == side.action.reference)
 
 

@@ -149,6 +149,8 @@ def test_the_standing_update_is_the_newest_not_retracted_and_alone_is_fetched(si
     assert other.pk not in standing
 
     client.force_login(side.officer)
-    rows = csv.DictReader(io.StringIO(client.get(reverse("improvement:actions_csv")).text))
+    rows = csv.DictReader(
+        io.StringIO(client.get(reverse("improvement:actions_csv")).content.decode("utf-8-sig"))
+    )
     row = next(r for r in rows if r["Reference"] == side.action.reference)
     assert (row["Latest update"], row["Latest update date"]) == ("Third of the day.", "2024-10-07")

@@ -190,7 +190,9 @@ def test_exports_hold_only_the_filtered_actions(client, side):
     rows = list(
         csv.reader(
             io.StringIO(
-                client.get(reverse("improvement:actions_csv") + "?rag=red").content.decode()
+                client.get(reverse("improvement:actions_csv") + "?rag=red").content.decode(
+                    "utf-8-sig"
+                )
             )
         )
     )
@@ -205,7 +207,7 @@ def test_exports_hold_only_the_filtered_actions(client, side):
 def test_exports_never_include_another_authoritys_actions(client, side):
     other = build_side("Brampton", 2)
     client.force_login(side.manager)
-    content = client.get(reverse("improvement:actions_csv")).content.decode()
+    content = client.get(reverse("improvement:actions_csv")).content.decode("utf-8-sig")
     assert side.action.title in content
     assert other.action.title not in content
 
