@@ -76,6 +76,13 @@ def change_due_date(action, new_due_on, reason, changed_by, seen_due_on=None):
     action = Action.objects.select_for_update().get(pk=action.pk)
     if action.due_on != seen_due_on:
         raise ValidationError(_due_date_moved(action, seen_due_on))
+    if new_due_on == action.due_on:
+        # Recorded, it would tell members the action "moved from 31 January 2027 to 31 January 2027".
+        raise ValidationError(
+            {
+                "new_due_on": f"The action is already due on {date_format(new_due_on, 'j F Y')}: enter a different date."
+            }
+        )
     if action.starts_on and new_due_on < action.starts_on:
         raise ValidationError({"new_due_on": "The new due date is before the action starts."})
     change = DueDateChange.objects.create(

@@ -46,3 +46,21 @@ def test_the_due_date_page_says_plainly_when_an_action_has_no_due_date(seeds):
     page = client.get(reverse("improvement:change_due_date", args=[action.pk])).content.decode()
     assert "The action has no due date yet" in page
     assert "on no date" not in page
+
+
+def test_a_due_date_moved_to_the_date_it_already_has_is_refused_and_nothing_recorded(seeds):
+    action = Action.objects.get(plan_id=100, reference="3")
+    client = Client()
+    client.force_login(f.member(action.plan.authority, "manager"))
+    url = reverse("improvement:change_due_date", args=[action.pk])
+    day = datetime.date(2027, 1, 31)
+    first = {"seen_due_on": "", **date_data("new_due_on", day), "reason": "Training booked."}
+    assert client.post(url, first).status_code == 302
+    again = {"seen_due_on": day, **date_data("new_due_on", day), "reason": "Still January."}
+    page = client.post(url, again)
+    assert page.status_code == 200
+    assert (
+        "The action is already due on 31 January 2027: enter a different date."
+        in page.content.decode()
+    )
+    assert action.due_date_changes.count() == 1
