@@ -1,4 +1,4 @@
-"""No page shows a role a link or a button that would answer it 403.
+"""No page shows a role a link or a button that would answer it 403, or the template's own words.
 
 Each role of authority A starts from every page of tests/access_cases/ it may open and follows
 every link of the site it is shown (GET, as that role). A form that posts is checked against the
@@ -37,9 +37,14 @@ def world_with_someone_elses_work():
     return world
 
 
+# Django's {# #} comment is one line only: a comment over two lines is printed on the page.
+TEMPLATE_WORDS = ("{#", "#}", "{%", "%}")
+
+
 def crawl(client, start):
-    """{path: status} of every page reached, and [(page, form action)] of forms that post."""
-    statuses, posts, queue = {}, [], list(start)
+    """{path: status} of every page reached, [(page, form action)] of forms that post, and the
+    pages that show template syntax."""
+    statuses, posts, queue, leaks = {}, [], list(start), []
     while queue:
         path = queue.pop()
         if path in statuses:
@@ -49,11 +54,12 @@ def crawl(client, start):
         if response.status_code != 200 or not response["Content-Type"].startswith(HTML):
             continue
         html = response.content.decode()
+        leaks.extend(path for words in TEMPLATE_WORDS if words in html)
         queue.extend(p for p in (own_path(h, path) for h in links_of(html)) if p)
         for form in forms_of(html):
             if form["attrs"].get("method", "get").lower() == "post":
                 posts.append((path, form["attrs"].get("action") or path))
-    return statuses, posts
+    return statuses, posts, leaks
 
 
 def may_post(role, action):
@@ -76,7 +82,10 @@ def test_no_page_shows_a_role_a_link_it_may_not_follow(role):
         for case in CASES.values()
         if case.get is not None and role in case.get and not case.public
     ]
-    statuses, posts = crawl(client, start)
+    statuses, posts, leaks = crawl(client, start)
+    assert not leaks, (
+        f"pages print their template's comments or tags to {role}: {sorted(set(leaks))}"
+    )
     refused = sorted(path for path, status in statuses.items() if status == 403)
     assert not refused, f"{role} is shown links that answer 403: {refused}"
     not_allowed = sorted({(page, action) for page, action in posts if not may_post(role, action)})
