@@ -1,6 +1,5 @@
 """The workspace's plan and action pages, the actions table and its exports."""
 
-
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
