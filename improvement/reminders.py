@@ -14,6 +14,7 @@ from typing import NamedTuple
 from django.conf import settings
 from django.core.mail import send_mail
 from django.db import transaction
+from django.template.defaultfilters import pluralize
 from django.template.loader import render_to_string
 from django.urls import reverse
 
@@ -94,7 +95,8 @@ def due_reminders(today):
     """Every reminder due today, sent or not."""
     states = open_states(today)
     for user, actions in lead_reminders(states):
-        subject = f"{len(actions)} of your actions need attention"
+        count = len(actions)
+        subject = f"{count} of your actions need{pluralize(count, 's,')} attention"
         context = {"user": user, "actions": actions, "today": today}
         yield Reminder(ReminderLog.Kind.LEAD, user, None, subject, context)
     if today.weekday() == settings.REMINDER_DIGEST_WEEKDAY:
@@ -106,36 +108,60 @@ def due_reminders(today):
 
 
 def send_all(today, dry_run=False):
-    """Send every reminder due today not already sent this cycle: how many of each kind were
-    sent, and how many failed (each is logged, and tried again at the next run)."""
+    """Send every reminder due today not already sent this cycle. Says how many of each kind were
+    sent, how many failed (each is logged, and tried again at the next run), who was skipped and
+    why, and in a dry run each email it would have sent."""
     cycle = cycle_of(today)
-    sent = {ReminderLog.Kind.LEAD: 0, ReminderLog.Kind.DIGEST: 0, "failed": 0}
+    outcome = {
+        ReminderLog.Kind.LEAD: 0,
+        ReminderLog.Kind.DIGEST: 0,
+        "failed": 0,
+        "skipped": [],
+        "emails": [],
+    }
     for reminder in due_reminders(today):
+        if not reminder.user.email:
+            outcome["skipped"].append(skipped(reminder))
+            continue
         try:
-            sent[reminder.kind] += _send(reminder, cycle, dry_run)
+            email = _send(reminder, cycle, dry_run)
         except Exception:
             log.exception(
                 "The %s reminder to user %s was not sent", reminder.kind, reminder.user.pk
             )
-            sent["failed"] += 1
-    return sent
+            outcome["failed"] += 1
+            continue
+        if email:
+            outcome[reminder.kind] += 1
+            if dry_run:
+                outcome["emails"].append(email)
+    return outcome
+
+
+def skipped(reminder):
+    user = reminder.user
+    kind = ReminderLog.Kind(reminder.kind).label.lower()
+    return f"{person_name(user)} ({user.username}) has no email address: no {kind} was sent."
 
 
 @transaction.atomic
 def _send(reminder, cycle, dry_run):
-    """Send one reminder and log it, both or neither."""
+    """Send one reminder and log it, both or neither: the email as {to, subject, body}, or None
+    if it was sent already this cycle. A dry run writes and sends nothing."""
     kind, user, plan, _, context = reminder
-    if not user.email:
-        return 0
     already = ReminderLog.objects.filter(kind=kind, recipient=user, plan=plan, cycle=cycle)
     if already.exists():
-        return 0
-    if dry_run:
-        return 1
+        return None
     subject = one_line(reminder.subject, SUBJECT_MAX)
     context.update(name=person_name(user), site_url=settings.SITE_URL, kind=kind)
     context["settings_url"] = settings.SITE_URL + reverse("improvement:reminder_settings")
-    body = render_to_string(f"improvement/email/{kind}.txt", context)
+    email = {
+        "to": user.email,
+        "subject": subject,
+        "body": render_to_string(f"improvement/email/{kind}.txt", context),
+    }
+    if dry_run:
+        return email
     ReminderLog.objects.create(
         kind=kind,
         recipient=user,
@@ -145,8 +171,8 @@ def _send(reminder, cycle, dry_run):
         subject=subject,
         action_count=len(context["actions"]),
     )
-    send_mail(subject, body, None, [user.email])
-    return 1
+    send_mail(subject, email["body"], None, [user.email])
+    return email
 
 
 @transaction.atomic

@@ -46,7 +46,7 @@ def test_run_twice_on_the_same_day_each_email_goes_once(side):
     run(MONDAY)
     assert sorted((m.to[0], m.subject) for m in mail.outbox) == [
         ("manager@aldwick.example", f"Weekly digest: {side.plan.title}"),
-        ("officer@aldwick.example", "1 of your actions need attention"),
+        ("officer@aldwick.example", "1 of your actions needs attention"),
     ]
     lead, digest = sorted(mail.outbox, key=lambda m: m.to[0], reverse=True)
     assert side.action.title in lead.body
@@ -82,9 +82,26 @@ def test_a_user_who_turned_reminders_off_gets_none(client, side):
 def test_a_dry_run_sends_and_records_nothing(side):
     out = io.StringIO()
     call_command("send_reminders", f"--date={MONDAY.isoformat()}", "--dry-run", stdout=out)
-    assert "Would send 1 lead reminders and 1 digests" in out.getvalue()
+    printed = out.getvalue()
+    assert "Would send 1 lead reminder and 1 digest for 2026-11-30." in printed
+    assert "To: officer@aldwick.example\nSubject: 1 of your actions needs attention" in printed
+    assert f"To: manager@aldwick.example\nSubject: Weekly digest: {side.plan.title}" in printed
+    assert side.action.title in printed  # the bodies, as they would go
     assert mail.outbox == []
     assert not ReminderLog.objects.exists()
+
+
+def test_a_user_with_no_email_address_is_named_as_skipped(side):
+    side.officer.email = ""
+    side.officer.save()
+    printed = run(MONDAY)
+    assert "Sent 0 lead reminders and 1 digest for 2026-11-30." in printed
+    name = f"{side.officer.get_full_name() or side.officer.username} ({side.officer.username})"
+    assert (
+        f"Skipped 1:\n- {name} has no email address: no lead officer's reminder was sent."
+        in printed
+    )
+    assert [m.to[0] for m in mail.outbox] == ["manager@aldwick.example"]
 
 
 @pytest.mark.parametrize("with_plan", [False, True])

@@ -1,6 +1,7 @@
 import datetime
 
 from django.core.management.base import BaseCommand, CommandError
+from django.template.defaultfilters import pluralize
 from django.utils import timezone
 from django_tasks import TaskResultStatus
 
@@ -15,7 +16,9 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument("--date", type=datetime.date.fromisoformat, help="YYYY-MM-DD")
-        parser.add_argument("--dry-run", action="store_true", help="Count, send nothing.")
+        parser.add_argument(
+            "--dry-run", action="store_true", help="Print the emails it would send; send nothing."
+        )
 
     def handle(self, *args, date=None, dry_run=False, **options):
         today = date or timezone.localdate()
@@ -27,10 +30,19 @@ class Command(BaseCommand):
         if result.status != TaskResultStatus.SUCCESSFUL:
             raise CommandError(f"Sending the reminders failed: {result.errors[-1].traceback}")
         sent = result.return_value
+        for email in sent["emails"]:
+            self.stdout.write(f"To: {email['to']}\nSubject: {email['subject']}\n\n{email['body']}")
+            self.stdout.write("-" * 70)
         verb = "Would send" if dry_run else "Sent"
+        lead, digest = sent["lead"], sent["digest"]
         self.stdout.write(
-            f"{verb} {sent['lead']} lead reminders and {sent['digest']} digests for {today}."
+            f"{verb} {lead} lead reminder{pluralize(lead)} and {digest} digest{pluralize(digest)}"
+            f" for {today}."
         )
+        if sent["skipped"]:
+            self.stdout.write(f"Skipped {len(sent['skipped'])}:")
+            for line in sent["skipped"]:
+                self.stdout.write(f"- {line}")
         if sent["failed"]:
             raise CommandError(
                 f"{sent['failed']} reminders failed to send (each is in the log); the next run "
