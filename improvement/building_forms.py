@@ -1,26 +1,17 @@
 """Forms of plan building and of the bulk update; every date a GOV.UK date input."""
 
 from django import forms
-from django.contrib.auth import get_user_model
 from django.utils import timezone
 
 from core.forms import DateField
 from core.people import person_name
+from improvement.leads import possible_leads
 from improvement.models import Action, Theme
 
 
 class PersonChoiceField(forms.ModelChoiceField):
     def label_from_instance(self, obj):
         return person_name(obj)
-
-
-def members_of(authority_ids):
-    return (
-        get_user_model()
-        .objects.filter(memberships__authority_id__in=authority_ids)
-        .distinct()
-        .order_by("first_name", "last_name", "username")
-    )
 
 
 class PlanForm(forms.Form):
@@ -93,7 +84,7 @@ class NewActionForm(forms.Form):
     )
     theme = forms.ModelChoiceField(queryset=None, required=False, empty_label="No theme")
     lead_officer = PersonChoiceField(
-        label="Lead", queryset=None, required=False, empty_label="Not a user of this service"
+        label="Lead", queryset=None, required=False, empty_label="No one with an account here: name the lead below"
     )
     lead_name = forms.CharField(
         label="Lead, as the plan names them", required=False, max_length=200
@@ -108,7 +99,7 @@ class NewActionForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.plan = plan
         self.fields["theme"].queryset = Theme.objects.filter(plan=plan)
-        self.fields["lead_officer"].queryset = members_of([plan.authority_id])
+        self.fields["lead_officer"].queryset = possible_leads([plan.authority_id])
 
     def clean_reference(self):
         reference = self.cleaned_data["reference"].strip()
@@ -158,7 +149,7 @@ class BulkUpdateForm(forms.Form):
 
     def __init__(self, *args, authority_ids, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["lead_officer"].queryset = members_of(authority_ids)
+        self.fields["lead_officer"].queryset = possible_leads(authority_ids)
 
     def clean(self):
         data = super().clean()

@@ -3,8 +3,8 @@
 from django.core.exceptions import ValidationError
 from django.db import transaction
 
-from authorities.models import Membership
 from improvement import services
+from improvement.leads import may_lead
 from improvement.models import Action
 
 
@@ -27,9 +27,10 @@ def bulk_update(versions, changed_by, status="", lead_officer=None, due_on=None,
         action = Action.objects.select_for_update().get(pk=pk)
         if not action.is_version(version):
             raise services.EditConflict(action, [])
-        if lead_officer and not _is_member(lead_officer, action):
+        if lead_officer and not may_lead(lead_officer, action.plan.authority_id):
             raise ValidationError(
-                f"{action.reference}: the lead must be a member of {action.plan.authority}."
+                f"{action.reference}: the lead must be an officer or manager of"
+                f" {action.plan.authority}."
             )
         if changes:
             action = services.edit_action(pk, action.version, changes)
@@ -37,10 +38,6 @@ def bulk_update(versions, changed_by, status="", lead_officer=None, due_on=None,
             _change_due_date(action, due_on, reason, changed_by)
         changed += 1
     return changed
-
-
-def _is_member(user, action):
-    return Membership.objects.filter(user=user, authority_id=action.plan.authority_id).exists()
 
 
 def _change_due_date(action, due_on, reason, changed_by):

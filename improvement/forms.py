@@ -4,11 +4,11 @@ import uuid
 from pathlib import Path
 
 from django import forms
-from django.contrib.auth import get_user_model
 
 from core.forms import DateField, TextField, model_form_field
 from core.people import person_name
 from core.uploads import check_content
+from improvement.leads import possible_leads
 from improvement.models import Action, Rag, Theme
 
 MAX_EVIDENCE_BYTES = 10 * 1024 * 1024
@@ -117,9 +117,7 @@ class ActionForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         plan = self.instance.plan
         self.fields["theme"].queryset = Theme.objects.filter(plan=plan)
-        self.fields["lead_officer"].queryset = (
-            get_user_model().objects.filter(memberships__authority_id=plan.authority_id).distinct()
-        )
+        self.fields["lead_officer"].queryset = possible_leads([plan.authority_id])
         # People by name, as every page names them, not by their sign-in name.
         self.fields["lead_officer"].label_from_instance = person_name
         self.initial.setdefault("version", self.instance.version)

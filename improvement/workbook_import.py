@@ -8,7 +8,6 @@ date and words) is not added again. So importing the same file twice changes not
 import re
 from dataclasses import dataclass, field
 
-from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from openpyxl.utils import get_column_letter
@@ -16,6 +15,7 @@ from openpyxl.utils import get_column_letter
 from core.people import person_name
 from improvement import building, services
 from improvement import workbook_fields as wf
+from improvement.leads import possible_leads
 from improvement.models import Action
 from improvement.workbook_read import cell_text, parse_date
 from inspections.models import Recommendation
@@ -117,7 +117,7 @@ class _Context:
                 "recommendations", "updates"
             )
         }
-        users = get_user_model().objects.filter(memberships__authority_id=plan.authority_id)
+        users = possible_leads([plan.authority_id])
         self.people = {}
         for user in users:
             self.people.setdefault(person_name(user).lower(), user)

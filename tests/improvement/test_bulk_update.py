@@ -62,7 +62,7 @@ def test_one_action_changed_meanwhile_leaves_every_action_as_it_was(side):
 
 def test_a_lead_from_another_authority_is_refused(side):
     stranger = f.member(f.LocalAuthorityFactory(), "officer")
-    with pytest.raises(ValidationError, match="must be a member"):
+    with pytest.raises(ValidationError, match="must be an officer or manager of"):
         bulk.bulk_update(versions(side.action), side.manager, lead_officer=stranger)
     side.action.refresh_from_db()
     assert side.action.lead_officer == side.officer
