@@ -5,6 +5,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import F, Q, Window
 from django.db.models.functions import RowNumber
+from django.utils.formats import date_format
 from simple_history.models import HistoricalRecords
 
 from authorities.models import Committee, LocalAuthority
@@ -238,6 +239,17 @@ class Milestone(models.Model):
 
     def __str__(self):
         return self.title
+
+    def clean(self):
+        # A step due after the action it leads to cannot be met in time: members read it as slack.
+        due = self.action.due_on
+        if self.due_on and due and self.due_on > due:
+            raise ValidationError(
+                {
+                    "due_on": f"The milestone is due after its action, which is due on"
+                    f" {date_format(due, 'j F Y')}: give a date on or before it."
+                }
+            )
 
 
 class AppendOnlyError(Exception):

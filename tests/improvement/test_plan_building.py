@@ -153,6 +153,20 @@ def test_a_milestone_is_added_to_an_action(plan):
     assert list(action.milestones.all()) == [milestone]
 
 
+def test_a_milestone_due_after_its_action_is_refused_added_or_edited(plan):
+    action = building.add_action(
+        plan, reference="1.1", title="Pathway plans", due_on=datetime.date(2027, 1, 31)
+    )
+    late = "The milestone is due after its action, which is due on 31 January 2027"
+    with pytest.raises(ValidationError, match=late):
+        building.add_milestone(action, "Audit reported", datetime.date(2027, 2, 1))
+    milestone = building.add_milestone(action, "Audit reported", datetime.date(2027, 1, 31))
+    seen = building.fingerprint(milestone, {"due_on": None})  # the fields the form shows
+    with pytest.raises(ValidationError, match=late):
+        building.edit_milestone(milestone, seen=seen, due_on=datetime.date(2027, 3, 1))
+    assert list(action.milestones.values_list("due_on", flat=True)) == [datetime.date(2027, 1, 31)]
+
+
 def test_a_manager_starts_a_plan_and_is_sent_to_its_scope(client, gateshead, manager):
     client.force_login(manager)
     response = client.post(
