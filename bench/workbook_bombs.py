@@ -62,7 +62,8 @@ def one(path, read):
     form = WorkbookUploadForm({}, {"workbook": SimpleUploadedFile(Path(path).name, content)})
     outcome = "refused: " + form.errors["workbook"][0] if not form.is_valid() else "accepted"
     if read and outcome == "accepted":
-        tables = to_json(read_sheets(content, check_limits(content, path).merges))
+        declared = check_limits(content, path)
+        tables = to_json(read_sheets(content, declared.merges, declared.formulas))
         outcome = f"read: {sum(len(sheet['rows']) for sheet in tables):,} rows"
     used = cpu_seconds() - started
     print(json.dumps({"outcome": outcome, "cpu": used, "peak": peak_mb(), "at_start": at_start}))

@@ -84,7 +84,10 @@ class NewActionForm(forms.Form):
     )
     theme = forms.ModelChoiceField(queryset=None, required=False, empty_label="No theme")
     lead_officer = PersonChoiceField(
-        label="Lead", queryset=None, required=False, empty_label="No one with an account here: name the lead below"
+        label="Lead",
+        queryset=None,
+        required=False,
+        empty_label="No one with an account here: name the lead below",
     )
     lead_name = forms.CharField(
         label="Lead, as the plan names them", required=False, max_length=200

@@ -50,7 +50,7 @@ def read_upload(upload):
         try:
             # Checked again here: the worker reads nothing that has not passed the limits.
             declared = check_limits(bytes(upload.content), upload.file_name)
-            tables = read_sheets(bytes(upload.content), declared.merges)
+            tables = read_sheets(bytes(upload.content), declared.merges, declared.formulas)
             upload.read_status, upload.tables = ReadStatus.READ, to_json(tables)
         except NotAWorkbook as error:
             upload.read_status, upload.read_error = ReadStatus.REFUSED, str(error)

@@ -27,6 +27,8 @@ MAX_MERGED_CELLS = 100_000  # cells covered by merged ranges, all sheets togethe
 MAX_STRINGS = 200_000  # the workbook's shared strings (text cells' values)
 MAX_PART_ELEMENTS = 100_000  # XML elements of any part but sheets and texts (styles, ...)
 MAX_ELEMENTS = 2_000_000  # XML elements of all parts: bounds the time these checks take
+MAX_UNCALCULATED = 10_000  # formulas saved without their result (each is a problem to report)
+FORMULA_SHOWN = 100  # characters of such a formula kept, to name it in the problem
 CHUNK = 64 * 1024
 RELATIONSHIPS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 COORDINATE = re.compile(r"\$?([A-Za-z]{1,3})\$?(\d{1,7})")
@@ -38,9 +40,12 @@ class NotAWorkbook(Exception):
 
 @dataclass
 class Declared:
-    """What the checks found that reading needs: each sheet's merged ranges, by sheet title."""
+    """What the checks found that reading needs, by sheet title: each sheet's merged ranges, and
+    its formulas saved without their result (a tool that does not calculate writes them so), whose
+    cells openpyxl reads as empty."""
 
     merges: dict = field(default_factory=dict)  # {sheet title: ["A2:A3", ...]}
+    formulas: dict = field(default_factory=dict)  # {sheet title: {(row, column): "=1+1"}}
 
 
 def check_xlsx(content: bytes, file_name: str):
@@ -78,7 +83,7 @@ def check_limits(content: bytes, file_name: str) -> Declared:
                 scan.part(archive, part.filename)
     except (zipfile.BadZipFile, zlib.error, EOFError, OSError, RuntimeError) as error:
         raise scan.unreadable() from error
-    return Declared(merges=scan.merges)
+    return Declared(merges=scan.merges, formulas=scan.formulas)
 
 
 class _Refused(Exception):
@@ -91,7 +96,8 @@ class _Scan:
     def __init__(self, file_name):
         self.file_name = file_name
         self.titles = {}  # {part name: sheet title}
-        self.merges = {}
+        self.merges, self.formulas = {}, {}
+        self.uncalculated = 0
         self.sheets = self.grid = self.cells = self.merged = self.strings = self.elements = 0
 
     def refuse(self, reason):
@@ -107,13 +113,15 @@ class _Scan:
 
     def part(self, archive, name):
         """Stream one part; a part that is not XML (an image) is passed over."""
-        reader = _PartReader(self, name)
-        parser = _parser(reader.start)
+        parser = _parser(None)
+        reader = _PartReader(self, name, parser)
+        parser.StartElementHandler = reader.start
         with archive.open(name) as source:
             try:
                 while chunk := source.read(CHUNK):
                     parser.Parse(chunk, False)
                 parser.Parse(b"", True)
+                reader.cell_done()
             except expat.ExpatError as error:
                 # Not XML at all (an image), or a part openpyxl does not read (VML drawings).
                 if reader.kind in ("worksheet", "sst", "workbook"):
@@ -127,11 +135,14 @@ class _PartReader:
     """The handler of one part's elements, by the part's kind (its root element) and the
     element's name: worksheet_row handles a worksheet's <row>."""
 
-    def __init__(self, scan, name):
-        self.scan, self.name = scan, name
+    def __init__(self, scan, name, parser):
+        self.scan, self.name, self.parser = scan, name, parser
         self.kind = None  # worksheet, sst (shared strings), workbook, styleSheet, ...
         self.elements = self.sheets = 0
         self.last_row = self.last_column = self.row = self.column = 0
+        # The cell being read: its formula's text, if it has one, and whether it has a value.
+        self.formula, self.cell_at = None, None
+        self.has_value = self.capturing = False
 
     @property
     def sheet(self):
@@ -139,6 +150,8 @@ class _PartReader:
 
     def start(self, tag, attributes):
         name = tag.rpartition(" ")[2]
+        if self.capturing:  # a formula's text ends where the next element starts
+            self.parser.CharacterDataHandler, self.capturing = None, False
         if self.kind is None:
             self.kind = name
         self.elements += 1
@@ -184,21 +197,57 @@ class _PartReader:
         self.within(row, column, f"declares its size as {ref}, reaching")
 
     def worksheet_row(self, attributes):
+        self.cell_done()
         self.row = self.number(attributes["r"]) if "r" in attributes else self.row + 1
         self.column = 0
         self.reach(self.row, 0)
 
     def worksheet_c(self, attributes):
+        self.cell_done()
         if "r" in attributes:
             self.column, row = self.coordinate(attributes["r"])
         else:
             self.column, row = self.column + 1, self.row
+        self.cell_at = (row, self.column)
         self.scan.cells += 1
         if self.scan.cells > MAX_CELLS:
             self.scan.refuse(
                 f"it has more than {MAX_CELLS:,} cells; a workbook may have at most {MAX_CELLS:,}"
             )
         self.reach(row, self.column)
+
+    def worksheet_f(self, attributes):
+        self.formula, self.capturing = "", True
+        self.parser.CharacterDataHandler = self.formula_text
+
+    def formula_text(self, text):
+        if len(self.formula) < FORMULA_SHOWN:
+            self.formula = (self.formula + text)[:FORMULA_SHOWN]
+
+    def worksheet_v(self, attributes):
+        # A formula's result; openpyxl writes an empty <v></v>, which is no result.
+        if self.formula is not None:
+            self.capturing = True
+            self.parser.CharacterDataHandler = self.value_text
+
+    def value_text(self, text):
+        self.has_value = True
+
+    def cell_done(self):
+        """The cell before the next one (or the end of the sheet): a formula without a result
+        (<f> and no <v>, or an empty one) is kept to be reported, as openpyxl reads it as empty."""
+        if self.formula is not None and not self.has_value:
+            self.scan.uncalculated += 1
+            if self.scan.uncalculated > MAX_UNCALCULATED:
+                self.scan.refuse(
+                    f"it has more than {MAX_UNCALCULATED:,} formulas saved without their result; "
+                    "open it in Excel and save it, which keeps each formula's result"
+                )
+            title = self.scan.titles.get(self.name, self.name)
+            text = self.formula.strip()
+            shown = "=" + text if text else "a formula"
+            self.scan.formulas.setdefault(title, {})[self.cell_at] = shown
+        self.formula, self.has_value = None, False
 
     def worksheet_mergeCell(self, attributes):
         ref = attributes.get("ref", "")

@@ -17,7 +17,7 @@ from improvement import building, services
 from improvement import workbook_fields as wf
 from improvement.leads import possible_leads
 from improvement.models import Action
-from improvement.workbook_read import cell_text, parse_date
+from improvement.workbook_read import Formula, cell_text, parse_date
 from inspections.models import Recommendation
 
 ACTION_FIELDS = (
@@ -158,7 +158,22 @@ class _RowReader:
             self.problem(name, f"{wf.LABELS[name]}: {error}.")
             return None
 
+    def uncalculated(self):
+        """Cells holding a formula with no result: named as such, never read as empty."""
+        found = False
+        for name in self.columns:
+            if isinstance(value := self.cell(name), Formula):
+                found = True
+                self.problem(
+                    name,
+                    f"{wf.LABELS[name]} holds {value.text}, a formula saved without its result: "
+                    "type the value, or open the workbook in Excel and save it again.",
+                )
+        return found
+
     def read(self):
+        if self.uncalculated():
+            return None
         reference = self.text("reference")
         if not reference:
             self.problem("reference", "The row has no reference; every action needs one.")

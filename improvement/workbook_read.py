@@ -14,6 +14,7 @@ import datetime
 import io
 import math
 import re
+from dataclasses import dataclass
 
 from openpyxl import load_workbook
 from openpyxl.utils.cell import coordinate_to_tuple
@@ -24,10 +25,20 @@ MONTHS.update({name.lower(): number for number, name in enumerate(calendar.month
 MONTHS["sept"] = 9
 
 
-def read_sheets(content: bytes, merges: dict):
+@dataclass(frozen=True)
+class Formula:
+    """A cell holding a formula saved without its result (as a tool that does not calculate
+    writes it): its value is unknown, which is not the same as empty."""
+
+    text: str  # "=1+1", or "a formula" when the file does not spell it out (a shared formula)
+
+
+def read_sheets(content: bytes, merges: dict, formulas=None):
     """[(sheet title, [header per column], [(row number, [cell values])])] of each sheet with a
-    header row. `merges` ({sheet title: ["A2:A3", ...]}) comes from workbook_check.check_limits,
-    which must have passed: a merged range's value is read into every cell it covers.
+    header row. `merges` ({sheet title: ["A2:A3", ...]}) and `formulas` ({sheet title: {(row,
+    column): text}}) come from workbook_check.check_limits, which must have passed: a merged
+    range's value is read into every cell it covers, and a formula without its result is read as
+    a Formula rather than as an empty cell.
 
     openpyxl reads in read-only mode: cell by cell as the file streams, without building a grid
     (and without the size the sheet declares, which a file may overstate)."""
@@ -36,15 +47,20 @@ def read_sheets(content: bytes, merges: dict):
         return [
             table
             for sheet in workbook.worksheets
-            if (table := _table(sheet, merges.get(sheet.title, ())))
+            if (
+                table := _table(
+                    sheet, merges.get(sheet.title, ()), (formulas or {}).get(sheet.title)
+                )
+            )
         ]
     finally:
         workbook.close()
 
 
-def _table(sheet, merges):
+def _table(sheet, merges, formulas):
     sheet.reset_dimensions()
     rows = [list(values) for values in sheet.iter_rows(values_only=True)]
+    _fill_formulas(rows, formulas or {})
     _fill_merges(rows, merges)
     numbered = list(enumerate(rows, start=1))
     header_at = _header_row(numbered)
@@ -53,6 +69,16 @@ def _table(sheet, merges):
     headers = [_text(h) for h in numbered[header_at][1]]
     body = [(n, values) for n, values in numbered[header_at + 1 :] if any(_text(v) for v in values)]
     return sheet.title, headers, body
+
+
+def _fill_formulas(rows, formulas):
+    for (row, column), text in formulas.items():
+        if _value_at(rows, row, column) is None:
+            while len(rows) < row:
+                rows.append([])
+            values = rows[row - 1]
+            values.extend([None] * (column - len(values)))
+            values[column - 1] = Formula(text)
 
 
 def _fill_merges(rows, merges):
@@ -113,6 +139,8 @@ def _trimmed(values):
 
 
 def _encoded(value):
+    if isinstance(value, Formula):
+        return {"formula": _clean(value.text)}
     if isinstance(value, datetime.datetime):
         return {"datetime": value.isoformat()}
     if isinstance(value, datetime.date):
@@ -128,6 +156,8 @@ def _encoded(value):
 
 def _decoded(value):
     if isinstance(value, dict):
+        if "formula" in value:
+            return Formula(value["formula"])
         if "datetime" in value:
             return datetime.datetime.fromisoformat(value["datetime"])
         return datetime.date.fromisoformat(value["date"])
@@ -148,7 +178,7 @@ def _header_row(rows):
 
 
 def _text(value):
-    if value is None:
+    if value is None or isinstance(value, Formula):
         return ""
     text = str(value).strip()
     # Our own exports prefix formula-like text with an apostrophe to keep it inert.

@@ -136,4 +136,15 @@ BOMBS = {
         }
     ),
     "60 sheets": lambda: xlsx({f"Sheet {n}": tracker_sheet() for n in range(1, 61)}),
+    "10,002 formulas without results": lambda: xlsx(
+        {"Plan": tracker_sheet(extra_rows=formula_rows(5_001, first=3))}
+    ),
 }
+
+
+def formula_rows(rows, first):
+    """<row>s of two formula cells each, saved without their results."""
+    return "".join(
+        f'<row r="{n}"><c r="A{n}"><f>1+1</f></c><c r="B{n}"><f>A{n}*2</f><v></v></c></row>'
+        for n in range(first, first + rows)
+    )

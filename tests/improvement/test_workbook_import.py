@@ -203,6 +203,43 @@ def test_the_fixed_workbook_imports_and_importing_it_again_changes_nothing(clien
     assert state(side.plan) == imported
 
 
+def test_a_formula_saved_without_its_result_is_a_problem_not_a_blank(client, side):
+    """openpyxl (like other tools that do not calculate) writes "=1+1" with no result: read as
+    it stood, the measure "80% good" would have been emptied and the new row had "no action"."""
+    rows = [
+        HEADERS,
+        ["1.1", "1", "Audit case files", "", "=1+1", "", "31/03/2025", "", "", "", ""],
+        ["1.9", "1", "=CONCAT(A2,B2)", "", "", "", "", "", "", "", ""],
+    ]
+    side.action.success_measure = "80% good"
+    side.action.due_on = datetime.date(2025, 3, 31)
+    side.action.save()
+    before = state(side.plan)
+    preview_url = upload(client, side, workbook_bytes({"Plan": rows}))
+    result = client.get(preview_url).context["result"]
+    found = {(p.row, p.column, p.blocking, p.message) for p in result.problems}
+    assert found == {
+        (
+            2,
+            "E (How success is measured)",
+            True,
+            "Measure of success holds =1+1, a formula saved without its result: type the value, "
+            "or open the workbook in Excel and save it again.",
+        ),
+        (
+            3,
+            "C (Action required)",
+            True,
+            "Action holds =CONCAT(A2,B2), a formula saved without its result: type the value, "
+            "or open the workbook in Excel and save it again.",
+        ),
+    }
+    assert client.post(preview_url).status_code == 200
+    assert state(side.plan) == before
+    side.action.refresh_from_db()
+    assert side.action.success_measure == "80% good"
+
+
 def test_a_file_that_is_not_a_workbook_is_refused_by_its_content(client, side):
     client.force_login(side.manager)
     url = reverse("improvement:workbook_upload", args=[side.plan.pk])

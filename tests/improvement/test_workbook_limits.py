@@ -15,6 +15,7 @@ from improvement.workbook_check import (
     MAX_MERGED_CELLS,
     MAX_ROWS,
     MAX_SHEETS,
+    MAX_UNCALCULATED,
     check_limits,
 )
 from improvement.workbook_read import from_json, read_sheets, to_json
@@ -51,6 +52,10 @@ REFUSALS = {
         f"sheet “Plan” reaches column 16,384; a sheet may have at most {MAX_COLUMNS} columns"
     ),
     "60 sheets": f"it has more than {MAX_SHEETS} sheets; a workbook may have at most {MAX_SHEETS}",
+    "10,002 formulas without results": (
+        f"it has more than {MAX_UNCALCULATED:,} formulas saved without their result; open it in "
+        "Excel and save it, which keeps each formula's result"
+    ),
 }
 
 
