@@ -16,6 +16,7 @@ from django.http import JsonResponse
 from core.access import authorities_for
 from core.people import person_name
 from improvement.views import action_page, actions_page, export_rows, plan_page
+from indicators.report import plan_comparisons
 from reports.views import get_report_or_404
 from workspace.views import home_page
 
@@ -61,8 +62,12 @@ def home(request):
 @login_required
 def plan(request, pk):
     data = plan_page(request, pk)
-    inspections = rows(data["plan"].inspections.all())
-    return page_json(request, {**rows(data), "inspections": inspections})
+    shown = {
+        "inspections": rows(data["plan"].inspections.all()),
+        # The page's template tag draws them (indicators/templatetags/indicators.py).
+        "indicators": rows(plan_comparisons(data["plan"])),
+    }
+    return page_json(request, {**rows(data), **shown})
 
 
 @login_required
