@@ -81,7 +81,7 @@ def prepare(env, authorities):
         extra = ["--authorities", str(authorities)] if authorities else []
         manage("generate_volume", *extra, env=env)
     # Fresh planner statistics, whoever filled the database (a second or so).
-    shell = "from core.volume import refresh_statistics; refresh_statistics()"
+    shell = "from workspace.volume import refresh_statistics; refresh_statistics()"
     manage("shell", "--no-imports", "-c", shell, env=env)
     manage("collectstatic", "--noinput", "-v0", env=env)
     people = json.loads(manage("shell", "--no-imports", "-c", PEOPLE_SCRIPT, env=env, capture=True))

@@ -57,7 +57,7 @@ def measure(runs):
     from django.urls import reverse
 
     from authorities.models import LocalAuthority, Membership
-    from core import volume
+    from workspace import volume
 
     call_command("collectstatic", interactive=False, verbosity=0)  # hashed names, as deployed
     call_command("loaddata", "authorities", verbosity=0)

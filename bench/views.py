@@ -1,5 +1,5 @@
 """Minimal JSON views, the pages' baselines: each gathers what its page shows through the page's
-own function (core.views.home_page, improvement.views.plan_page, ...), so the same queries
+own function (workspace.views.home_page, improvement.views.plan_page, ...), so the same queries
 fetch the same rows, and returns them as JSON instead of HTML. The ratio of a page's time to its
 baseline's is then what templates, forms and the file format add.
 
@@ -15,9 +15,10 @@ from django.http import JsonResponse
 
 from core.access import authorities_for
 from core.people import person_name
-from core.views import home_page
 from improvement.views import action_page, actions_page, export_rows, plan_page
+from indicators.report import plan_comparisons
 from reports.views import get_report_or_404
+from workspace.views import home_page
 
 
 def rows(value):
@@ -61,8 +62,12 @@ def home(request):
 @login_required
 def plan(request, pk):
     data = plan_page(request, pk)
-    inspections = rows(data["plan"].inspections.all())
-    return page_json(request, {**rows(data), "inspections": inspections})
+    shown = {
+        "inspections": rows(data["plan"].inspections.all()),
+        # The page's template tag draws them (indicators/templatetags/indicators.py).
+        "indicators": rows(plan_comparisons(data["plan"])),
+    }
+    return page_json(request, {**rows(data), **shown})
 
 
 @login_required

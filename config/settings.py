@@ -43,6 +43,7 @@ INSTALLED_APPS = [
     "improvement",
     "reports",
     "indicators",
+    "workspace",
 ]
 
 # The headers every response carries come first, so that they wrap even the answers the

@@ -3,20 +3,20 @@ from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
-from core import views as core_views
 from core.health import health
+from workspace import views as workspace_views
 
 urlpatterns = [
     path("admin/", admin.site.urls),
     path("reports/", include("reports.urls")),
-    path("", core_views.home, name="home"),
+    path("", workspace_views.home, name="home"),
     path("login/", auth_views.LoginView.as_view(), name="login"),
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("password-reset/", include("core.password_urls")),
     path("health/", health, name="health"),
     path("", include("improvement.urls")),
-    path("inspections/", include("inspections.urls")),
-    path("authorities/", include("authorities.urls")),
+    # /inspections/<pk>/ and /authorities/<pk>/ (an authority's inspections, compared).
+    path("", include("inspections.urls")),
     path("indicators/", include("indicators.urls")),
 ]
 

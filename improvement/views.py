@@ -22,7 +22,6 @@ from improvement.history import action_changes
 from improvement.models import Action, Evidence, ImprovementPlan, ProgressUpdate
 from improvement.state import action_state, action_states
 from improvement.tables import EXPORT_COLUMNS, ActionTable
-from indicators.report import plan_comparisons
 from inspections.models import Recommendation
 
 Role = Membership.Role
@@ -58,7 +57,6 @@ def plan_page(request, pk):
         "overdue": overdue,
         "overdue_count": overdue_count,
         "ofsted_due_on": plan.ofsted_due_on(),
-        "indicators": plan_comparisons(plan),
     }
 
 

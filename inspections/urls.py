@@ -1,9 +1,10 @@
 from django.urls import path
 
-from inspections import views
+from inspections import authority_views, views
 
 app_name = "inspections"
 
 urlpatterns = [
-    path("<int:pk>/", views.inspection_detail, name="inspection"),
+    path("inspections/<int:pk>/", views.inspection_detail, name="inspection"),
+    path("authorities/<int:pk>/", authority_views.authority_detail, name="authority"),
 ]

@@ -5,8 +5,7 @@ from django.db.models import Prefetch
 from django.shortcuts import render
 
 from core.access import get_scoped_or_404
-from improvement.models import Action
-from inspections.models import Finding, Inspection, Judgement, Recommendation
+from inspections.models import Finding, Inspection, Judgement
 
 
 @login_required
@@ -15,12 +14,9 @@ def inspection_detail(request, pk):
         Inspection.objects.select_related("framework", "authority").prefetch_related(
             Prefetch("judgements", Judgement.objects.select_related("area__parent")),
             Prefetch("findings", Finding.objects.select_related("area")),
-            Prefetch(
-                "recommendations",
-                Recommendation.objects.prefetch_related(
-                    Prefetch("actions", Action.objects.select_related("plan"))
-                ),
-            ),
+            # The actions answering each recommendation, through their reverse relation: the
+            # inspections app knows nothing of improvement plans (pyproject.toml's layers).
+            "recommendations__actions",
         ),
         request.user,
         pk=pk,

@@ -99,7 +99,7 @@ class CommitteeReport(models.Model):
         editable=False,
         related_name="+",
     )
-    # A finalised report's files, rendered once by a task (reports.tasks) and served from storage.
+    # A finalised report's files, rendered once by a task (reports.services) and served from storage.
     pdf_file = models.FileField(upload_to="reports/", blank=True, editable=False)
     docx_file = models.FileField(upload_to="reports/", blank=True, editable=False)
     finalised_at = models.DateTimeField(null=True, blank=True, editable=False)

@@ -6,8 +6,8 @@ that year or before, or the earliest model there is for a date before any (the D
 2021 model long after 2017's papers, which compared themselves with the groupings of their time).
 """
 
-from authorities.compare import latest_inspections, regional_neighbours
 from indicators.models import StatisticalNeighbour
+from inspections.compare import latest_inspections, regional_neighbours
 
 
 def regional_appendix(authority, as_at):

@@ -1,9 +1,11 @@
-"""Workflows on committee reports: content, finalising, and the three renderings."""
+"""Workflows on committee reports: content, finalising, the three renderings, and the task that
+stores a finalised report's files."""
 
 from django.core.files.base import ContentFile
 from django.db import transaction
 from django.template.loader import render_to_string
 from django.utils import timezone
+from django_tasks import task
 
 from core.pdf import html_to_pdf
 from reports import docx
@@ -110,6 +112,11 @@ def finalise(report, user, as_at=None):
 
 
 def enqueue_files(report_id):
-    from reports.tasks import render_final_files  # the task module imports this one
-
     render_final_files.enqueue(report_id)
+
+
+@task()
+def render_final_files(report_id):
+    """On the tasks worker: render the finalised report's PDF and Word files once and keep them
+    in storage."""
+    store_files(report_id)

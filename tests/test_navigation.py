@@ -28,5 +28,5 @@ def test_home_links_to_the_users_own_authority_pages_only(client):
     mine, theirs = build_side("Aldwick", 1), build_side("Brinscombe", 2)
     client.login(username=mine.officer.username, password=PASSWORD)
     page = client.get(reverse("home")).content.decode()
-    assert reverse("authorities:authority-detail", args=[mine.authority.pk]) in page
-    assert reverse("authorities:authority-detail", args=[theirs.authority.pk]) not in page
+    assert reverse("inspections:authority", args=[mine.authority.pk]) in page
+    assert reverse("inspections:authority", args=[theirs.authority.pk]) not in page

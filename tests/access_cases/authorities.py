@@ -8,5 +8,5 @@ def authority_pk(w):
 
 
 CASES = [
-    Case("authorities:authority-detail", kwargs=authority_pk),
+    Case("inspections:authority", kwargs=authority_pk),
 ]

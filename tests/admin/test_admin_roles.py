@@ -13,10 +13,10 @@ from django.urls import reverse
 from authorities.models import LocalAuthority, Membership
 from authorities.staff import AUTHORITY_ADMINS
 from core.access import administered_by
-from core.demo import create_demo_users
 from indicators.models import Indicator, IndicatorValue
 from tests import factories as f
 from tests.admin.world import change_form_data
+from workspace.demo import create_demo_users
 
 pytestmark = pytest.mark.django_db
 DATA = Path(__file__).resolve().parent.parent / "data" / "ofsted"

@@ -112,7 +112,7 @@ def pages_of(world):
         "add-update": reverse("improvement:add_update", args=[a.action.pk]),
         "edit-action": reverse("improvement:edit_action", args=[a.action.pk]),
         "due-date": reverse("improvement:change_due_date", args=[a.action.pk]),
-        "authority": reverse("authorities:authority-detail", args=[a.authority.pk]),
+        "authority": reverse("inspections:authority", args=[a.authority.pk]),
         "reports": reverse("reports:report-list"),
         "new-report": reverse("reports:report-create"),
         "report": reverse("reports:report-detail", kwargs=cleared_pk(world)),

@@ -14,8 +14,8 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from authorities.models import LocalAuthority
-from core import volume
 from improvement.models import Action
+from workspace import volume
 
 # A table of more rows than this is large: reading it all for one page is a missing index. Smaller
 # ones (users, memberships, themes of 20 authorities) fit in a few pages, which PostgreSQL rightly

@@ -9,14 +9,14 @@ import pytest
 from django.conf import settings
 from django.core.management import call_command
 
-from authorities.compare import (
+from authorities.models import LocalAuthority
+from inspections.compare import (
     NO_OVERALL_GRADE,
     grade_counts,
     grade_rows,
     latest_inspections,
     regional_neighbours,
 )
-from authorities.models import LocalAuthority
 from tests import factories as f
 
 HISTORY = Path(settings.BASE_DIR) / "fixtures" / "ofsted" / "la_inspection_history.csv"

@@ -4,7 +4,7 @@ import time
 from django.core.management.base import BaseCommand, CommandError
 
 from authorities.models import LocalAuthority
-from core import volume
+from workspace import volume
 
 
 def action_range(value):

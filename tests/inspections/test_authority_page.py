@@ -31,7 +31,7 @@ def member_client(client, gateshead):
 
 
 def page(client, authority, query=""):
-    return client.get(reverse("authorities:authority-detail", kwargs={"pk": authority.pk}) + query)
+    return client.get(reverse("inspections:authority", kwargs={"pk": authority.pk}) + query)
 
 
 def test_a_member_sees_the_inspection_history_in_words(member_client, gateshead):

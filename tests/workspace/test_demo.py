@@ -4,10 +4,10 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.core.management import call_command
 
-from core.demo import create_demo_users
 from improvement.history import action_changes
 from improvement.models import Action
 from improvement.services import add_progress_update
+from workspace.demo import create_demo_users
 
 pytestmark = pytest.mark.django_db
 

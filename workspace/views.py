@@ -34,4 +34,4 @@ def home_page(request):
 
 @login_required
 def home(request):
-    return render(request, "core/home.html", home_page(request))
+    return render(request, "workspace/home.html", home_page(request))

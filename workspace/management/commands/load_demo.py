@@ -3,7 +3,7 @@ from django.conf import settings
 from django.core.management import call_command, get_commands
 from django.core.management.base import BaseCommand
 
-from core.demo import create_demo_users
+from workspace.demo import create_demo_users
 
 # The DfE's statistical neighbour models (fixtures/README.md), for the reports' comparison grid.
 NEIGHBOUR_MODELS = ["New_Statistical_Neighbour_Groupings_April_2021.csv", "sn_model_2025_wide.csv"]

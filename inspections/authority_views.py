@@ -7,10 +7,10 @@ from django.contrib.auth.decorators import login_required
 from django.db.models import Prefetch
 from django.shortcuts import render
 
-from authorities import compare
 from authorities.models import LocalAuthority
 from core.access import get_scoped_or_404
 from core.forms import DateField
+from inspections import compare
 from inspections.models import Grade, Inspection, Judgement
 
 
@@ -62,7 +62,7 @@ def authority_detail(request, pk):
         "history": inspection_history(authority),
         **comparison(authority, as_at),
     }
-    return render(request, "authorities/authority_detail.html", context)
+    return render(request, "inspections/authority_detail.html", context)
 
 
 def inspection_history(authority):
