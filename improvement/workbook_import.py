@@ -5,6 +5,7 @@ the fields that differ), a new reference creates one, and a latest update alread
 date and words) is not added again. So importing the same file twice changes nothing.
 """
 
+import difflib
 import re
 from dataclasses import dataclass, field
 
@@ -265,10 +266,24 @@ class _RowReader:
             if user:
                 return {"lead_officer": user, "lead_name": m[2].strip()}
         if name:
-            self.problem(
-                "lead", f"“{name}” is not a user of the council: kept as the lead's name.", False
-            )
+            self.problem("lead", self.unknown_lead(name), False)
         return {"lead_officer": None, "lead_name": name}
+
+    def unknown_lead(self, name):
+        """A name that is none of the council's officers or managers: the closest one suggested
+        (a typo would otherwise take the action off its lead's list and reminders), and the lead
+        it replaces named."""
+        message = f"“{name}” is not one of the council's officers or managers"
+        close = difflib.get_close_matches(name.lower(), self.context.people, n=1, cutoff=0.8)
+        if close:
+            message += f": did you mean {person_name(self.context.people[close[0]])}?"
+        action = self.context.actions.get(self.text("reference"))
+        if action and action.lead_officer:
+            return (
+                message
+                + f" The import would take the action from {person_name(action.lead_officer)}."
+            )
+        return message + ". Kept as the lead's name as written."
 
     def theme(self):
         text = self.text("theme") or (self.sheet if self.theme_per_sheet else "")

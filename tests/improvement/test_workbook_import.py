@@ -240,6 +240,22 @@ def test_a_formula_saved_without_its_result_is_a_problem_not_a_blank(client, sid
     assert side.action.success_measure == "80% good"
 
 
+def test_a_lead_misspelt_is_shown_the_closest_person_and_whom_the_action_would_leave(client, side):
+    officer = side.officer
+    officer.first_name, officer.last_name = "Demo", "Officer"
+    officer.save()
+    side.action.due_on = datetime.date(2025, 3, 31)
+    side.action.save()
+    rows = [HEADERS, ["1.1", "1", "Audit case files", "", "", "Demo Ofiicer", "31/03/2025"]]
+    preview_url = upload(client, side, workbook_bytes({"Plan": rows}))
+    [problem] = client.get(preview_url).context["result"].problems
+    assert (problem.column, problem.blocking) == ("F (Officer)", False)
+    assert problem.message == (
+        "“Demo Ofiicer” is not one of the council's officers or managers: did you mean Demo"
+        " Officer? The import would take the action from Demo Officer."
+    )
+
+
 def test_a_file_that_is_not_a_workbook_is_refused_by_its_content(client, side):
     client.force_login(side.manager)
     url = reverse("improvement:workbook_upload", args=[side.plan.pk])
