@@ -13,7 +13,7 @@ from django.contrib.auth.decorators import login_required
 from django.db.models import Model, QuerySet
 from django.http import JsonResponse
 
-from core.access import authorities_for
+from authorities.access import authorities_for
 from core.people import person_name
 from core.views import home_page
 from improvement.views import action_page, actions_page, export_rows, plan_page

@@ -18,7 +18,7 @@ from django.http import Http404, HttpResponseRedirect
 from django.urls import path
 from simple_history.admin import SimpleHistoryAdmin
 
-from core.access import administered
+from authorities.access import administered
 
 # How each model reaches its authority; a model not named here is national reference data.
 AUTHORITY_PATHS = {

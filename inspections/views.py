@@ -4,12 +4,14 @@ from django.contrib.auth.decorators import login_required
 from django.db.models import Prefetch
 from django.shortcuts import render
 
-from core.access import get_scoped_or_404
+from authorities.access import get_scoped_or_404
+from core.access import guarded, signed_in
 from improvement.models import Action
 from inspections.models import Finding, Inspection, Judgement, Recommendation
 
 
 @login_required
+@guarded(signed_in)
 def inspection_detail(request, pk):
     inspection = get_scoped_or_404(
         Inspection.objects.select_related("framework", "authority").prefetch_related(
