@@ -14,6 +14,7 @@ from django.db.models import Model, QuerySet
 from django.http import JsonResponse
 
 from authorities.access import authorities_for
+from core.access import guarded, signed_in
 from core.people import person_name
 from core.views import home_page
 from improvement.views import action_page, actions_page, export_rows, plan_page
@@ -54,11 +55,13 @@ def page_json(request, data):
 
 
 @login_required
+@guarded(signed_in)
 def home(request):
     return page_json(request, rows(home_page(request)))
 
 
 @login_required
+@guarded(signed_in)
 def plan(request, pk):
     data = plan_page(request, pk)
     inspections = rows(data["plan"].inspections.all())
@@ -66,6 +69,7 @@ def plan(request, pk):
 
 
 @login_required
+@guarded(signed_in)
 def actions(request):
     data = actions_page(request)
     table = data["table"]
@@ -80,6 +84,7 @@ def actions(request):
 
 
 @login_required
+@guarded(signed_in)
 def action(request, pk):
     data = action_page(request, pk)
     action = data["action"]
@@ -93,12 +98,14 @@ def action(request, pk):
 
 
 @login_required
+@guarded(signed_in)
 def export(request):
     # A file, not a page: no header to fill.
     return JsonResponse({"rows": list(export_rows(request))})
 
 
 @login_required
+@guarded(signed_in)
 def report(request, pk):
     # The same report row as the download reads, without its stored file.
     report = get_report_or_404(request.user, pk)
