@@ -7,7 +7,7 @@ from django.core.exceptions import PermissionDenied
 from authorities.access import administered
 from authorities.models import Committee, LocalAuthority, Membership, Region
 from authorities.permissions import may_manage_account
-from core.admin import RecordedAdmin, ScopedAdmin, ScopedInline
+from authorities.scoped_admin import RecordedAdmin, ScopedAdmin, ScopedInline
 
 RelatedOnly = admin.RelatedOnlyFieldListFilter
 

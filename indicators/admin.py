@@ -1,4 +1,4 @@
-"""The indicators in the admin, scoped by owner like the rest of it (core/admin.py).
+"""The indicators in the admin, scoped by owner like the rest of it (authorities/scoped_admin.py).
 
 National indicators and every published value are the data steward's (a superuser's): authority
 admins see neither. They manage their own authority's local indicators and targets, read their
@@ -13,8 +13,8 @@ from django.template.response import TemplateResponse
 from django.urls import path
 
 from authorities.access import administered, administered_by
+from authorities.scoped_admin import ReadOnly, RecordedAdmin, ScopedInline
 from core.access import check
-from core.admin import ReadOnly, RecordedAdmin, ScopedInline
 from indicators import services
 from indicators.compare import LOCAL
 from indicators.ees import ImportError_
