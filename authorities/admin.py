@@ -4,9 +4,10 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.admin import UserAdmin
 from django.core.exceptions import PermissionDenied
 
+from authorities.access import administered
 from authorities.models import Committee, LocalAuthority, Membership, Region
-from core.access import administered, manages_account
-from core.admin import RecordedAdmin, ScopedAdmin, ScopedInline
+from authorities.permissions import may_manage_account
+from authorities.scoped_admin import RecordedAdmin, ScopedAdmin, ScopedInline
 
 RelatedOnly = admin.RelatedOnlyFieldListFilter
 
@@ -71,7 +72,7 @@ admin.site.unregister(get_user_model())
 class ScopedUserAdmin(ScopedAdmin, UserAdmin):
     """People with a role in the admin's authorities. A person who also belongs to another
     authority (or a superuser) is shown read only: their account is not this authority's to
-    change (core.access.manages_account), on every path: the form, the password form, the
+    change (authorities.permissions.may_manage_account), on every path: the form, the password form, the
     memberships, deletion and the history."""
 
     inlines = [MembershipInline]
@@ -104,4 +105,4 @@ class ScopedUserAdmin(ScopedAdmin, UserAdmin):
         return super().history_view(request, object_id, extra_context)
 
     def _manages(self, request, person):
-        return person is None or manages_account(request.user, person)
+        return person is None or may_manage_account(request.user, person)

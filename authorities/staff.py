@@ -1,6 +1,6 @@
 """Authority admins are Django staff, with model permissions through one group built here.
 
-What they see of each model is narrowed to their authorities by the admin classes (core/admin.py);
+What they see of each model is narrowed to their authorities by the admin classes (authorities/scoped_admin.py);
 the group only says which models they may touch at all. Reference data of the whole country
 (regions, frameworks, the national Ofsted tables) stays with platform superusers.
 """

@@ -13,7 +13,8 @@ from django.contrib.auth.decorators import login_required
 from django.db.models import Model, QuerySet
 from django.http import JsonResponse
 
-from core.access import authorities_for
+from authorities.access import authorities_for
+from core.access import guarded, signed_in
 from core.people import person_name
 from improvement.views import action_page, actions_page, export_rows, plan_page
 from indicators.report import plan_comparisons
@@ -55,11 +56,13 @@ def page_json(request, data):
 
 
 @login_required
+@guarded(signed_in)
 def home(request):
     return page_json(request, rows(home_page(request)))
 
 
 @login_required
+@guarded(signed_in)
 def plan(request, pk):
     data = plan_page(request, pk)
     shown = {
@@ -71,6 +74,7 @@ def plan(request, pk):
 
 
 @login_required
+@guarded(signed_in)
 def actions(request):
     data = actions_page(request)
     table = data["table"]
@@ -85,6 +89,7 @@ def actions(request):
 
 
 @login_required
+@guarded(signed_in)
 def action(request, pk):
     data = action_page(request, pk)
     action = data["action"]
@@ -98,12 +103,14 @@ def action(request, pk):
 
 
 @login_required
+@guarded(signed_in)
 def export(request):
     # A file, not a page: no header to fill.
     return JsonResponse({"rows": list(export_rows(request))})
 
 
 @login_required
+@guarded(signed_in)
 def report(request, pk):
     # The same report row as the download reads, without its stored file.
     report = get_report_or_404(request.user, pk)

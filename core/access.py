@@ -1,101 +1,69 @@
-"""Who may see and change what: the one place querysets are scoped to a user's authorities.
+"""How a view declares the rule that guards it, and how a rule refuses.
 
-Every view reaches its objects through these helpers, so an object of another authority
-answers 404 and a role that may not act answers 403.
+A rule is a function named for what it allows, in its app's permissions.py
+(improvement.permissions.may_update_action); it answers True or False and decides nothing else.
+A view names its rule with @guarded, visibly above the view, and tests/test_every_view_guarded.py
+fails for a view that names none. Reaching a row of another authority is a 404 before any rule is
+asked: views read through authorities.access.scoped and get_scoped_or_404. A role that may read a
+row but not act on it gets 403 here. Templates ask the same rules by name ({% may %}, in
+core/templatetags/access.py).
+
+This module knows no app: it asks whatever rule it is handed.
 """
 
-from django.core.exceptions import PermissionDenied
-from django.shortcuts import get_object_or_404
+import inspect
+from functools import wraps
 
-from authorities.models import LocalAuthority, Membership
-
-Role = Membership.Role
-
-# What each role may do, beyond reading everything of its authority.
-EDITORS = {Role.MANAGER, Role.ADMIN}
-UPDATERS = {Role.OFFICER, Role.MANAGER, Role.ADMIN}
+from django.core.exceptions import ImproperlyConfigured, PermissionDenied
+from django.utils.module_loading import import_string
 
 
-def authorities_for(user):
-    """The authorities a user belongs to (none for the anonymous)."""
-    if not user.is_authenticated:
-        return LocalAuthority.objects.none()
-    return LocalAuthority.objects.filter(memberships__user=user)
+def signed_in(user):
+    """Any signed-in user: the rule of pages that read only through scoped querysets, so a row of
+    another authority is a 404 and a list shows only the user's own authorities' rows."""
+    return user.is_authenticated
 
 
-def roles_of(user):
-    """{authority id: role} of the user's memberships, read once and kept on the user for the
-    request (the request's user is loaded afresh for each request)."""
-    roles = getattr(user, "_roles_by_authority", None)
-    if roles is None:
-        roles = {}
-        if user.is_authenticated:
-            roles = dict(Membership.objects.filter(user=user).values_list("authority_id", "role"))
-        user._roles_by_authority = roles
-    return roles
+def guarded(rule):
+    """Declare the named rule that guards a view.
 
-
-def role_in(user, authority_id):
-    """The user's role in an authority, or None."""
-    return roles_of(user).get(authority_id)
-
-
-def scoped(queryset, user, authority_field="authority"):
-    """Narrow any queryset to rows of the user's authorities. The authorities' ids are written
-    into the query rather than joined to the memberships in each: every page's queries stay
-    simple for the planner, and cost one small query per request."""
-    return queryset.filter(**{f"{authority_field}__in": list(roles_of(user))})
-
-
-def get_scoped_or_404(queryset, user, authority_field="authority", **lookup):
-    return get_object_or_404(scoped(queryset, user, authority_field), **lookup)
-
-
-def may(user, authority_id, allowed):
-    """Whether the user's role in the authority is one of `allowed` (EDITORS, UPDATERS).
-
-    Views refuse with require_role and templates hide links with the `may_edit` and
-    `may_update` filters, both through this one rule.
+    A rule of the user alone, rule(user), is asked before the view runs. A rule about an object,
+    rule(user, obj), is asked by the view once it has the object, with require(request, obj); a
+    view that answers without having asked it fails loudly, so the rule declared is the rule
+    enforced.
     """
-    return role_in(user, authority_id) in allowed
+    about_object = len(inspect.signature(rule).parameters) > 1
+
+    def decorate(view):
+        @wraps(view)
+        def guarded_view(request, *args, **kwargs):
+            request.access_rule, request.access_asked = rule, not about_object
+            if not about_object:
+                check(rule, request.user)
+            response = view(request, *args, **kwargs)
+            if not request.access_asked:
+                raise ImproperlyConfigured(f"{view.__qualname__} never asked {rule.__qualname__}.")
+            return response
+
+        guarded_view.access_rule = rule
+        return guarded_view
+
+    return decorate
 
 
-def may_somewhere(user, allowed):
-    """Whether the user has one of the `allowed` roles in any authority (to start a report)."""
-    if not user.is_authenticated:
-        return False
-    return any(role in allowed for role in roles_of(user).values())
+def require(request, *objects):
+    """403 unless the view's declared rule allows the user this, about these objects."""
+    request.access_asked = True
+    check(request.access_rule, request.user, *objects)
 
 
-def require_role(user, authority_id, allowed):
-    """403 unless the user's role in the authority is one of `allowed`."""
-    if not may(user, authority_id, allowed):
-        raise PermissionDenied("Your role does not allow this.")
+def check(rule, user, *objects):
+    """403 unless the rule allows the user this: for a second rule a view or a service asks."""
+    if not rule(user, *objects):
+        raise PermissionDenied(f"Refused by {rule.__module__}.{rule.__qualname__}.")
 
 
-def administered_by(user):
-    """The authorities a user administers: every one for a platform superuser."""
-    if user.is_superuser:
-        return LocalAuthority.objects.all()
-    if not user.is_authenticated:
-        return LocalAuthority.objects.none()
-    return LocalAuthority.objects.filter(memberships__user=user, memberships__role=Role.ADMIN)
-
-
-def administered(queryset, user, authority_field="authority"):
-    """Narrow a queryset to rows of the authorities the user administers (the Django admin)."""
-    if user.is_superuser:
-        return queryset
-    return queryset.filter(**{f"{authority_field}__in": administered_by(user)})
-
-
-def manages_account(admin, person):
-    """Whether an admin may change a person's account (password, username, email, names, every
-    membership): a platform superuser may; an authority admin only if each of the person's
-    memberships is in an authority they administer. A person who also belongs to another
-    authority, and a superuser, keep their account as it is."""
-    if admin.is_superuser:
-        return True
-    if person.is_superuser:
-        return False
-    return not person.memberships.exclude(authority__in=administered_by(admin)).exists()
+def rule_named(name):
+    """The rule "app.may_do_this", from that app's permissions.py, as templates name it."""
+    app, rule = name.split(".")
+    return import_string(f"{app}.permissions.{rule}")

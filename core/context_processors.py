@@ -1,17 +1,8 @@
-"""What every page's header needs: the service name and the user's authorities."""
-
-from django.utils.functional import SimpleLazyObject
-
-from core.access import authorities_for
+"""What every page's header needs: the service name (the user's authorities come from
+authorities.context_processors)."""
 
 SERVICE_NAME = "Improvement plan tracker"
 
 
 def workspace(request):
-    user = getattr(request, "user", None)
-    return {
-        "service_name": SERVICE_NAME,
-        "user_authorities": SimpleLazyObject(
-            lambda: list(authorities_for(user)) if user is not None else []
-        ),
-    }
+    return {"service_name": SERVICE_NAME}

@@ -9,7 +9,13 @@ from django import forms
 from django.contrib import admin
 from django.core.exceptions import ValidationError
 
-from core.admin import ReadOnlyInline, RecordedAdmin, RulesForm, ScopedAdmin, ScopedInline
+from authorities.scoped_admin import (
+    ReadOnlyInline,
+    RecordedAdmin,
+    RulesForm,
+    ScopedAdmin,
+    ScopedInline,
+)
 from improvement import building, services
 from improvement.models import (
     Action,

@@ -2,13 +2,14 @@
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db.models import Prefetch
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods, require_POST
 
+from authorities.access import get_scoped_or_404, managed_by
 from authorities.models import LocalAuthority
-from core.access import EDITORS, get_scoped_or_404, require_role
+from core.access import guarded, require
 from core.forms import NOTHING_CHANGED
 from improvement import building, services
 from improvement.building_forms import (
@@ -22,6 +23,7 @@ from improvement.building_forms import (
     ThemeForm,
 )
 from improvement.models import Action, ImprovementPlan, Milestone, Theme
+from improvement.permissions import may_edit_plan, may_start_plan
 from inspections.models import Inspection, Recommendation
 
 PLAN_FIELDS = ("title", "summary", "starts_on", "ends_on", "update_cycle_weeks")
@@ -31,7 +33,7 @@ def editable_plan(request, pk):
     plan = get_scoped_or_404(
         ImprovementPlan.objects.select_related("authority"), request.user, pk=pk
     )
-    require_role(request.user, plan.authority_id, EDITORS)
+    require(request, plan)
     return plan
 
 
@@ -39,7 +41,7 @@ def editable_theme(request, pk):
     theme = get_scoped_or_404(
         Theme.objects.select_related("plan__authority"), request.user, "plan__authority", pk=pk
     )
-    require_role(request.user, theme.plan.authority_id, EDITORS)
+    require(request, theme.plan)
     return theme
 
 
@@ -50,7 +52,7 @@ def editable_action(request, pk):
         "plan__authority",
         pk=pk,
     )
-    require_role(request.user, action.plan.authority_id, EDITORS)
+    require(request, action.plan)
     return action
 
 
@@ -98,12 +100,10 @@ def edit_response(request, form, save, what, back, again):
 
 @login_required
 @require_http_methods(["GET", "POST"])
+@guarded(may_start_plan)
 def plan_create(request):
-    authorities = LocalAuthority.objects.filter(
-        memberships__user=request.user, memberships__role__in=EDITORS
-    ).order_by("name")
-    if not authorities:
-        raise PermissionDenied("Only a manager or an admin may start a plan.")
+    require(request)
+    authorities = LocalAuthority.objects.filter(pk__in=managed_by(request.user)).order_by("name")
     initial = {"authority": request.GET.get("authority")}
     form = PlanForm(request.POST or None, initial=initial, authorities=authorities)
     if request.method == "POST" and form.is_valid():
@@ -116,6 +116,7 @@ def plan_create(request):
 
 @login_required
 @require_http_methods(["GET", "POST"])
+@guarded(may_edit_plan)
 def plan_edit(request, pk):
     plan = editable_plan(request, pk)
     form = PlanEditForm(
@@ -129,6 +130,7 @@ def plan_edit(request, pk):
 
 
 @login_required
+@guarded(may_edit_plan)
 def plan_build(request, pk):
     plan = editable_plan(request, pk)
     actions = Action.objects.select_related("lead_officer").prefetch_related(
@@ -148,6 +150,7 @@ def plan_build(request, pk):
 
 @login_required
 @require_http_methods(["GET", "POST"])
+@guarded(may_edit_plan)
 def plan_scope(request, pk):
     plan = editable_plan(request, pk)
     inspections = Inspection.objects.filter(authority=plan.authority).order_by("-started_on")
@@ -186,6 +189,7 @@ def plan_scope(request, pk):
 
 @login_required
 @require_http_methods(["GET", "POST"])
+@guarded(may_edit_plan)
 def theme_add(request, pk):
     plan = editable_plan(request, pk)
     form = ThemeForm(request.POST or None)
@@ -201,6 +205,7 @@ def theme_add(request, pk):
 
 @login_required
 @require_http_methods(["GET", "POST"])
+@guarded(may_edit_plan)
 def theme_edit(request, pk):
     theme = editable_theme(request, pk)
     form = ThemeEditForm(request.POST or None, initial=initial_of(theme, building.THEME_FIELDS))
@@ -218,6 +223,7 @@ def theme_edit(request, pk):
 
 @login_required
 @require_POST
+@guarded(may_edit_plan)
 def theme_move(request, pk):
     theme = editable_theme(request, pk)
     building.move_theme(theme, request.POST.get("direction"))
@@ -226,6 +232,7 @@ def theme_move(request, pk):
 
 @login_required
 @require_http_methods(["GET", "POST"])
+@guarded(may_edit_plan)
 def action_add(request, pk):
     plan = editable_plan(request, pk)
     form = NewActionForm(request.POST or None, plan=plan)
@@ -239,6 +246,7 @@ def action_add(request, pk):
 
 @login_required
 @require_POST
+@guarded(may_edit_plan)
 def action_move(request, pk):
     action = editable_action(request, pk)
     building.move_action(action, request.POST.get("direction"))
@@ -247,6 +255,7 @@ def action_move(request, pk):
 
 @login_required
 @require_http_methods(["GET", "POST"])
+@guarded(may_edit_plan)
 def action_recommendations(request, pk):
     """Search the plan's scope by number or words, and tick what the action answers."""
     action = editable_action(request, pk)
@@ -274,6 +283,7 @@ def action_recommendations(request, pk):
 
 @login_required
 @require_http_methods(["GET", "POST"])
+@guarded(may_edit_plan)
 def milestone_add(request, pk):
     action = editable_action(request, pk)
     form = MilestoneForm(request.POST or None)
@@ -295,12 +305,13 @@ def editable_milestone(request, pk):
         "action__plan__authority",
         pk=pk,
     )
-    require_role(request.user, milestone.action.plan.authority_id, EDITORS)
+    require(request, milestone.action.plan)
     return milestone
 
 
 @login_required
 @require_http_methods(["GET", "POST"])
+@guarded(may_edit_plan)
 def milestone_edit(request, pk):
     milestone = editable_milestone(request, pk)
     action = milestone.action
@@ -320,6 +331,7 @@ def milestone_edit(request, pk):
 
 @login_required
 @require_http_methods(["GET", "POST"])
+@guarded(may_edit_plan)
 def milestone_delete(request, pk):
     milestone = editable_milestone(request, pk)
     plan = milestone.action.plan

@@ -2,15 +2,17 @@
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
-from core.access import EDITORS, authorities_for, may, scoped
+from authorities.access import scoped
+from core.access import guarded, require
 from improvement import bulk, services
 from improvement.building_forms import BulkUpdateForm
 from improvement.models import Action
+from improvement.permissions import may_edit_many_actions
 
 
 def selected_actions(request):
@@ -20,19 +22,16 @@ def selected_actions(request):
     actions = list(actions.select_related("plan__authority", "lead_officer"))
     if len(actions) != len(set(pks)):
         raise Http404("An action ticked is not one of your authority's.")
-    for action in actions:
-        if not may(request.user, action.plan.authority_id, EDITORS):
-            raise PermissionDenied("Only a manager or an admin may change these actions.")
     return actions
 
 
 @login_required
 @require_POST
+@guarded(may_edit_many_actions)
 def bulk_update(request):
     actions = selected_actions(request)
+    require(request, actions)
     if not actions:
-        if not editable_authority_ids(request.user):
-            raise PermissionDenied("Only a manager or an admin may change actions.")
         messages.error(request, "Tick at least one action to change.")
         return redirect("improvement:actions")
     authority_ids = {a.plan.authority_id for a in actions}
@@ -54,10 +53,3 @@ def bulk_update(request):
             return redirect("improvement:actions")
     context = {"form": form, "actions": actions, "versions": versions}
     return render(request, "improvement/building/bulk_form.html", context)
-
-
-def editable_authority_ids(user):
-    """The authorities where the user is a manager or an admin."""
-    return [
-        pk for pk in authorities_for(user).values_list("pk", flat=True) if may(user, pk, EDITORS)
-    ]

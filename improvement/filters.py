@@ -5,7 +5,7 @@ from django.contrib.auth import get_user_model
 from django.db.models import Q
 from django.utils import timezone
 
-from core.access import scoped
+from authorities.access import scoped
 from core.forms import DateField
 from core.people import person_name
 from improvement.models import Action, ImprovementPlan, Rag, Theme

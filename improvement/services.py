@@ -5,7 +5,6 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.formats import date_format
 
-from core.access import EDITORS
 from core.people import person_name
 from improvement.models import Action, DueDateChange, Evidence, ProgressUpdate, Rag
 from improvement.state import standing_update
@@ -174,11 +173,6 @@ def check_reported_on(plan, reported_on):
                 f"existed (from {_words(began_on)})."
             }
         )
-
-
-def may_retract(user, update, role):
-    """The update's author, or a manager or admin of its authority."""
-    return role in EDITORS or (role is not None and update.author_id == user.pk)
 
 
 @transaction.atomic

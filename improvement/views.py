@@ -2,7 +2,7 @@
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db.models import Prefetch
 from django.http import FileResponse, Http404, HttpResponseRedirect
 from django.shortcuts import redirect, render
@@ -10,34 +10,26 @@ from django.utils import timezone
 from django.views.decorators.http import require_http_methods
 from django_tables2 import RequestConfig
 
-from authorities.models import Membership
-from core.access import EDITORS, UPDATERS, get_scoped_or_404, require_role, role_in, scoped
+from authorities.access import get_scoped_or_404, managed_by, scoped
+from core.access import guarded, require, signed_in
 from core.exports import csv_response, xlsx_response
 from core.forms import NOTHING_CHANGED
-from improvement import bulk_views, services, summary
+from improvement import services, summary
 from improvement.building_forms import BulkUpdateForm
 from improvement.filters import ActionFilter
 from improvement.forms import ActionForm, DueDateChangeForm, ProgressUpdateForm, RetractionForm
 from improvement.history import action_changes
 from improvement.models import Action, Evidence, ImprovementPlan, ProgressUpdate
+from improvement.permissions import (
+    may_change_due_date,
+    may_edit_action,
+    may_edit_many_actions,
+    may_retract_update,
+    may_update_action,
+)
 from improvement.state import action_state, action_states
 from improvement.tables import EXPORT_COLUMNS, ActionTable
 from inspections.models import Recommendation
-
-Role = Membership.Role
-
-
-def may_update(user, action):
-    """Managers and admins update any action of their authority; officers the ones they lead."""
-    role = role_in(user, action.plan.authority_id)
-    if role == Role.OFFICER:
-        return action.lead_officer_id == user.pk
-    return role in UPDATERS
-
-
-def require_may_update(user, action):
-    if not may_update(user, action):
-        raise PermissionDenied("Only the action's lead officer or a manager may update it.")
 
 
 def plan_page(request, pk):
@@ -61,6 +53,7 @@ def plan_page(request, pk):
 
 
 @login_required
+@guarded(signed_in)
 def plan_detail(request, pk):
     return render(request, "improvement/plan_detail.html", plan_page(request, pk))
 
@@ -75,16 +68,17 @@ def filtered_actions(request):
 def actions_page(request):
     """What the actions table shows, gathered (the filter's choices are read when shown)."""
     action_filter = filtered_actions(request)
-    editing = bulk_views.editable_authority_ids(request.user)
+    editing = may_edit_many_actions(request.user)
     table = ActionTable(action_filter.qs, exclude=() if editing else ("select",))
     RequestConfig(request, paginate={"per_page": 25}).configure(table)
     context = {"filter": action_filter, "table": table, "query": request.GET.urlencode()}
     if editing:
-        context["bulk_form"] = BulkUpdateForm(authority_ids=editing)
+        context["bulk_form"] = BulkUpdateForm(authority_ids=managed_by(request.user))
     return context
 
 
 @login_required
+@guarded(signed_in)
 def action_list(request):
     return render(request, "improvement/action_list.html", actions_page(request))
 
@@ -95,12 +89,14 @@ def export_rows(request):
 
 
 @login_required
+@guarded(signed_in)
 def action_list_csv(request):
     headings = [heading for heading, _ in EXPORT_COLUMNS]
     return csv_response("actions.csv", headings, export_rows(request))
 
 
 @login_required
+@guarded(signed_in)
 def action_list_xlsx(request):
     headings = [heading for heading, _ in EXPORT_COLUMNS]
     return xlsx_response("actions.xlsx", "Actions", headings, export_rows(request))
@@ -133,30 +129,29 @@ def action_page(request, pk):
         "plan__authority",
         pk=pk,
     )
-    role = role_in(request.user, action.plan.authority_id)
     updates = action.updates.all()
     return {
         "action": action,
         # The page lists every update itself, so its state reads none.
         "state": action_state(action, updates=False),
         "updates": updates,
-        "retractable": {u.pk for u in updates if services.may_retract(request.user, u, role)},
-        "may_update": may_update(request.user, action),
-        "may_edit": role in EDITORS,
+        "retractable": {u.pk for u in updates if may_retract_update(request.user, u)},
         "changes": action_changes(action),
     }
 
 
 @login_required
+@guarded(signed_in)
 def action_detail(request, pk):
     return render(request, "improvement/action_detail.html", action_page(request, pk))
 
 
 @login_required
 @require_http_methods(["GET", "POST"])
+@guarded(may_update_action)
 def add_update(request, pk):
     action = action_for(request, pk)
-    require_may_update(request.user, action)
+    require(request, action)
     form = ProgressUpdateForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
@@ -185,9 +180,10 @@ def add_update(request, pk):
 
 @login_required
 @require_http_methods(["GET", "POST"])
+@guarded(may_change_due_date)
 def change_due_date(request, pk):
     action = action_for(request, pk)
-    require_role(request.user, action.plan.authority_id, EDITORS)
+    require(request, action)
     form = DueDateChangeForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
@@ -207,9 +203,10 @@ def change_due_date(request, pk):
 
 @login_required
 @require_http_methods(["GET", "POST"])
+@guarded(may_edit_action)
 def edit_action(request, pk):
     action = action_for(request, pk)
-    require_role(request.user, action.plan.authority_id, EDITORS)
+    require(request, action)
     form = ActionForm(request.POST or None, instance=action)
     conflict = None
     if request.method == "POST" and form.is_valid() and not form.has_changed():
@@ -230,6 +227,7 @@ def edit_action(request, pk):
 
 
 @login_required
+@guarded(signed_in)
 def evidence_file(request, pk):
     """Evidence is served only through here, to users of the action's authority."""
     evidence = get_scoped_or_404(
@@ -248,6 +246,7 @@ def evidence_file(request, pk):
 
 @login_required
 @require_http_methods(["GET", "POST"])
+@guarded(may_retract_update)
 def retract_update(request, pk):
     """The author or a manager strikes out a wrong update, giving the reason."""
     update = get_scoped_or_404(
@@ -256,9 +255,7 @@ def retract_update(request, pk):
         "action__plan__authority",
         pk=pk,
     )
-    role = role_in(request.user, update.action.plan.authority_id)
-    if not services.may_retract(request.user, update, role):
-        raise PermissionDenied("Only the update's author or a manager may retract it.")
+    require(request, update)
     form = RetractionForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:

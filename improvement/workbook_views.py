@@ -12,10 +12,12 @@ from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_http_methods
 
+from authorities.access import get_scoped_or_404
 from authorities.models import Membership
-from core.access import EDITORS, get_scoped_or_404, require_role
+from core.access import guarded, require, signed_in
 from improvement import workbook_import
 from improvement.models import ImportStatus, ImprovementPlan, ReadStatus, WorkbookUpload
+from improvement.permissions import may_edit_plan
 from improvement.reminders import set_reminder_choices
 from improvement.tasks import queue_import, queue_read
 from improvement.workbook_export import plan_workbook
@@ -31,6 +33,7 @@ XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
 @login_required
+@guarded(signed_in)
 def plan_xlsx(request, pk):
     plan = get_scoped_or_404(ImprovementPlan.objects.all(), request.user, pk=pk)
     response = HttpResponse(plan_workbook(plan), content_type=XLSX)
@@ -40,12 +43,13 @@ def plan_xlsx(request, pk):
 
 def plan_for_editor(request, pk):
     plan = get_scoped_or_404(ImprovementPlan.objects.all(), request.user, pk=pk)
-    require_role(request.user, plan.authority_id, EDITORS)
+    require(request, plan)
     return plan
 
 
 @login_required
 @require_http_methods(["GET", "POST"])
+@guarded(may_edit_plan)
 def workbook_upload(request, pk):
     plan = plan_for_editor(request, pk)
     form = WorkbookUploadForm(request.POST or None, request.FILES or None)
@@ -79,6 +83,7 @@ def unread(request, plan, upload):
 
 @login_required
 @require_http_methods(["GET", "POST"])
+@guarded(may_edit_plan)
 def workbook_columns(request, pk, upload_pk):
     plan = plan_for_editor(request, pk)
     upload = get_object_or_404(plan.workbook_uploads, pk=upload_pk)
@@ -102,6 +107,7 @@ def workbook_columns(request, pk, upload_pk):
 
 @login_required
 @require_http_methods(["GET", "POST"])
+@guarded(may_edit_plan)
 def workbook_preview(request, pk, upload_pk):
     plan = plan_for_editor(request, pk)
     upload = get_object_or_404(plan.workbook_uploads, pk=upload_pk)
@@ -121,6 +127,7 @@ def workbook_preview(request, pk, upload_pk):
 
 
 @login_required
+@guarded(may_edit_plan)
 def workbook_status(request, pk, upload_pk):
     """Where a confirmed import stands: waiting, importing, imported (with counts) or not."""
     plan = plan_for_editor(request, pk)
@@ -133,6 +140,7 @@ def workbook_status(request, pk, upload_pk):
 
 @login_required
 @require_http_methods(["GET", "POST"])
+@guarded(signed_in)
 def reminder_settings(request):
     memberships = Membership.objects.filter(user=request.user).select_related("authority")
     # Bound on every POST: with every box unticked the browser sends no field at all.

@@ -1,4 +1,4 @@
-"""The indicators in the admin, scoped by owner like the rest of it (core/admin.py).
+"""The indicators in the admin, scoped by owner like the rest of it (authorities/scoped_admin.py).
 
 National indicators and every published value are the data steward's (a superuser's): authority
 admins see neither. They manage their own authority's local indicators and targets, read their
@@ -7,19 +7,20 @@ own figures, and import a file into their own local indicators only (services.im
 
 from django import forms
 from django.contrib import admin, messages
-from django.core.exceptions import PermissionDenied
 from django.db.models import Q
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import path
 
-from core.access import administered, administered_by
-from core.admin import ReadOnly, RecordedAdmin, ScopedInline
+from authorities.access import administered, administered_by
+from authorities.scoped_admin import ReadOnly, RecordedAdmin, ScopedInline
+from core.access import check
 from indicators import services
 from indicators.compare import LOCAL
 from indicators.ees import ImportError_
 from indicators.forms import UploadForm
 from indicators.models import Indicator, IndicatorValue, LocalFigure, StatisticalNeighbour, Target
+from indicators.permissions import may_upload_figures
 
 
 class TargetInline(ScopedInline, admin.TabularInline):
@@ -71,8 +72,7 @@ class IndicatorAdmin(RecordedAdmin):
         steward; their own local ones, for an authority admin): a bad row is named and nothing
         is written."""
         indicators = services.importable_by(request.user)
-        if not request.user.is_superuser and not administered_by(request.user).exists():
-            raise PermissionDenied
+        check(may_upload_figures, request.user)
         form = UploadForm(request.POST or None, request.FILES or None, indicators=indicators)
         if request.method == "POST" and form.is_valid():
             done = self._import(request, form)

@@ -13,8 +13,8 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
 
+from authorities.access import administered_by
 from authorities.models import LocalAuthority
-from core.access import administered_by
 from improvement import building
 from indicators import ees
 from indicators.models import OTHER_AUTHORITYS, Frequency, Indicator, LocalFigure, Target

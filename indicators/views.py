@@ -9,13 +9,15 @@ from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_http_methods
 
+from authorities.access import get_scoped_or_404
 from authorities.models import LocalAuthority
-from core.access import EDITORS, UPDATERS, get_scoped_or_404, require_role
+from core.access import guarded, require, signed_in
 from improvement.building_views import edit_response
 from improvement.models import ImprovementPlan
 from indicators import charts, compare, report, services
 from indicators.forms import LocalValueForm, TargetForm, TieForm
 from indicators.models import Indicator, Target
+from indicators.permissions import may_record_figure, may_set_target, may_tie_indicators
 
 
 def _authority(request, authority_pk):
@@ -32,6 +34,7 @@ def _indicator(authority, pk):
 
 
 @login_required
+@guarded(signed_in)
 def authority_indicators(request, authority_pk):
     authority = _authority(request, authority_pk)
     indicators = list(Indicator.objects.for_authority(authority))
@@ -43,6 +46,7 @@ def authority_indicators(request, authority_pk):
 
 
 @login_required
+@guarded(signed_in)
 def indicator_detail(request, authority_pk, pk):
     authority = _authority(request, authority_pk)
     indicator = _indicator(authority, pk)
@@ -61,10 +65,10 @@ def indicator_detail(request, authority_pk, pk):
 
 
 @login_required
+@guarded(may_record_figure)
 def add_value(request, authority_pk, pk):
-    # Officers, managers and admins record their authority's own figures; members only read.
     authority = _authority(request, authority_pk)
-    require_role(request.user, authority.pk, UPDATERS)
+    require(request, authority)
     indicator = _indicator(authority, pk)
     form = LocalValueForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
@@ -104,11 +108,12 @@ def _editable_plan(request, plan_pk):
     plan = get_scoped_or_404(
         ImprovementPlan.objects.select_related("authority"), request.user, pk=plan_pk
     )
-    require_role(request.user, plan.authority_id, EDITORS)
+    require(request, plan)
     return plan
 
 
 @login_required
+@guarded(may_tie_indicators)
 def plan_indicators(request, plan_pk):
     """The indicators a manager may tie to the plan, what each is tied to, and its target."""
     plan = _editable_plan(request, plan_pk)
@@ -118,6 +123,7 @@ def plan_indicators(request, plan_pk):
 
 @login_required
 @require_http_methods(["GET", "POST"])
+@guarded(may_tie_indicators)
 def tie_indicator(request, plan_pk, pk):
     plan = _editable_plan(request, plan_pk)
     indicator = _indicator(plan.authority, pk)
@@ -146,9 +152,10 @@ def _ticked(form, name):
 
 @login_required
 @require_http_methods(["GET", "POST"])
+@guarded(may_set_target)
 def set_target(request, authority_pk, pk):
     authority = _authority(request, authority_pk)
-    require_role(request.user, authority.pk, EDITORS)
+    require(request, authority)
     indicator = _indicator(authority, pk)
     target = Target.objects.filter(indicator=indicator, authority=authority).first()
     form = TargetForm(request.POST or None, initial=_target_initial(target))

@@ -2,7 +2,7 @@ from django import forms
 from django.contrib import admin
 from django.urls import path
 
-from core.admin import RecordedAdmin, ScopedInline
+from authorities.scoped_admin import RecordedAdmin, ScopedInline
 from inspections import admin_views, services
 from inspections.models import (
     Finding,

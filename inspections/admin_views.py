@@ -10,7 +10,7 @@ from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
 
-from core.access import administered_by
+from authorities.access import administered_by
 from inspections.forms import DraftReviewForm, NationalImportForm, ReportUploadForm
 from inspections.importers.national import import_national
 from inspections.importers.tables import ImportFailed

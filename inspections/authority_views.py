@@ -7,8 +7,9 @@ from django.contrib.auth.decorators import login_required
 from django.db.models import Prefetch
 from django.shortcuts import render
 
+from authorities.access import get_scoped_or_404
 from authorities.models import LocalAuthority
-from core.access import get_scoped_or_404
+from core.access import guarded, signed_in
 from core.forms import DateField
 from inspections import compare
 from inspections.models import Grade, Inspection, Judgement
@@ -48,6 +49,7 @@ class AsAtForm(forms.Form):
 
 
 @login_required
+@guarded(signed_in)
 def authority_detail(request, pk):
     # Only members of the authority may see its page; others get 404, as for any object.
     authority = get_scoped_or_404(

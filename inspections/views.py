@@ -4,11 +4,13 @@ from django.contrib.auth.decorators import login_required
 from django.db.models import Prefetch
 from django.shortcuts import render
 
-from core.access import get_scoped_or_404
+from authorities.access import get_scoped_or_404
+from core.access import guarded, signed_in
 from inspections.models import Finding, Inspection, Judgement
 
 
 @login_required
+@guarded(signed_in)
 def inspection_detail(request, pk):
     inspection = get_scoped_or_404(
         Inspection.objects.select_related("framework", "authority").prefetch_related(

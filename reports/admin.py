@@ -1,7 +1,7 @@
 from django import forms
 from django.contrib import admin
 
-from core.admin import RecordedAdmin
+from authorities.scoped_admin import RecordedAdmin
 from core.uploads import check_content
 from reports.models import CommitteeReport, PaperTemplate
 from reports.paper import MAX_LOGO_BYTES, MAX_LOGO_SIDE, clean_logo

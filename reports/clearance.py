@@ -7,7 +7,8 @@ step) and refuses a report in the wrong state, naming the state it is in.
 from django.db import transaction
 from django.utils import timezone
 
-from core.access import EDITORS, require_role
+from core.access import check
+from reports.permissions import may_clear, may_submit
 
 
 class WrongState(Exception):
@@ -28,7 +29,7 @@ def locked(report, expected, doing):
 @transaction.atomic
 def submit(report, user):
     """An editor sends the draft for clearance: its front matter can no longer be edited."""
-    require_role(user, report.plan.authority_id, EDITORS)
+    check(may_submit, user, report)
     report = locked(report, report.Status.DRAFT, "submitted")
     report.status = report.Status.SUBMITTED
     report.submitted_at, report.submitted_by = timezone.now(), user
@@ -39,7 +40,7 @@ def submit(report, user):
 @transaction.atomic
 def clear(report, user):
     """A manager clears the submitted report: committee members may read it from now on."""
-    require_role(user, report.plan.authority_id, EDITORS)
+    check(may_clear, user, report)
     report = locked(report, report.Status.SUBMITTED, "cleared")
     report.status = report.Status.CLEARED
     report.cleared_at, report.cleared_by = timezone.now(), user

@@ -1,7 +1,7 @@
 from django import forms
 
+from authorities.access import managed_by
 from authorities.models import Committee
-from core.access import EDITORS
 from core.forms import model_form_field
 from improvement.models import ImprovementPlan
 from reports.models import CommitteeReport
@@ -43,7 +43,8 @@ class NewReportForm(FrontMatterForm):
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
-        editable = user.memberships.filter(role__in=EDITORS).values("authority")
+        # The authorities where reports.permissions.may_report_on lets the user report.
+        editable = managed_by(user)
         self.fields["plan"].queryset = ImprovementPlan.objects.filter(authority__in=editable)
         self.fields["committee"].queryset = Committee.objects.filter(authority__in=editable)
 

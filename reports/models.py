@@ -6,7 +6,7 @@ from django.db import models
 from django.db.models import Q
 from simple_history.models import HistoricalRecords
 
-from authorities.models import Committee, LocalAuthority, Membership
+from authorities.models import Committee, LocalAuthority
 from core.people import person_name
 from improvement.models import ImprovementPlan
 
@@ -14,15 +14,6 @@ from improvement.models import ImprovementPlan
 class CommitteeReportQuerySet(models.QuerySet):
     def with_context(self):
         return self.select_related("plan__authority", "committee", "submitted_by", "cleared_by")
-
-    def readable_by(self, user):
-        """Without the drafts and submitted reports of authorities where the user is a committee
-        member: members read a report once a manager has cleared it."""
-        member_of = Membership.objects.filter(
-            user=user, role=Membership.Role.COMMITTEE_MEMBER
-        ).values("authority_id")
-        unread = [CommitteeReport.Status.DRAFT, CommitteeReport.Status.SUBMITTED]
-        return self.exclude(plan__authority_id__in=member_of, status__in=unread)
 
     def previous_of(self, report):
         """The latest finalised report of the same plan to the same committee before this one."""

@@ -1,56 +1,59 @@
-"""Committee report pages. Thin: access through core.access, work in reports.services."""
+"""Committee report pages. Thin: access through reports.permissions, work in reports.services."""
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
 from django.http import FileResponse, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
-from core.access import (
-    EDITORS,
-    get_scoped_or_404,
-    may_somewhere,
-    require_role,
-    scoped,
-)
+from authorities.access import get_scoped_or_404, scoped
+from core.access import check, guarded, require, signed_in
 from core.forms import NOTHING_CHANGED
 from reports import clearance, services
 from reports.assembly import figures_date
 from reports.forms import FrontMatterForm, NewReportForm
 from reports.models import CommitteeReport
+from reports.permissions import (
+    may_clear,
+    may_edit_report,
+    may_finalise,
+    may_report_on,
+    may_start_report,
+    may_submit,
+    readable_reports,
+)
 
 AUTHORITY = "plan__authority"
 
 
 def get_report_or_404(user, pk):
     """The report, if the user may read it: committee members only once it is cleared."""
-    queryset = CommitteeReport.objects.with_context().readable_by(user)
+    queryset = readable_reports(CommitteeReport.objects.with_context(), user)
     return get_scoped_or_404(queryset, user, authority_field=AUTHORITY, pk=pk)
 
 
-def get_report_to_edit(user, pk):
-    """The report, for managers and admins: 404 to whoever may not read it (a committee member
+def get_report_to_change(request, pk):
+    """The report, if the view's rule allows: 404 to whoever may not read it (a committee member
     and a draft: a 403 would tell them the draft exists), 403 to other roles that may."""
-    report = get_report_or_404(user, pk)
-    require_role(user, report.plan.authority_id, EDITORS)
+    report = get_report_or_404(request.user, pk)
+    require(request, report)
     return report
 
 
 @login_required
+@guarded(signed_in)
 def report_list(request):
-    readable = CommitteeReport.objects.with_context().readable_by(request.user)
+    readable = readable_reports(CommitteeReport.objects.with_context(), request.user)
     reports = scoped(readable, request.user, AUTHORITY)
     return render(request, "reports/committeereport_list.html", {"reports": reports})
 
 
 @login_required
+@guarded(may_start_report)
 def report_create(request):
-    if not may_somewhere(request.user, EDITORS):
-        raise PermissionDenied("Only managers start committee reports.")
     form = NewReportForm(request.POST or None, user=request.user)
     if request.method == "POST" and form.is_valid():
-        require_role(request.user, form.cleaned_data["plan"].authority_id, EDITORS)
+        check(may_report_on, request.user, form.cleaned_data["plan"])
         report = form.save()
         messages.success(request, "The draft report has been created.")
         return redirect("reports:report-detail", pk=report.pk)
@@ -58,6 +61,7 @@ def report_create(request):
 
 
 @login_required
+@guarded(signed_in)
 def report_detail(request, pk):
     report = get_report_or_404(request.user, pk)
     context = {"object": report, "report": services.content_of(report)}
@@ -65,8 +69,9 @@ def report_detail(request, pk):
 
 
 @login_required
+@guarded(may_edit_report)
 def report_edit(request, pk):
-    report = get_report_to_edit(request.user, pk)
+    report = get_report_to_change(request, pk)
     if not report.is_draft:
         messages.error(
             request,
@@ -86,9 +91,10 @@ def report_edit(request, pk):
 
 
 @login_required
+@guarded(may_finalise)
 def report_finalise(request, pk):
     """GET: what finalising means, with the button; POST: freeze the report."""
-    report = get_report_to_edit(request.user, pk)
+    report = get_report_to_change(request, pk)
     if report.status != report.Status.CLEARED:
         messages.error(
             request,
@@ -108,6 +114,7 @@ def report_finalise(request, pk):
 
 @login_required
 @require_POST
+@guarded(may_submit)
 def report_submit(request, pk):
     return clearance_step(
         request, pk, clearance.submit, "The report has been submitted for clearance."
@@ -116,6 +123,7 @@ def report_submit(request, pk):
 
 @login_required
 @require_POST
+@guarded(may_clear)
 def report_clear(request, pk):
     return clearance_step(
         request, pk, clearance.clear, "The report is cleared: committee members can read it."
@@ -123,7 +131,7 @@ def report_clear(request, pk):
 
 
 def clearance_step(request, pk, step, done):
-    report = get_report_to_edit(request.user, pk)
+    report = get_report_to_change(request, pk)
     try:
         step(report, request.user)
         messages.success(request, done)
@@ -137,6 +145,7 @@ DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 
 
 @login_required
+@guarded(signed_in)
 def report_pdf(request, pk):
     report = get_report_or_404(request.user, pk)
     if report.is_final:
@@ -145,6 +154,7 @@ def report_pdf(request, pk):
 
 
 @login_required
+@guarded(signed_in)
 def report_docx(request, pk):
     report = get_report_or_404(request.user, pk)
     if report.is_final:

@@ -26,7 +26,7 @@ from django.test import Client, RequestFactory
 from django.urls import reverse
 
 from authorities.models import LocalAuthority
-from core.admin import authority_path
+from authorities.scoped_admin import authority_path
 from indicators.models import StatisticalNeighbour
 from tests import factories as f
 from tests.access import ROLES, Role, collect_cases

@@ -28,3 +28,8 @@ def test_every_app_of_the_project_has_its_layer():
     layered = {name.strip() for layer in contract("layers")["layers"] for name in layer.split("|")}
     assert {"core", "workspace"} <= ours <= layered
     assert contract("layers")["layers"][-1] == "core"
+
+
+def test_the_layers_hold_with_no_exception():
+    # core imports no domain app, with no import let through.
+    assert "ignore_imports" not in contract("layers")

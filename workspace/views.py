@@ -3,7 +3,8 @@
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import render
 
-from core.access import authorities_for, scoped
+from authorities.access import authorities_for, scoped
+from core.access import guarded, signed_in
 from improvement import rules
 from improvement.models import Action, ImprovementPlan
 from improvement.state import action_states
@@ -33,5 +34,6 @@ def home_page(request):
 
 
 @login_required
+@guarded(signed_in)
 def home(request):
     return render(request, "workspace/home.html", home_page(request))

@@ -1,29 +1,20 @@
-"""Template filters that hide links a role may not follow, through core.access's one rule.
+"""Ask a named rule in a template, to show a link or a button only to whom the view would allow.
 
 {% load access %}
-{% if request.user|may_edit:plan.authority_id %}<a href="...">Edit plan</a>{% endif %}
+{% may "improvement.may_edit_plan" plan as may_edit_plan %}
+{% if may_edit_plan %}<a href="...">Build or change this plan</a>{% endif %}
+
+Hiding a link is a courtesy: the view behind it asks the same rule (core.access.guarded).
 """
 
 from django import template
 
-from core.access import EDITORS, UPDATERS, may, may_somewhere
+from core.access import rule_named
 
 register = template.Library()
 
 
-@register.filter
-def may_edit(user, authority_id):
-    """Managers and admins: plans, actions, due dates, reports."""
-    return may(user, authority_id, EDITORS)
-
-
-@register.filter
-def may_update(user, authority_id):
-    """Officers, managers and admins: progress updates."""
-    return may(user, authority_id, UPDATERS)
-
-
-@register.filter
-def may_edit_somewhere(user):
-    """Managers and admins of any of the user's authorities: starting a committee report."""
-    return may_somewhere(user, EDITORS)
+@register.simple_tag(takes_context=True)
+def may(context, name, *objects):
+    """Whether the page's user may do what the rule `name` ("app.rule") allows."""
+    return rule_named(name)(context["request"].user, *objects)

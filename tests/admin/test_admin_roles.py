@@ -10,9 +10,9 @@ from django.core.management import call_command
 from django.test import Client
 from django.urls import reverse
 
+from authorities.access import administered_by
 from authorities.models import LocalAuthority, Membership
 from authorities.staff import AUTHORITY_ADMINS
-from core.access import administered_by
 from indicators.models import Indicator, IndicatorValue
 from tests import factories as f
 from tests.admin.world import change_form_data

@@ -16,7 +16,7 @@ from django.urls import reverse
 from django_tasks_db.models import DBTaskResult
 from simple_history.admin import SimpleHistoryAdmin
 
-from core.admin import authority_path
+from authorities.scoped_admin import authority_path
 from improvement.models import Action
 from tests.access import ROLES
 from tests.admin.world import change_form_data, snapshot

@@ -1,7 +1,7 @@
 """The Django admin, narrowed to the authorities a user administers.
 
 Authority admins are staff (authorities/staff.py gives their model permissions); every queryset,
-every choice in a form and every history page of the admin passes through core/access.py, so an
+every choice in a form and every history page of the admin passes through authorities/access.py, so an
 admin of one council never sees another's rows. A platform superuser sees everything.
 """
 
@@ -18,7 +18,7 @@ from django.http import Http404, HttpResponseRedirect
 from django.urls import path
 from simple_history.admin import SimpleHistoryAdmin
 
-from core.access import administered
+from authorities.access import administered
 
 # How each model reaches its authority; a model not named here is national reference data.
 AUTHORITY_PATHS = {
@@ -63,7 +63,7 @@ def in_scope(queryset, user):
 
 
 class AdminSite(admin.AdminSite):
-    """Django's admin site (core.apps.AdminConfig makes it the default), with its "view on site"
+    """Django's admin site (authorities.apps.AdminConfig makes it the default), with its "view on site"
     shortcut going through the model's admin: Django's own looks in every authority, and fails
     with a 500 on an id its model cannot read."""
 

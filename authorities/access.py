@@ -1,0 +1,90 @@
+"""Who belongs where: a user's memberships read once per request, querysets scoped to the user's
+authorities (404 to outsiders), the authorities they manage or administer.
+
+The apps' named rules (each app's permissions.py) are written with these; nothing else reads a
+role. core.access holds the mechanism that asks a rule and refuses (403).
+"""
+
+from django.shortcuts import get_object_or_404
+
+from authorities.models import LocalAuthority, Membership
+
+Role = Membership.Role
+
+# Beyond reading everything of their authority, managers and admins change plans, actions and
+# reports; officers, managers and admins record progress and figures; committee members read.
+MANAGERS = frozenset({Role.MANAGER, Role.ADMIN})
+STAFF = frozenset({Role.OFFICER, Role.MANAGER, Role.ADMIN})
+
+
+def authorities_for(user):
+    """The authorities a user belongs to (none for the anonymous)."""
+    if not user.is_authenticated:
+        return LocalAuthority.objects.none()
+    return LocalAuthority.objects.filter(memberships__user=user)
+
+
+def roles_of(user):
+    """{authority id: role} of the user's memberships, read once and kept on the user for the
+    request (the request's user is loaded afresh for each request)."""
+    roles = getattr(user, "_roles_by_authority", None)
+    if roles is None:
+        roles = {}
+        if user.is_authenticated:
+            roles = dict(Membership.objects.filter(user=user).values_list("authority_id", "role"))
+        user._roles_by_authority = roles
+    return roles
+
+
+def role_in(user, authority_id):
+    """The user's role in an authority, or None."""
+    return roles_of(user).get(authority_id)
+
+
+def manages(user, authority_id):
+    """Whether the user is a manager or an admin of the authority."""
+    return role_in(user, authority_id) in MANAGERS
+
+
+def is_staff_of(user, authority_id):
+    """Whether the user is an officer, a manager or an admin of the authority."""
+    return role_in(user, authority_id) in STAFF
+
+
+def managed_by(user):
+    """The ids of the authorities where the user is a manager or an admin."""
+    return [pk for pk, role in roles_of(user).items() if role in MANAGERS]
+
+
+def committee_member_of(user):
+    """The ids of the authorities where the user is a committee member."""
+    return [pk for pk, role in roles_of(user).items() if role == Role.COMMITTEE_MEMBER]
+
+
+def scoped(queryset, user, authority_field="authority"):
+    """Narrow any queryset to rows of the user's authorities. The authorities' ids are written
+    into the query rather than joined to the memberships in each: every page's queries stay
+    simple for the planner, and cost one small query per request."""
+    return queryset.filter(**{f"{authority_field}__in": list(roles_of(user))})
+
+
+def get_scoped_or_404(queryset, user, authority_field="authority", **lookup):
+    """The row, if it is of one of the user's authorities; 404 otherwise, so an outsider does
+    not learn it exists."""
+    return get_object_or_404(scoped(queryset, user, authority_field), **lookup)
+
+
+def administered_by(user):
+    """The authorities a user administers: every one for a platform superuser."""
+    if user.is_superuser:
+        return LocalAuthority.objects.all()
+    if not user.is_authenticated:
+        return LocalAuthority.objects.none()
+    return LocalAuthority.objects.filter(memberships__user=user, memberships__role=Role.ADMIN)
+
+
+def administered(queryset, user, authority_field="authority"):
+    """Narrow a queryset to rows of the authorities the user administers (the Django admin)."""
+    if user.is_superuser:
+        return queryset
+    return queryset.filter(**{f"{authority_field}__in": administered_by(user)})

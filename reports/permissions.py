@@ -1,0 +1,46 @@
+"""Who may read, start, edit and move a committee report through clearance: the reports app's
+named rules.
+
+A committee member reads a report only once a manager has cleared it: to them a draft or a
+submitted report is not there at all (404, through readable_reports), not forbidden (403).
+"""
+
+from authorities.access import committee_member_of, managed_by, manages
+
+
+def readable_reports(queryset, user):
+    """The reports the user may read, of those in `queryset` (still to be scoped to the user's
+    authorities): without the drafts and submitted reports of authorities where the user is a
+    committee member."""
+    unread = [queryset.model.Status.DRAFT, queryset.model.Status.SUBMITTED]
+    return queryset.exclude(plan__authority_id__in=committee_member_of(user), status__in=unread)
+
+
+def may_start_report(user):
+    """Managers and admins, of any authority."""
+    return bool(managed_by(user))
+
+
+def may_report_on(user, plan):
+    """Managers and admins of the plan's authority: a new report of the plan."""
+    return manages(user, plan.authority_id)
+
+
+def may_edit_report(user, report):
+    """Managers and admins of the report's authority: its front matter, while a draft."""
+    return manages(user, report.plan.authority_id)
+
+
+def may_submit(user, report):
+    """Managers and admins of the report's authority: the draft goes for clearance."""
+    return manages(user, report.plan.authority_id)
+
+
+def may_clear(user, report):
+    """Managers and admins of the report's authority: committee members may read it from then."""
+    return manages(user, report.plan.authority_id)
+
+
+def may_finalise(user, report):
+    """Managers and admins of the report's authority: the cleared report is frozen."""
+    return manages(user, report.plan.authority_id)
