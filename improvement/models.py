@@ -8,6 +8,7 @@ from django.db.models.functions import RowNumber
 from simple_history.models import HistoricalRecords
 
 from authorities.models import Committee, LocalAuthority
+from core.dates import long_date
 from core.people import person_name
 from improvement import rules
 from inspections.models import Inspection, Recommendation
@@ -309,7 +310,7 @@ class ProgressUpdate(models.Model):
         ]
 
     def __str__(self):
-        return f"{self.action.reference} {self.reported_on:%-d %b %Y}: {self.get_rag_display()}"
+        return f"{self.action.reference} {long_date(self.reported_on)}: {self.get_rag_display()}"
 
     def save(self, *args, **kwargs):
         fields = kwargs.get("update_fields")

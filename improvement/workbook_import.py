@@ -13,6 +13,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from openpyxl.utils import get_column_letter
 
+from core.dates import long_date
 from core.people import person_name
 from improvement import building, services
 from improvement import workbook_fields as wf
@@ -196,7 +197,7 @@ class _RowReader:
         if action.due_on and not row.values["due_on"]:
             self.problem(
                 "due_on",
-                f"Action {action.reference} is due {action.due_on:%d/%m/%Y}; "
+                f"Action {action.reference} is due {long_date(action.due_on)}; "
                 "a due date can be changed but not removed.",
             )
         new_rag = row.values["rag"]

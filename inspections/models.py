@@ -6,6 +6,7 @@ from django.db.models import F, Q
 from simple_history.models import HistoricalRecords
 
 from authorities.models import LocalAuthority
+from core.dates import long_date
 
 
 class Grade(models.TextChoices):
@@ -165,14 +166,14 @@ class Inspection(models.Model):
 
     @property
     def date_range(self):
-        return f"{self.started_on:%-d %B %Y} to {self.ended_on:%-d %B %Y}"
+        return f"{long_date(self.started_on)} to {long_date(self.ended_on)}"
 
     def clean(self):
         errors = {}
         if self.started_on and self.ended_on and self.ended_on < self.started_on:
             errors["ended_on"] = (
-                f"The last day on site ({self.ended_on:%-d %B %Y}) is before the first "
-                f"({self.started_on:%-d %B %Y})."
+                f"The last day on site ({long_date(self.ended_on)}) is before the first "
+                f"({long_date(self.started_on)})."
             )
         if self.published_on and self.ended_on and self.published_on < self.ended_on:
             errors["published_on"] = "A report cannot be published before the inspection ends."

@@ -14,6 +14,7 @@ from datetime import date
 from django.db.models import Prefetch
 from django.utils import timezone
 
+from core.dates import long_date
 from improvement.models import Action, rag_words
 from improvement.state import action_states
 from indicators.report import report_section
@@ -25,10 +26,6 @@ from reports.paper import paper_of
 from reports.regional import regional_appendix
 
 SCHEMA_VERSION = 2
-
-
-def words(day):
-    return f"{day:%-d %B %Y}" if day else ""
 
 
 def paragraphs(text):
@@ -53,7 +50,7 @@ def assemble(report, as_at=None):
     actions = plan_actions(plan, as_at)
     content = {
         "schema": SCHEMA_VERSION,
-        "as_at": words(as_at),
+        "as_at": long_date(as_at),
         "front": front_matter(report),
         "paper": paper_of(report),
         "plan": {"title": plan.title, "authority": plan.authority.name},
@@ -78,7 +75,7 @@ def front_matter(report):
         "report_of": report.report_of,
         "committee": report.committee.name,
         "authority": report.plan.authority.name,
-        "meeting_on": words(report.meeting_on),
+        "meeting_on": long_date(report.meeting_on),
         "purpose": paragraphs(report.purpose),
         "background": paragraphs(report.background),
         "recommendations": lines(report.recommendations),
@@ -136,8 +133,8 @@ def inspection_summary(inspection):
         "framework": inspection.framework.name,
         "framework_short": inspection.framework.short_name,
         "kind": inspection.get_kind_display(),
-        "on_site": f"{words(inspection.started_on)} to {words(inspection.ended_on)}",
-        "published": words(inspection.published_on) or "Not published",
+        "on_site": inspection.date_range,
+        "published": long_date(inspection.published_on) or "Not published",
         "overall": inspection.get_overall_grade_display() or "No overall grade",
         "judgements": [
             {
@@ -177,16 +174,16 @@ def action_summary(state):
         "theme_number": action.theme.number if action.theme else 0,
         "theme": str(action.theme) if action.theme else "",
         "lead": state.lead,
-        "due_on": words(state.due_on),
+        "due_on": long_date(state.due_on),
         "due_on_iso": state.due_on.isoformat() if state.due_on else "",
-        "original_due_on": words(action.original_due_on),
+        "original_due_on": long_date(action.original_due_on),
         "status": state.status_words,
         "status_code": state.status,
         "rag": state.rag,
         "rag_words": state.rag_words,
         "overdue": state.overdue,
         "narrative": update.narrative if update else "",
-        "reported_on": words(update.reported_on) if update else "",
+        "reported_on": long_date(update.reported_on) if update else "",
         "due_date_changes": changes,
         "exception_reasons": rag.exception_reasons(state.rag, state.overdue, bool(changes)),
         "answers": sorted(r.pk for r in action.recommendations.all()),
@@ -195,8 +192,8 @@ def action_summary(state):
 
 def due_date_change(change):
     return {
-        "old": words(change.old_due_on),
-        "new": words(change.new_due_on),
+        "old": long_date(change.old_due_on),
+        "new": long_date(change.new_due_on),
         "reason": change.reason,
     }
 
@@ -234,7 +231,7 @@ def recommendation_sections(recommendations, actions):
 
 def inspection_label(inspection):
     kind = inspection.get_kind_display().lower()
-    return f"{inspection.framework.short_name} {kind}, {words(inspection.ended_on)}"
+    return f"{inspection.framework.short_name} {kind}, {long_date(inspection.ended_on)}"
 
 
 def state_of(action):

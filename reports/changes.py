@@ -1,5 +1,6 @@
 """What changed since this committee's previous finalised report of the same plan."""
 
+from core.dates import iso_long_date, long_date
 from improvement.models import rag_words
 
 
@@ -12,7 +13,7 @@ def changes_since(report, action_states):
         return {"previous": None}
     before = previous.snapshot.get("action_states", {})
     return {
-        "previous": f"{previous.meeting_on:%-d %B %Y}",
+        "previous": long_date(previous.meeting_on),
         **compare_states(before, action_states),
     }
 
@@ -50,6 +51,4 @@ def differences(reference, then, now):
 
 
 def iso_words(iso):
-    from datetime import date
-
-    return f"{date.fromisoformat(iso):%-d %B %Y}" if iso else "None set"
+    return iso_long_date(iso) or "None set"

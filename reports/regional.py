@@ -7,6 +7,7 @@ that year or before, or the earliest model there is for a date before any (the D
 """
 
 from authorities.compare import latest_inspections, regional_neighbours
+from core.dates import long_date
 from indicators.models import StatisticalNeighbour
 
 
@@ -70,7 +71,7 @@ def appendix_row(authority, inspection, compared_as):
     return {
         **row,
         "inspection": f"{inspection.framework.short_name}, published "
-        f"{inspection.published_on:%-d %B %Y}",
+        f"{long_date(inspection.published_on)}",
         "overall": inspection.get_overall_grade_display() or "No overall grade",
         "judgements": [
             {"area": j.area.name, "grade": j.get_grade_display()}

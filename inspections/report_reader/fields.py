@@ -8,6 +8,8 @@ April 2026 form without an overall grade), from the words Ofsted prints, not fro
 import datetime
 import re
 
+from core.dates import MONTH_NUMBERS, month_number
+
 GRADE = (
     r"(?P<grade>requires?\s+improvement(?:\s+to\s+be\s+good)?|outstanding|good|inadequate"
     r"|adequate|not\s+judged)"
@@ -19,28 +21,7 @@ GRADE_VALUES = {
     "inadequate": "inadequate",
     "not judged": "",
 }
-MONTHS = {
-    name: number
-    for number, names in enumerate(
-        [
-            ("january", "jan"),
-            ("february", "feb"),
-            ("march", "mar"),
-            ("april", "apr"),
-            ("may",),
-            ("june", "jun"),
-            ("july", "jul"),
-            ("august", "aug"),
-            ("september", "sept", "sep"),
-            ("october", "oct"),
-            ("november", "nov"),
-            ("december", "dec"),
-        ],
-        start=1,
-    )
-    for name in names
-}
-MONTH = r"(?:" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")"
+MONTH = r"(?:" + "|".join(sorted(MONTH_NUMBERS, key=len, reverse=True)) + r")"
 DATE = rf"(\d{{1,2}})(?:st|nd|rd|th)?\s+({MONTH})\s+(\d{{4}})"
 DATE_RANGE = re.compile(
     rf"(\d{{1,2}})(?:st|nd|rd|th)?(?:\s+({MONTH}))?(?:\s+(\d{{4}}))?\s*(?:to|-|–|—|until)\s*{DATE}",
@@ -104,8 +85,8 @@ def grade_value(words):
 
 def to_date(day, month, year):
     try:
-        return datetime.date(int(year), MONTHS[month.lower()], int(day))
-    except (ValueError, KeyError):
+        return datetime.date(int(year), month_number(month), int(day))
+    except (ValueError, TypeError):
         return None
 
 
