@@ -19,6 +19,34 @@ class Grade(models.TextChoices):
     INADEQUATE = "inadequate", "Inadequate"
 
 
+# How every page, paper and comparison says an inspection gave no overall grade.
+NO_OVERALL_GRADE_WORDS = "No overall grade"
+
+# Ofsted's words for a grade (lower case, single spaces) -> our value; "not judged" is a known
+# answer that gives no grade. Reports have printed "require improvement" too.
+GRADE_READINGS = {
+    "outstanding": Grade.OUTSTANDING,
+    "good": Grade.GOOD,
+    "requires improvement to be good": Grade.REQUIRES_IMPROVEMENT,
+    "requires improvement": Grade.REQUIRES_IMPROVEMENT,
+    "require improvement to be good": Grade.REQUIRES_IMPROVEMENT,
+    "require improvement": Grade.REQUIRES_IMPROVEMENT,
+    "adequate": Grade.ADEQUATE,
+    "inadequate": Grade.INADEQUATE,
+    "not judged": "",
+}
+
+
+def read_grade(words: str) -> str | None:
+    """Our grade value for Ofsted's words, in any case and spacing: "" for blank or "Not judged",
+    None for words that are no grade. The national tables' import and the PDF reader both use it."""
+    words = " ".join(words.lower().split())
+    if not words:
+        return ""
+    grade = GRADE_READINGS.get(words)
+    return None if grade is None else str(grade)
+
+
 class FrameworkManager(models.Manager):
     def get_by_natural_key(self, code):
         return self.get(code=code)
@@ -163,6 +191,10 @@ class Inspection(models.Model):
 
     def __str__(self):
         return f"{self.authority} – {self.framework} {self.get_kind_display().lower()}, {self.date_range}"
+
+    @property
+    def overall_grade_words(self):
+        return self.get_overall_grade_display() or NO_OVERALL_GRADE_WORDS
 
     @property
     def date_range(self):

@@ -135,7 +135,7 @@ def inspection_summary(inspection):
         "kind": inspection.get_kind_display(),
         "on_site": inspection.date_range,
         "published": long_date(inspection.published_on) or "Not published",
-        "overall": inspection.get_overall_grade_display() or "No overall grade",
+        "overall": inspection.overall_grade_words,
         "judgements": [
             {
                 "area": j.area.name,

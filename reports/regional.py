@@ -72,7 +72,7 @@ def appendix_row(authority, inspection, compared_as):
         **row,
         "inspection": f"{inspection.framework.short_name}, published "
         f"{long_date(inspection.published_on)}",
-        "overall": inspection.get_overall_grade_display() or "No overall grade",
+        "overall": inspection.overall_grade_words,
         "judgements": [
             {"area": j.area.name, "grade": j.get_grade_display()}
             for j in inspection.judgements.all()
