@@ -310,7 +310,7 @@ class ProgressUpdate(models.Model):
         ]
 
     def __str__(self):
-        return f"{self.action.reference} {long_date(self.reported_on)}: {self.get_rag_display()}"
+        return f"{self.action.reference} {long_date(self.reported_on)}: {self.rag_words}"
 
     def save(self, *args, **kwargs):
         fields = kwargs.get("update_fields")
@@ -325,6 +325,10 @@ class ProgressUpdate(models.Model):
     @property
     def is_retracted(self):
         return self.retracted_at is not None
+
+    @property
+    def rag_words(self):
+        return rag_words(self.rag)
 
     @property
     def signature(self) -> str:
