@@ -21,19 +21,6 @@ from improvement.models import Action
 from improvement.workbook_read import cell_text, parse_date
 from inspections.models import Recommendation
 
-ACTION_FIELDS = (
-    "title",
-    "description",
-    "lead_officer",
-    "lead_name",
-    "partners",
-    "starts_on",
-    "due_on",
-    "success_measure",
-    "status",
-    "rag",
-)
-
 
 @dataclass
 class Problem:

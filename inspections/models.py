@@ -127,9 +127,6 @@ class InspectionQuerySet(models.QuerySet):
     def published(self):
         return self.filter(published_on__isnull=False)
 
-    def for_authorities(self, authorities):
-        return self.filter(authority__in=authorities)
-
 
 class Inspection(models.Model):
     """One inspection of one authority under one framework."""
