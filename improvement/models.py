@@ -127,6 +127,23 @@ class Theme(models.Model):
 class Action(models.Model):
     """What will be done, by whom and by when, to answer one or more recommendations."""
 
+    # The fields a person writes about an action, in the order its forms show them. The admin's
+    # form and the app's edit form take theirs from here (improvement/admin.py, forms.py); the
+    # columns of the downloads and the workbook are in improvement/columns.py.
+    WRITTEN_FIELDS = (
+        "reference",
+        "title",
+        "description",
+        "theme",
+        "lead_officer",
+        "lead_name",
+        "partners",
+        "starts_on",
+        "due_on",
+        "success_measure",
+        "status",
+    )
+
     class Status(models.TextChoices):
         NOT_STARTED = "not_started", "Not started"
         IN_PROGRESS = "in_progress", "In progress"

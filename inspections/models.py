@@ -131,6 +131,19 @@ class InspectionQuerySet(models.QuerySet):
 class Inspection(models.Model):
     """One inspection of one authority under one framework."""
 
+    # What Ofsted's report says of the inspection, beyond whose it is and under which framework:
+    # the PDF reader's review saves these, the national tables' import updates them, and the
+    # admin's form shows them (inspections/forms.py, report_reader/draft.py, importers/national.py,
+    # admin.py).
+    REPORTED_FIELDS = (
+        "kind",
+        "started_on",
+        "ended_on",
+        "published_on",
+        "overall_grade",
+        "lead_inspector",
+    )
+
     class Kind(models.TextChoices):
         FULL = "full", "Full inspection"
         STANDARD = "standard", "Standard inspection"

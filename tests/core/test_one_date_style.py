@@ -117,7 +117,7 @@ def test_the_same_due_date_reads_the_same_on_the_page_in_the_email_the_paper_and
     content = services.content_of(report)
     html = services.render_html_body(content)
     assert "Due: 5 December 2025." in html
-    assert "Progress on the Improvement plan 0 as at 8 December 2025." in html
+    assert f"Progress on the {side.plan.title} as at 8 December 2025." in html
     word = Document(io.BytesIO(docx.render_docx(content)))
     assert any("Due: 5 December 2025." in p.text for p in word.paragraphs)
 
