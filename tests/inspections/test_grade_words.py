@@ -47,8 +47,8 @@ def test_the_national_tables_and_the_pdf_reader_read_the_same_words_alike():
 def test_an_inspection_without_an_overall_grade_says_so_in_the_paper_and_its_appendix():
     inspection = f.InspectionFactory(framework=f.framework("ilacs-2026"), overall_grade="")
     assert inspection.overall_grade_words == NO_OVERALL_GRADE_WORDS == "No overall grade"
-    assert inspection_summary(inspection)["overall"] == "No overall grade"
-    assert appendix_row(inspection.authority, inspection, "Region")["overall"] == "No overall grade"
+    assert inspection_summary(inspection).overall == "No overall grade"
+    assert appendix_row(inspection.authority, inspection, "Region").overall == "No overall grade"
     graded = f.InspectionFactory()
     assert graded.overall_grade_words == "Requires improvement to be good"
 
