@@ -13,6 +13,7 @@ from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 from docx import Document
+from pypdf import PdfReader
 
 from core import dates
 from reports import docx, services
@@ -120,6 +121,9 @@ def test_the_same_due_date_reads_the_same_on_the_page_in_the_email_the_paper_and
     assert f"Progress on the {side.plan.title} as at 8 December 2025." in html
     word = Document(io.BytesIO(docx.render_docx(content)))
     assert any("Due: 5 December 2025." in p.text for p in word.paragraphs)
+    pdf = PdfReader(io.BytesIO(services.render_pdf(report)))
+    pdf_text = " ".join(" ".join(page.extract_text() for page in pdf.pages).split())
+    assert "Due: 5 December 2025." in pdf_text
 
 
 def test_the_dense_actions_table_uses_the_short_form(side):
