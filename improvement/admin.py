@@ -91,21 +91,7 @@ class ActionAdminForm(RulesForm):
 
     class Meta:
         model = Action
-        fields = [
-            "plan",
-            "theme",
-            "reference",
-            "title",
-            "description",
-            "recommendations",
-            "lead_officer",
-            "lead_name",
-            "partners",
-            "starts_on",
-            "due_on",
-            "success_measure",
-            "status",
-        ]
+        fields = ["plan", *Action.WRITTEN_FIELDS, "recommendations"]
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

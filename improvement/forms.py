@@ -100,17 +100,9 @@ class ActionForm(forms.ModelForm):
 
     class Meta:
         model = Action
-        fields = [
-            "reference",
-            "title",
-            "description",
-            "theme",
-            "lead_officer",
-            "partners",
-            "starts_on",
-            "success_measure",
-            "status",
-        ]
+        # Not the due date, which moves only with a reason (DueDateChangeForm), nor the plan's
+        # wording of the lead, which is written where the plan is (its builder, workbook, admin).
+        fields = [f for f in Action.WRITTEN_FIELDS if f not in ("due_on", "lead_name")]
         formfield_callback = model_form_field
 
     def __init__(self, *args, **kwargs):

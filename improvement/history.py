@@ -10,9 +10,9 @@ from datetime import date, datetime
 from itertools import pairwise
 
 from django.contrib.auth import get_user_model
-from django.utils.formats import date_format
 from django.utils.text import capfirst
 
+from core.dates import long_date
 from core.people import person_name
 from improvement.models import Action, ImprovementPlan
 
@@ -75,5 +75,5 @@ def _show(field, value, names):
     if field.choices:
         return str(dict(field.flatchoices).get(value, value))
     if isinstance(value, date):
-        return date_format(value, "j F Y")
+        return long_date(value)
     return str(value)

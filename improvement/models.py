@@ -5,10 +5,10 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import F, Q, Window
 from django.db.models.functions import RowNumber
-from django.utils.formats import date_format
 from simple_history.models import HistoricalRecords
 
 from authorities.models import Committee, LocalAuthority
+from core.dates import long_date
 from core.people import person_name
 from improvement import rules
 from inspections.models import Inspection, Recommendation
@@ -126,6 +126,23 @@ class Theme(models.Model):
 
 class Action(models.Model):
     """What will be done, by whom and by when, to answer one or more recommendations."""
+
+    # The fields a person writes about an action, in the order its forms show them. The admin's
+    # form and the app's edit form take theirs from here (improvement/admin.py, forms.py); the
+    # columns of the downloads and the workbook are in improvement/columns.py.
+    WRITTEN_FIELDS = (
+        "reference",
+        "title",
+        "description",
+        "theme",
+        "lead_officer",
+        "lead_name",
+        "partners",
+        "starts_on",
+        "due_on",
+        "success_measure",
+        "status",
+    )
 
     class Status(models.TextChoices):
         NOT_STARTED = "not_started", "Not started"
@@ -247,7 +264,7 @@ class Milestone(models.Model):
             raise ValidationError(
                 {
                     "due_on": f"The milestone is due after its action, which is due on"
-                    f" {date_format(due, 'j F Y')}: give a date on or before it."
+                    f" {long_date(due)}: give a date on or before it."
                 }
             )
 
@@ -321,7 +338,7 @@ class ProgressUpdate(models.Model):
         ]
 
     def __str__(self):
-        return f"{self.action.reference} {self.reported_on:%-d %b %Y}: {self.get_rag_display()}"
+        return f"{self.action.reference} {long_date(self.reported_on)}: {self.rag_words}"
 
     def save(self, *args, **kwargs):
         fields = kwargs.get("update_fields")
@@ -336,6 +353,10 @@ class ProgressUpdate(models.Model):
     @property
     def is_retracted(self):
         return self.retracted_at is not None
+
+    @property
+    def rag_words(self):
+        return rag_words(self.rag)
 
     @property
     def signature(self) -> str:

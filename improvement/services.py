@@ -3,8 +3,8 @@
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
-from django.utils.formats import date_format
 
+from core.dates import long_date
 from core.people import person_name
 from improvement.models import Action, DueDateChange, Evidence, ProgressUpdate, Rag
 from improvement.state import standing_update
@@ -79,7 +79,7 @@ def change_due_date(action, new_due_on, reason, changed_by, seen_due_on=None):
         # Recorded, it would tell members the action "moved from 31 January 2027 to 31 January 2027".
         raise ValidationError(
             {
-                "new_due_on": f"The action is already due on {date_format(new_due_on, 'j F Y')}: enter a different date."
+                "new_due_on": f"The action is already due on {long_date(new_due_on)}: enter a different date."
             }
         )
     if action.starts_on and new_due_on < action.starts_on:
@@ -125,7 +125,7 @@ def differs(row, name, value):
 
 def _due_date_moved(action, seen_due_on):
     def when(day):
-        return date_format(day, "j F Y") if day else "no date"
+        return long_date(day) or "no date"
 
     message = (
         f"The due date is now {when(action.due_on)}, not {when(seen_due_on)} as your page showed"
@@ -151,26 +151,22 @@ def save_with_new_version(action, fields):
     action.save(update_fields=[*fields, "version", "updated_at"])
 
 
-def _words(day):
-    return date_format(day, "j F Y")
-
-
 def check_reported_on(plan, reported_on):
     """Progress is reported on a day that has come, and not before the plan existed."""
     today = timezone.localdate()
     if reported_on > today:
         raise ValidationError(
             {
-                "reported_on": f"The date of the update, {_words(reported_on)}, is in the future: "
-                f"use today ({_words(today)}) or an earlier date."
+                "reported_on": f"The date of the update, {long_date(reported_on)}, is in the future: "
+                f"use today ({long_date(today)}) or an earlier date."
             }
         )
     began_on = plan.began_on()
     if began_on and reported_on < began_on:
         raise ValidationError(
             {
-                "reported_on": f"The date of the update, {_words(reported_on)}, is before the plan "
-                f"existed (from {_words(began_on)})."
+                "reported_on": f"The date of the update, {long_date(reported_on)}, is before the plan "
+                f"existed (from {long_date(began_on)})."
             }
         )
 
@@ -187,7 +183,7 @@ def retract_progress_update(update, user, reason):
     update = ProgressUpdate.objects.select_for_update().get(pk=update.pk)
     if update.is_retracted:
         raise ValidationError(
-            f"The update of {_words(update.reported_on)} was already retracted by "
+            f"The update of {long_date(update.reported_on)} was already retracted by "
             f"{person_name(update.retracted_by)}: “{update.retraction_reason}”."
         )
     update.retracted_at = timezone.now()

@@ -4,6 +4,7 @@ from functools import cached_property
 
 import django_tables2 as tables
 
+from improvement.columns import DOWNLOAD, columns
 from improvement.models import Action
 from improvement.state import action_states
 
@@ -45,19 +46,4 @@ class ActionTable(tables.Table):
 
 
 # (heading, value of an action's state): the CSV and Excel downloads of the actions table.
-EXPORT_COLUMNS = [
-    ("Reference", lambda s: s.action.reference),
-    ("Action", lambda s: s.action.title),
-    ("Plan", lambda s: s.action.plan.title),
-    ("Theme", lambda s: str(s.action.theme) if s.action.theme else ""),
-    ("Lead", lambda s: s.lead),
-    ("Partners", lambda s: s.action.partners),
-    ("Starts", lambda s: s.action.starts_on),
-    ("Due", lambda s: s.due_on),
-    ("Original due date", lambda s: s.action.original_due_on),
-    ("Status", lambda s: s.status_words),
-    ("RAG", lambda s: s.rag_words),
-    ("Measure of success", lambda s: s.action.success_measure),
-    ("Latest update", lambda s: s.update.narrative if s.update else ""),
-    ("Latest update date", lambda s: s.update.reported_on if s.update else None),
-]
+EXPORT_COLUMNS = columns(DOWNLOAD)

@@ -2,27 +2,13 @@
 
 import re
 
+from improvement.columns import HEADINGS, WORKBOOK
 from improvement.models import Action, Rag
 from improvement.workbook_read import cell_text
 
-# (field, label): the order of the export's columns and of the mapping page.
-FIELDS = [
-    ("reference", "Reference"),
-    ("theme", "Theme"),
-    ("title", "Action"),
-    ("recommendations", "Recommendation number(s)"),
-    ("lead", "Lead"),
-    ("partners", "Partners"),
-    ("starts_on", "Start"),
-    ("due_on", "Due"),
-    ("status", "Status"),
-    ("rag", "RAG"),
-    ("update", "Latest update"),
-    ("update_on", "Latest update date"),
-    ("success_measure", "Measure of success"),
-    ("description", "Desired outcome"),
-    ("percent_complete", "% complete"),
-]
+# (field, label): the plan workbook's columns, then what only the import reads, in the order of
+# the mapping page.
+FIELDS = [(name, HEADINGS[name]) for name in (*WORKBOOK, "percent_complete")]
 LABELS = dict(FIELDS)
 
 # Headers seen in councils' trackers, normalised (lower case, single spaces, no punctuation but %).

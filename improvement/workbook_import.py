@@ -13,6 +13,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from openpyxl.utils import get_column_letter
 
+from core.dates import long_date
 from core.people import person_name
 from improvement import building, services
 from improvement import workbook_fields as wf
@@ -20,19 +21,6 @@ from improvement.leads import possible_leads
 from improvement.models import Action
 from improvement.workbook_read import Formula, cell_text, parse_date
 from inspections.models import Recommendation
-
-ACTION_FIELDS = (
-    "title",
-    "description",
-    "lead_officer",
-    "lead_name",
-    "partners",
-    "starts_on",
-    "due_on",
-    "success_measure",
-    "status",
-    "rag",
-)
 
 
 @dataclass
@@ -212,7 +200,7 @@ class _RowReader:
         if action.due_on and not row.values["due_on"]:
             self.problem(
                 "due_on",
-                f"Action {action.reference} is due {action.due_on:%d/%m/%Y}; "
+                f"Action {action.reference} is due {long_date(action.due_on)}; "
                 "a due date can be changed but not removed.",
             )
         new_rag = row.values["rag"]

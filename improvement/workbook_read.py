@@ -19,10 +19,9 @@ from dataclasses import dataclass
 from openpyxl import load_workbook
 from openpyxl.utils.cell import coordinate_to_tuple
 
+from core.dates import month_number
+
 MAX_HEADER_SEARCH_ROWS = 10
-MONTHS = {name.lower(): number for number, name in enumerate(calendar.month_name) if name}
-MONTHS.update({name.lower(): number for number, name in enumerate(calendar.month_abbr) if name})
-MONTHS["sept"] = 9
 
 
 @dataclass(frozen=True)
@@ -223,14 +222,14 @@ def _day_month_year(text):
     if m := re.fullmatch(r"(\d{1,2})[/.-](\d{1,2})[/.-](\d{2}|\d{4})", text):
         return datetime.date(_year(m[3]), int(m[2]), int(m[1]))
     m = re.fullmatch(r"(\d{1,2})(?:st|nd|rd|th)? ([a-z]+),? (\d{4})", text)
-    if m and m[2] in MONTHS:
-        return datetime.date(int(m[3]), MONTHS[m[2]], int(m[1]))
+    if m and month_number(m[2]):
+        return datetime.date(int(m[3]), month_number(m[2]), int(m[1]))
     return None
 
 
 def _month_year(text):
-    if (m := re.fullmatch(r"([a-z]+)[ -](\d{2}|\d{4})", text)) and m[1] in MONTHS:
-        return _last_day(_year(m[2]), MONTHS[m[1]])
+    if (m := re.fullmatch(r"([a-z]+)[ -](\d{2}|\d{4})", text)) and month_number(m[1]):
+        return _last_day(_year(m[2]), month_number(m[1]))
     if m := re.fullmatch(r"(\d{1,2})/(\d{4})", text):
         return _last_day(int(m[2]), int(m[1]))
     return None

@@ -9,6 +9,7 @@ authorities.
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+from improvement.models import rag_words
 from indicators.models import (
     Figure,
     IndicatorValue,
@@ -20,7 +21,6 @@ from indicators.models import (
 )
 
 ENGLAND = "E92000001"
-RAG_WORDS = {"green": "Green", "amber": "Amber", "red": "Red", None: "Not rated"}
 LOCAL = "local, not published"  # how a council's own figure is labelled wherever it shows
 
 
@@ -162,10 +162,10 @@ class Comparison:
         rule = rule_in_words(self.target, self.indicator)
         if self.rated_on_local:
             return (
-                f"{RAG_WORDS[self.rag]}, rated on the council's own figure for "
+                f"{rag_words(self.rag)}, rated on the council's own figure for "
                 f"{self.latest.said()}: {rule}"
             )
-        return f"{RAG_WORDS[self.rag]}: {rule}"
+        return f"{rag_words(self.rag)}: {rule}"
 
 
 def trend_of(indicator, previous, latest):

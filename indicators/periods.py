@@ -4,7 +4,7 @@ import calendar
 import datetime
 import re
 
-MONTHS = {name: number for number, name in enumerate(calendar.month_name) if name}
+from core.dates import MONTH_NAMES
 
 # (first month, last day's month offset) of each quarter, by the year it belongs to.
 YEAR_END = {  # identifier -> (month, day) the year ends on, and whether it spans two years
@@ -29,9 +29,9 @@ def period_of(time_period, time_identifier):
     quarter = re.fullmatch(r"(Calendar year|Financial year) Q([1-4])", identifier)
     if quarter:
         return _quarter(code, quarter[1], int(quarter[2]))
-    if identifier in MONTHS:
+    if identifier in MONTH_NAMES:  # EES writes months in full, capitalised
         year = _single_year(code, identifier)
-        month = MONTHS[identifier]
+        month = MONTH_NAMES.index(identifier) + 1
         return f"{identifier} {year}", _last_day(year, month)
     raise PeriodError(f"time_identifier “{identifier}” is not a period this import reads")
 

@@ -15,6 +15,7 @@ from django.utils import timezone
 
 from authorities.access import administered_by
 from authorities.models import LocalAuthority
+from core.dates import long_date, month_year
 from improvement import building
 from indicators import ees
 from indicators.models import OTHER_AUTHORITYS, Frequency, Indicator, LocalFigure, Target
@@ -95,8 +96,8 @@ def period_for(indicator, period_end):
     if indicator.frequency == Frequency.MONTHLY:
         if not is_month_end(period_end):
             raise ValidationError({"period_end": "A monthly value is for the last day of a month."})
-        return f"{period_end:%B %Y}"
-    return f"Year to {period_end:%-d %B %Y}"
+        return month_year(period_end)
+    return f"Year to {long_date(period_end)}"
 
 
 @transaction.atomic

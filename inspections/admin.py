@@ -81,13 +81,8 @@ class InspectionForm(forms.ModelForm):
         fields = [
             "authority",
             "framework",
-            "kind",
             "conducted_with",
-            "started_on",
-            "ended_on",
-            "published_on",
-            "overall_grade",
-            "lead_inspector",
+            *Inspection.REPORTED_FIELDS,
             "report_url",
             "summary",
         ]

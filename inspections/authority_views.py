@@ -103,9 +103,7 @@ def latest_counts(latest, authorities):
 
 def grade_table(latest, region_rows, england_rows):
     """[(label, region count, England count, is this authority's grade)], best grade first."""
-    own = latest.get_overall_grade_display() if latest and latest.overall_grade else None
-    if latest and not latest.overall_grade:
-        own = "No overall grade"
+    own = latest.overall_grade_words if latest else None
     return [
         (label, region, england, label == own)
         for (label, region), (_, england) in zip(region_rows, england_rows, strict=True)

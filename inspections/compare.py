@@ -8,7 +8,7 @@ from collections import Counter
 from django.db.models import Prefetch
 
 from authorities.models import LocalAuthority
-from inspections.models import Grade, Inspection, Judgement
+from inspections.models import NO_OVERALL_GRADE_WORDS, Grade, Inspection, Judgement
 
 # The inspections that say how an authority's children's services are: not visits, not reviews.
 GRADED_KINDS = [
@@ -94,5 +94,5 @@ def grade_rows(counts, show_adequate=None):
         for grade in Grade
         if grade != Grade.ADEQUATE or show_adequate
     ]
-    rows.append(("No overall grade", counts.get(NO_OVERALL_GRADE, 0)))
+    rows.append((NO_OVERALL_GRADE_WORDS, counts.get(NO_OVERALL_GRADE, 0)))
     return rows

@@ -86,19 +86,7 @@ class DraftReviewForm(forms.Form):
     def chosen(self):
         """The keyword arguments save_draft takes."""
         data = self.cleaned_data
-        chosen = {
-            key: data[key]
-            for key in (
-                "authority",
-                "framework",
-                "kind",
-                "started_on",
-                "ended_on",
-                "published_on",
-                "lead_inspector",
-                "overall_grade",
-            )
-        }
+        chosen = {key: data[key] for key in ("authority", "framework", *Inspection.REPORTED_FIELDS)}
         chosen["grades"] = {code: data[f"grade_{code}"] for code in self.area_codes}
         chosen["lscb_grade"] = data.get("lscb_grade", "")
         return chosen

@@ -6,6 +6,7 @@ from django.db.models import F, Q
 from simple_history.models import HistoricalRecords
 
 from authorities.models import LocalAuthority
+from core.dates import long_date
 
 
 class Grade(models.TextChoices):
@@ -16,6 +17,34 @@ class Grade(models.TextChoices):
     REQUIRES_IMPROVEMENT = "requires_improvement", "Requires improvement to be good"
     ADEQUATE = "adequate", "Adequate"
     INADEQUATE = "inadequate", "Inadequate"
+
+
+# How every page, paper and comparison says an inspection gave no overall grade.
+NO_OVERALL_GRADE_WORDS = "No overall grade"
+
+# Ofsted's words for a grade (lower case, single spaces) -> our value; "not judged" is a known
+# answer that gives no grade. Reports have printed "require improvement" too.
+GRADE_READINGS = {
+    "outstanding": Grade.OUTSTANDING,
+    "good": Grade.GOOD,
+    "requires improvement to be good": Grade.REQUIRES_IMPROVEMENT,
+    "requires improvement": Grade.REQUIRES_IMPROVEMENT,
+    "require improvement to be good": Grade.REQUIRES_IMPROVEMENT,
+    "require improvement": Grade.REQUIRES_IMPROVEMENT,
+    "adequate": Grade.ADEQUATE,
+    "inadequate": Grade.INADEQUATE,
+    "not judged": "",
+}
+
+
+def read_grade(words: str) -> str | None:
+    """Our grade value for Ofsted's words, in any case and spacing: "" for blank or "Not judged",
+    None for words that are no grade. The national tables' import and the PDF reader both use it."""
+    words = " ".join(words.lower().split())
+    if not words:
+        return ""
+    grade = GRADE_READINGS.get(words)
+    return None if grade is None else str(grade)
 
 
 class FrameworkManager(models.Manager):
@@ -98,12 +127,22 @@ class InspectionQuerySet(models.QuerySet):
     def published(self):
         return self.filter(published_on__isnull=False)
 
-    def for_authorities(self, authorities):
-        return self.filter(authority__in=authorities)
-
 
 class Inspection(models.Model):
     """One inspection of one authority under one framework."""
+
+    # What Ofsted's report says of the inspection, beyond whose it is and under which framework:
+    # the PDF reader's review saves these, the national tables' import updates them, and the
+    # admin's form shows them (inspections/forms.py, report_reader/draft.py, importers/national.py,
+    # admin.py).
+    REPORTED_FIELDS = (
+        "kind",
+        "started_on",
+        "ended_on",
+        "published_on",
+        "overall_grade",
+        "lead_inspector",
+    )
 
     class Kind(models.TextChoices):
         FULL = "full", "Full inspection"
@@ -164,15 +203,19 @@ class Inspection(models.Model):
         return f"{self.authority} – {self.framework} {self.get_kind_display().lower()}, {self.date_range}"
 
     @property
+    def overall_grade_words(self):
+        return self.get_overall_grade_display() or NO_OVERALL_GRADE_WORDS
+
+    @property
     def date_range(self):
-        return f"{self.started_on:%-d %B %Y} to {self.ended_on:%-d %B %Y}"
+        return f"{long_date(self.started_on)} to {long_date(self.ended_on)}"
 
     def clean(self):
         errors = {}
         if self.started_on and self.ended_on and self.ended_on < self.started_on:
             errors["ended_on"] = (
-                f"The last day on site ({self.ended_on:%-d %B %Y}) is before the first "
-                f"({self.started_on:%-d %B %Y})."
+                f"The last day on site ({long_date(self.ended_on)}) is before the first "
+                f"({long_date(self.started_on)})."
             )
         if self.published_on and self.ended_on and self.published_on < self.ended_on:
             errors["published_on"] = "A report cannot be published before the inspection ends."

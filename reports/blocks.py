@@ -1,26 +1,83 @@
-"""The report's content as blocks: headings, paragraphs, lists and tables of plain text.
+"""The report's content as blocks: headings, paragraphs, lists, figures and tables of plain text.
 
 The HTML, PDF and Word renderings only lay these out, so the three always say the same thing.
-A block is a plain dict (it is stored in a finalised report's snapshot):
+Each block is a frozen dataclass, stored in a finalised report's snapshot (reports/snapshot.py)
+with its `kind`:
 
-- heading:   {"kind": "heading", "level": 1-4, "text", "style"}
-- paragraph: {"kind": "paragraph", "text", "number" ("8." or ""), "style" ("" or "small")}
-- list:      {"kind": "list", "items": [{"label" ("(i)" or "" for a bullet), "text"}]}
-- figure:    {"kind": "figure", "svg", "text"}: a chart (reports/indicator_blocks.py) drawn in
-              HTML and PDF; its text says what it shows, and is all the Word file gives.
-- table:     {"kind": "table", "caption", "header": [...], "rows": [[...]], "widths": [...],
-              "style"}; the first cell of each row heads its row; a cell's lines are split by "\n".
+- Heading:   level 1-4, text, style ("" or "appendix")
+- Paragraph: text, number ("8." or ""), style ("", "small" or "quote")
+- List:      items, each a ListItem with its label ("(i)", or "" for a bullet) and text
+- Figure:    a chart (reports/indicator_blocks.py) drawn in HTML and PDF; its text says what it
+             shows, and is all the Word file gives.
+- Table:     caption, header, rows, widths (percent), style; the first cell of each row heads
+             its row; a cell's lines are split by "\n".
 """
 
-from reports.narrative import bullets, paragraph
-
-__all__ = ["bullets", "heading", "labelled", "number_paragraphs", "paragraph", "roman", "table"]
+from dataclasses import dataclass, field, replace
 
 NUMBERED = "numbered"
 
 
+@dataclass(frozen=True)
+class Heading:
+    text: str
+    level: int = 2
+    style: str = ""
+    kind: str = field(default="heading", init=False)
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    text: str
+    number: str = ""
+    style: str = ""
+    kind: str = field(default="paragraph", init=False)
+
+
+@dataclass(frozen=True)
+class ListItem:
+    label: str
+    text: str
+
+
+@dataclass(frozen=True)
+class List:
+    items: tuple[ListItem, ...]
+    kind: str = field(default="list", init=False)
+
+
+@dataclass(frozen=True)
+class Figure:
+    svg: str
+    text: str
+    kind: str = field(default="figure", init=False)
+
+
+@dataclass(frozen=True)
+class Table:
+    caption: str
+    header: tuple[str, ...]
+    rows: tuple[tuple[str, ...], ...]
+    widths: tuple[int, ...]
+    style: str = ""
+    kind: str = field(default="table", init=False)
+
+
+Block = Heading | Paragraph | List | Figure | Table
+KINDS = {kind.__dataclass_fields__["kind"].default: kind for kind in Block.__args__}
+
+
+def paragraph(text, number="", style=""):
+    return Paragraph(text, number, style)
+
+
+def bullets(items):
+    """A bulleted list: items with no label."""
+    return List(tuple(ListItem("", item) for item in items))
+
+
 def heading(text, level=2, style=""):
-    return {"kind": "heading", "level": level, "text": text, "style": style}
+    return Heading(text, level, style)
 
 
 def numbered(text):
@@ -29,15 +86,8 @@ def numbered(text):
 
 
 def table(caption, header, rows, widths, style=""):
-    rows = [[str(cell) for cell in row] for row in rows]
-    return {
-        "kind": "table",
-        "caption": caption,
-        "header": list(header),
-        "rows": rows,
-        "widths": list(widths),
-        "style": style,
-    }
+    rows = tuple(tuple(str(cell) for cell in row) for row in rows)
+    return Table(caption, tuple(header), rows, tuple(widths), style)
 
 
 ROMAN = ["i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "xi", "xii"]
@@ -49,39 +99,39 @@ def roman(index):
 
 def labelled(items):
     """A list labelled (i), (ii), as a paper's recommendations to the committee are."""
-    return {"kind": "list", "items": [{"label": roman(i), "text": t} for i, t in enumerate(items)]}
+    return List(tuple(ListItem(roman(i), t) for i, t in enumerate(items)))
 
 
 def number_paragraphs(blocks):
-    """Give the numbered paragraphs their numbers, 1, 2, 3 ..., in the order they come."""
-    count = 0
+    """The blocks, with the numbered paragraphs given their numbers 1, 2, 3 ... in order."""
+    count, numbered_blocks = 0, []
     for block in blocks:
-        if block["kind"] == "paragraph" and block["number"] == NUMBERED:
+        if block.kind == "paragraph" and block.number == NUMBERED:
             count += 1
-            block["number"] = f"{count}."
-    return blocks
+            block = replace(block, number=f"{count}.")
+        numbered_blocks.append(block)
+    return numbered_blocks
 
 
 def texts(blocks):
     """Every piece of text the blocks show, in reading order (what each rendering must carry)."""
     for block in blocks:
-        kind = block["kind"]
-        if kind == "heading":
-            yield block["text"]
-        elif kind == "paragraph":
-            yield " ".join(filter(None, [block["number"], block["text"]]))
-        elif kind == "list":
-            for item in block["items"]:
-                yield " ".join(filter(None, [item["label"], item["text"]]))
-        elif kind == "figure":
-            yield block["text"]
+        if block.kind == "heading":
+            yield block.text
+        elif block.kind == "paragraph":
+            yield " ".join(filter(None, [block.number, block.text]))
+        elif block.kind == "list":
+            for item in block.items:
+                yield " ".join(filter(None, [item.label, item.text]))
+        elif block.kind == "figure":
+            yield block.text
         else:
             yield from table_texts(block)
 
 
 def table_texts(block):
-    if block["caption"]:
-        yield block["caption"]
-    for row in [block["header"], *block["rows"]]:
+    if block.caption:
+        yield block.caption
+    for row in [block.header, *block.rows]:
         for cell in row:
             yield from (line for line in cell.split("\n") if line)

@@ -26,11 +26,12 @@ PROPERTY_MAX = 255
 
 
 def render_docx(report):
+    """The report (a reports.snapshot.Snapshot) as the bytes of a Word file."""
     document = Document()
-    set_up(document, report["front"]["title"])
-    paper(document, report.get("paper") or {})
-    for block in report["blocks"]:
-        WRITERS[block["kind"]](document, block)
+    set_up(document, report.front.title)
+    paper(document, report.paper)
+    for block in report.blocks:
+        WRITERS[block.kind](document, block)
     buffer = BytesIO()
     document.save(buffer)
     return buffer.getvalue()
@@ -49,14 +50,14 @@ def set_up(document, title):
 
 def paper(document, look):
     """The council's logo at the head of the paper and its footer text above the page numbers."""
-    if look.get("logo"):
-        _, data = logo_bytes(look["logo"])
+    if look.logo:
+        _, data = logo_bytes(look.logo)
         document.add_picture(BytesIO(data), height=Mm(20))
         picture = document.inline_shapes[-1]._inline.docPr
-        picture.set("descr", look.get("logo_alt", ""))
-    if look.get("footer"):
+        picture.set("descr", look.logo_alt)
+    if look.footer:
         footer = document.sections[0].footer
-        footer.paragraphs[0].insert_paragraph_before(look["footer"])
+        footer.paragraphs[0].insert_paragraph_before(look.footer)
 
 
 def british_styles(document):
@@ -106,20 +107,20 @@ def field(paragraph, code):
 
 
 def write_heading(document, block):
-    if block["style"] == "appendix":
+    if block.style == "appendix":
         document.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
-    document.add_heading(block["text"], level=block["level"])
+    document.add_heading(block.text, level=block.level)
 
 
 def write_paragraph(document, block):
-    if block["number"]:
-        hanging(document.add_paragraph(f"{block['number']}\t{block['text']}"))
+    if block.number:
+        hanging(document.add_paragraph(f"{block.number}\t{block.text}"))
         return
-    paragraph = document.add_paragraph(block["text"])
-    if block["style"] == "quote":
+    paragraph = document.add_paragraph(block.text)
+    if block.style == "quote":
         for run in paragraph.runs:
             run.bold = True
-    elif block["style"] == "small":
+    elif block.style == "small":
         for run in paragraph.runs:
             run.font.size = Pt(10)
 
@@ -131,31 +132,31 @@ def hanging(paragraph):
 
 
 def write_list(document, block):
-    for item in block["items"]:
-        if item["label"]:
-            hanging(document.add_paragraph(f"{item['label']}\t{item['text']}"))
+    for item in block.items:
+        if item.label:
+            hanging(document.add_paragraph(f"{item.label}\t{item.text}"))
         else:
-            document.add_paragraph(item["text"], style="List Bullet")
+            document.add_paragraph(item.text, style="List Bullet")
 
 
 def write_table(document, block):
-    if block["caption"]:
-        document.add_paragraph(block["caption"], style="Caption")
-    rows = ([block["header"]] if block["header"] else []) + block["rows"]
+    if block.caption:
+        document.add_paragraph(block.caption, style="Caption")
+    rows = ([block.header] if block.header else []) + list(block.rows)
     grid = document.add_table(rows=len(rows), cols=len(rows[0]), style=TABLE_STYLE)
     for row, texts in zip(grid.rows, rows, strict=True):
         for cell, text in zip(row.cells, texts, strict=True):
             cell_text(cell, text)
-    if block["header"]:
+    if block.header:
         for cell in grid.rows[0].cells:
             cell.paragraphs[0].runs[0].bold = True
     repeat_header(grid.rows[0])
-    set_widths(grid, block["widths"])
+    set_widths(grid, block.widths)
 
 
 def write_figure(document, block):
     """A chart in words: Word has the description, and the table of figures that follows."""
-    paragraph = document.add_paragraph(block["text"], style="Caption")
+    paragraph = document.add_paragraph(block.text, style="Caption")
     paragraph.paragraph_format.keep_with_next = True
 
 

@@ -6,7 +6,7 @@ description in words; the table beside it carries the same figures in all three,
 own figures in a column of their own, headed "local, not published".
 """
 
-from reports.blocks import heading, numbered, paragraph, table
+from reports.blocks import Figure, heading, numbered, paragraph, table
 
 # (key of a row, heading, relative width) of each column the table may have.
 PERIOD = ("period", "Period", 20)
@@ -22,11 +22,11 @@ LOCAL = ("local", "{authority}: local, not published", 24)
 
 def figure(svg, text):
     """A chart drawn by indicators.charts (our own escaped SVG) and what it shows in words."""
-    return {"kind": "figure", "svg": svg, "text": text}
+    return Figure(svg, text)
 
 
 def indicators(report):
-    found = report.get("indicators") or []
+    found = report.indicators
     if not found:
         return []
     count = len(found)
@@ -46,27 +46,26 @@ def columns(entry):
     """A national indicator's published figures, and the council's own where it has any; a
     local indicator's own figures alone. (A report finalised before there were local figures
     keeps its six columns.)"""
-    chosen = [PERIOD, *PUBLISHED] if entry.get("national", True) else [PERIOD]
-    return [*chosen, LOCAL] if entry.get("local_column") else chosen
+    chosen = [PERIOD, *PUBLISHED] if entry.national else [PERIOD]
+    return [*chosen, LOCAL] if entry.local_column else chosen
 
 
 def indicator_blocks(entry):
     chosen = columns(entry)
-    header = [title.format(authority=entry["authority"]) for _, title, _ in chosen]
-    rows = [[row.get(key) or "–" for key, _, _ in chosen] for row in entry["rows"]]
+    header = [title.format(authority=entry.authority) for _, title, _ in chosen]
+    rows = [[getattr(row, key) or "–" for key, _, _ in chosen] for row in entry.rows]
     total = sum(width for *_, width in chosen)
     widths = [round(100 * width / total) for *_, width in chosen]
     blocks = [
-        heading(entry["name"], level=3),
+        heading(entry.name, level=3),
         paragraph(
-            f"{entry['definition']} {entry['unit']}; {entry['polarity'].lower()}. "
-            f"Source: {entry['source']}.",
+            f"{entry.definition} {entry.unit}; {entry.polarity.lower()}. Source: {entry.source}.",
             style="small",
         ),
-        paragraph(f"Against target: {entry['rag_words']} Trend: {entry['trend']['words']}"),
-        figure(entry["svg"], entry["description"]),
+        paragraph(f"Against target: {entry.rag_words} Trend: {entry.trend.words}"),
+        figure(entry.svg, entry.description),
     ]
     if rows:
-        caption = f"{entry['name']}: the figures of the chart"
+        caption = f"{entry.name}: the figures of the chart"
         blocks.append(table(caption, header, rows, widths))
     return blocks

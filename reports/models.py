@@ -7,6 +7,7 @@ from django.db.models import Q
 from simple_history.models import HistoricalRecords
 
 from authorities.models import Committee, LocalAuthority
+from core.dates import long_date
 from core.people import person_name
 from improvement.models import ImprovementPlan
 
@@ -126,7 +127,7 @@ class CommitteeReport(models.Model):
         ]
 
     def __str__(self):
-        return f"{self.title} – {self.committee}, {self.meeting_on:%-d %B %Y}"
+        return f"{self.title} – {self.committee}, {long_date(self.meeting_on)}"
 
     @property
     def is_final(self):

@@ -4,6 +4,8 @@ The convention officers type in a text box: a blank line separates paragraphs, a
 "- " are the items of a bulleted list. Everything else is text, escaped wherever it is shown.
 """
 
+from reports.blocks import bullets, paragraph
+
 BULLET = "- "
 
 
@@ -48,11 +50,3 @@ def chunk_blocks(lines):
     if items:
         blocks.append(bullets(items))
     return blocks
-
-
-def paragraph(text, number="", style=""):
-    return {"kind": "paragraph", "text": text, "number": number, "style": style}
-
-
-def bullets(items):
-    return {"kind": "list", "items": [{"label": "", "text": item} for item in items]}

@@ -1,4 +1,4 @@
-"""The council's paper: its name, logo, header rows and footer, as plain values for the report.
+"""The council's paper: its name, logo, header rows and footer, for the report's snapshot.
 
 The logo travels inside the report's content as a data: URL, so a finalised report keeps the logo
 it was finalised with, the HTML page needs no file URL, and the PDF renderer is handed exactly
@@ -17,6 +17,7 @@ from PIL import Image, UnidentifiedImageError
 from weasyprint.urls import URLFetcherResponse
 
 from core.pdf import StaticOnlyFetcher
+from reports.snapshot import Paper
 
 MAX_LOGO_BYTES = 500 * 1024
 # Wider or taller than this is no logo: a 13,000 x 13,000 PNG of a few kilobytes was embedded in
@@ -25,21 +26,21 @@ MAX_LOGO_SIDE = 2000
 log = logging.getLogger(__name__)
 
 
-def paper_of(report):
+def paper_of(report) -> Paper:
     """The paper's look for a report: its council's template, or the authority's own name."""
     from reports.models import PaperTemplate
 
     authority = report.plan.authority
     template = PaperTemplate.objects.filter(authority=authority).first()
     if template is None:
-        return {"council": authority.name, "logo": "", "logo_alt": "", "header": [], "footer": ""}
-    return {
-        "council": template.council_name,
-        "logo": logo_data_url(template.logo),
-        "logo_alt": template.logo_alt_text,
-        "header": header_rows(template, report),
-        "footer": template.footer_text,
-    }
+        return Paper(council=authority.name)
+    return Paper(
+        council=template.council_name,
+        logo=logo_data_url(template.logo),
+        logo_alt=template.logo_alt_text,
+        header=tuple(header_rows(template, report)),
+        footer=template.footer_text,
+    )
 
 
 def header_rows(template, report):
@@ -128,4 +129,4 @@ class PaperFetcher(StaticOnlyFetcher):
 
 
 def paper_fetcher(content):
-    return PaperFetcher(logo=content.get("paper", {}).get("logo", ""))
+    return PaperFetcher(logo=content.paper.logo)

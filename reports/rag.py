@@ -4,6 +4,7 @@ from collections import Counter
 
 from improvement.models import rag_words
 from improvement.rules import RAG_ORDER
+from reports.snapshot import RagCount, RagCounts
 
 RAG_MEANINGS = [
     ("red", "Off track: the action will miss its due date or its outcome without intervention."),
@@ -13,11 +14,11 @@ RAG_MEANINGS = [
 ]
 
 
-def rag_counts(rags):
+def rag_counts(rags) -> RagCounts:
     """Counts of each rating, in the plan's RAG order, with the total (on report values)."""
     counts = Counter(rag or "" for rag in rags)
-    rows = [{"rag": r, "words": rag_words(r), "count": counts.get(r, 0)} for r in RAG_ORDER]
-    return {"rows": rows, "total": sum(counts.values())}
+    rows = tuple(RagCount(r, rag_words(r), counts.get(r, 0)) for r in RAG_ORDER)
+    return RagCounts(rows, sum(counts.values()))
 
 
 def exception_reasons(rag, overdue, rebaselined):

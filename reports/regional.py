@@ -6,8 +6,10 @@ that year or before, or the earliest model there is for a date before any (the D
 2021 model long after 2017's papers, which compared themselves with the groupings of their time).
 """
 
+from core.dates import long_date
 from indicators.models import StatisticalNeighbour
 from inspections.compare import latest_inspections, regional_neighbours
+from reports.snapshot import Appendix, AppendixRow, AreaGrade
 
 
 def regional_appendix(authority, as_at):
@@ -23,13 +25,13 @@ def regional_appendix(authority, as_at):
         for other in others
     ]
     own = appendix_row(authority, latest.get(authority.pk), "This council")
-    return {
-        "region": authority.region.name,
-        "neighbour_model": model_year,
-        "own": own,
-        "rows": rows,
-        "columns": judgement_columns([own, *rows]),
-    }
+    return Appendix(
+        region=authority.region.name,
+        rows=tuple(rows),
+        neighbour_model=model_year,
+        own=own,
+        columns=judgement_columns([own, *rows]),
+    )
 
 
 def statistical_neighbours(authority, as_at):
@@ -57,23 +59,22 @@ def judgement_columns(rows):
     """Every judgement the rows' inspections graded, in the order they first come."""
     columns = []
     for row in rows:
-        for judgement in row["judgements"]:
-            if judgement["area"] not in columns:
-                columns.append(judgement["area"])
-    return columns
+        for judgement in row.judgements:
+            if judgement.area not in columns:
+                columns.append(judgement.area)
+    return tuple(columns)
 
 
-def appendix_row(authority, inspection, compared_as):
-    row = {"authority": authority.name, "group": compared_as}
+def appendix_row(authority, inspection, compared_as) -> AppendixRow:
     if inspection is None:
-        return {**row, "inspection": "No published inspection", "overall": "", "judgements": []}
-    return {
-        **row,
-        "inspection": f"{inspection.framework.short_name}, published "
-        f"{inspection.published_on:%-d %B %Y}",
-        "overall": inspection.get_overall_grade_display() or "No overall grade",
-        "judgements": [
-            {"area": j.area.name, "grade": j.get_grade_display()}
-            for j in inspection.judgements.all()
-        ],
-    }
+        return AppendixRow(authority.name, "No published inspection", compared_as)
+    return AppendixRow(
+        authority=authority.name,
+        inspection=f"{inspection.framework.short_name}, published "
+        f"{long_date(inspection.published_on)}",
+        group=compared_as,
+        overall=inspection.overall_grade_words,
+        judgements=tuple(
+            AreaGrade(j.area.name, j.get_grade_display()) for j in inspection.judgements.all()
+        ),
+    )

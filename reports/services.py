@@ -13,7 +13,7 @@ from reports.assembly import assemble
 from reports.blocks import texts
 from reports.models import CommitteeReport
 from reports.paper import paper_fetcher
-from reports.snapshot import upgrade
+from reports.snapshot import Snapshot, dump, load
 
 PDF_STYLESHEETS = ("css/report-pdf.css",)
 
@@ -26,9 +26,10 @@ class NotCleared(Exception):
     pass
 
 
-def content_of(report):
-    """The frozen snapshot of a finalised report; live data for a draft."""
-    return upgrade(report.snapshot) if report.is_final else assemble(report)
+def content_of(report) -> Snapshot:
+    """The frozen snapshot of a finalised report (of whatever schema it was stored with); live
+    data for a draft."""
+    return load(report.snapshot) if report.is_final else assemble(report)
 
 
 def render_html_body(content):
@@ -81,13 +82,13 @@ def store_files(report_id):
 
 
 def pdf_title(content):
-    front = content["front"]
-    return f"{front['title']} – {front['committee']}, {front['meeting_on']}"
+    front = content.front
+    return f"{front.title} – {front.committee}, {front.meeting_on}"
 
 
 def plain_text(content):
     """The text every rendering must carry, in reading order."""
-    return list(texts(content["blocks"]))
+    return list(texts(content.blocks))
 
 
 @transaction.atomic
@@ -101,7 +102,7 @@ def finalise(report, user, as_at=None):
             f"“{report}” is {report.get_status_display().lower()}: a manager must clear it "
             "before it is finalised."
         )
-    report.snapshot = assemble(report, as_at=as_at)
+    report.snapshot = dump(assemble(report, as_at=as_at))
     report.status = report.Status.FINAL
     report.finalised_at = timezone.now()
     report.finalised_by = user if user and user.is_authenticated else None

@@ -75,8 +75,9 @@ def date_field_context(field):
 
 
 @register.inclusion_tag("govuk/tag.html")
-def rag_tag(rag, label=None):
-    return {"rag": rag or "", "label": label or (rag.title() if rag else "Not rated")}
+def rag_tag(rag, label):
+    """A rating's coloured tag; its words come from the caller (improvement.models.rag_words)."""
+    return {"rag": rag or "", "label": label}
 
 
 @register.inclusion_tag("govuk/grade_tag.html")

@@ -16,16 +16,8 @@ from inspections.importers.reference import apply_authorities, assign_changed, r
 from inspections.importers.tables import ImportFailed
 from inspections.models import Framework, Inspection, Judgement, JudgementArea
 
-INSPECTION_FIELDS = [
-    "kind",
-    "started_on",
-    "ended_on",
-    "published_on",
-    "overall_grade",
-    "lead_inspector",
-    "report_url",
-    "conducted_with_id",
-]
+# The national tables also give the report's address and the inspection it was conducted with.
+INSPECTION_FIELDS = [*Inspection.REPORTED_FIELDS, "report_url", "conducted_with_id"]
 
 
 @dataclass

@@ -5,18 +5,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from core.csvfiles import CSVRecordError, records
-from inspections.models import Grade
-
-# Ofsted's words for a grade -> our value. "Not judged" is a known answer that gives no grade.
-GRADE_WORDS = {
-    "outstanding": Grade.OUTSTANDING,
-    "good": Grade.GOOD,
-    "requires improvement to be good": Grade.REQUIRES_IMPROVEMENT,
-    "requires improvement": Grade.REQUIRES_IMPROVEMENT,
-    "adequate": Grade.ADEQUATE,
-    "inadequate": Grade.INADEQUATE,
-}
-NOT_JUDGED = "not judged"
+from inspections.models import read_grade
 
 
 class ImportFailed(Exception):
@@ -117,10 +106,8 @@ def parse_date(table, number, row, column, required=True):
 def parse_grade(table, number, row, column):
     """Our grade value, "" for blank or "Not judged"; an unknown word is an error."""
     value = row[column]
-    words = " ".join(value.lower().split())
-    if not words or words == NOT_JUDGED:
+    grade = read_grade(value)
+    if grade is None:
+        table.error(number, column, "not a grade Ofsted uses", value)
         return ""
-    if words in GRADE_WORDS:
-        return GRADE_WORDS[words].value
-    table.error(number, column, "not a grade Ofsted uses", value)
-    return ""
+    return grade

@@ -126,17 +126,7 @@ def _object(model, value, field, name):
 
 
 def _find_or_build(values):
-    fields = {
-        k: values[k]
-        for k in (
-            "kind",
-            "started_on",
-            "ended_on",
-            "published_on",
-            "overall_grade",
-            "lead_inspector",
-        )
-    }
+    fields = {k: values[k] for k in Inspection.REPORTED_FIELDS}
     inspection = _existing(
         values["authority"],
         values["framework"],

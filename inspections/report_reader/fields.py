@@ -8,39 +8,14 @@ April 2026 form without an overall grade), from the words Ofsted prints, not fro
 import datetime
 import re
 
+from core.dates import MONTH_NUMBERS, month_number
+from inspections.models import read_grade
+
 GRADE = (
     r"(?P<grade>requires?\s+improvement(?:\s+to\s+be\s+good)?|outstanding|good|inadequate"
     r"|adequate|not\s+judged)"
 )
-GRADE_VALUES = {
-    "outstanding": "outstanding",
-    "good": "good",
-    "adequate": "adequate",
-    "inadequate": "inadequate",
-    "not judged": "",
-}
-MONTHS = {
-    name: number
-    for number, names in enumerate(
-        [
-            ("january", "jan"),
-            ("february", "feb"),
-            ("march", "mar"),
-            ("april", "apr"),
-            ("may",),
-            ("june", "jun"),
-            ("july", "jul"),
-            ("august", "aug"),
-            ("september", "sept", "sep"),
-            ("october", "oct"),
-            ("november", "nov"),
-            ("december", "dec"),
-        ],
-        start=1,
-    )
-    for name in names
-}
-MONTH = r"(?:" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")"
+MONTH = r"(?:" + "|".join(sorted(MONTH_NUMBERS, key=len, reverse=True)) + r")"
 DATE = rf"(\d{{1,2}})(?:st|nd|rd|th)?\s+({MONTH})\s+(\d{{4}})"
 DATE_RANGE = re.compile(
     rf"(\d{{1,2}})(?:st|nd|rd|th)?(?:\s+({MONTH}))?(?:\s+(\d{{4}}))?\s*(?:to|-|–|—|until)\s*{DATE}",
@@ -95,17 +70,10 @@ def squash(text):
     return " ".join(text.split())
 
 
-def grade_value(words):
-    words = squash(words).lower()
-    if words.startswith("require"):
-        return "requires_improvement"
-    return GRADE_VALUES[words]
-
-
 def to_date(day, month, year):
     try:
-        return datetime.date(int(year), MONTHS[month.lower()], int(day))
-    except (ValueError, KeyError):
+        return datetime.date(int(year), month_number(month), int(day))
+    except (ValueError, TypeError):
         return None
 
 
@@ -151,7 +119,7 @@ def area_grades(text, areas):
         pattern = r"\s+".join(words.split(" ")) + r":?\s+" + GRADE
         found = re.search(pattern, text, re.IGNORECASE)
         if found:
-            grades[code] = grade_value(found.group("grade"))
+            grades[code] = read_grade(found.group("grade"))
     return grades
 
 
@@ -159,5 +127,5 @@ def first_grade(text, patterns):
     for pattern in patterns:
         found = pattern.search(text)
         if found:
-            return grade_value(found.group("grade"))
+            return read_grade(found.group("grade"))
     return None

@@ -23,7 +23,6 @@ LAC_2012_TITLE = re.compile(
     r"Inspection of safeguarding and looked after children services", re.IGNORECASE
 )
 ILACS_TITLE = re.compile(r"children[’']s (?:social care )?services", re.IGNORECASE)
-VISIT_TITLE = re.compile(r"^(?:Focused visit|Monitoring visit|Joint targeted area)", re.IGNORECASE)
 ILACS_NAME = re.compile(
     r"Inspection of (?:the )?(.+?) (?:local authority )?children[’']s (?:social care )?services",
     re.IGNORECASE,

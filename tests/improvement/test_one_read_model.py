@@ -65,7 +65,8 @@ def emails():
 def paper(side):
     """The text of a committee paper of the plan for a meeting next month, finalised today."""
     report = report_for(side, timezone.localdate() + datetime.timedelta(days=30))
-    return " ".join(report_services.plain_text(finalised(report, side.manager).snapshot))
+    final = finalised(report, side.manager)
+    return " ".join(report_services.plain_text(report_services.content_of(final)))
 
 
 def test_a_retracted_update_is_never_the_last_one_anywhere(client, side):

@@ -110,7 +110,7 @@ def test_a_retracted_update_no_longer_counts_as_the_latest(side):
     services.retract_progress_update(side.action.updates.latest(), side.officer, "Error.")
     assert action_state(side.action).update == side.update
     [summary] = plan_actions(side.plan, today)
-    assert (summary["rag"], summary["narrative"]) == ("green", side.update.narrative)
+    assert (summary.rag, summary.narrative) == ("green", side.update.narrative)
 
 
 def test_the_retracted_update_stays_on_the_page_struck_through_with_the_reason(side):

@@ -9,35 +9,36 @@ from improvement.models import Action, ProgressUpdate, Theme
 from reports import services
 from reports.assembly import assemble
 from reports.models import CommitteeReport
+from reports.snapshot import ChangeRow, Changes
 from tests.reports.conftest import cleared, due_date_changed
 
 AS_AT = date(2017, 3, 1)
 
 
 def rag_count(counts, rag):
-    return next(row["count"] for row in counts["rows"] if row["rag"] == rag)
+    return next(row.count for row in counts.rows if row.rag == rag)
 
 
 def test_only_the_plans_recommendations_come_in_ofsteds_order_with_no_out_of_scope_gap(
     gateshead_report,
 ):
     content = assemble(gateshead_report, as_at=AS_AT)
-    numbers = [r["number"] for r in content["recommendations"]]
+    numbers = [r.number for r in content.recommendations]
     assert numbers == [1, 2, 3, 5, 6, 7, 8]
-    assert all(r["actions"] for r in content["recommendations"])
-    texts = [b.get("text") for b in content["blocks"]]
+    assert all(r.actions for r in content.recommendations)
+    texts = [getattr(b, "text", None) for b in content.blocks]
     assert "No action in the plan answers this recommendation yet." not in texts
 
 
 def test_the_plan_summary_counts_each_actions_latest_rating(gateshead_report):
-    counts = assemble(gateshead_report, as_at=AS_AT)["summary"]["plan"]
-    assert (rag_count(counts, "green"), rag_count(counts, "amber"), counts["total"]) == (6, 1, 7)
+    counts = assemble(gateshead_report, as_at=AS_AT).summary.plan
+    assert (rag_count(counts, "green"), rag_count(counts, "amber"), counts.total) == (6, 1, 7)
 
 
 def test_the_summary_has_a_row_per_theme(reports):
     report = CommitteeReport.objects.get(pk=110)
-    themes = assemble(report, as_at=AS_AT)["summary"]["themes"]
-    assert [t["theme"] for t in themes] == [str(t) for t in Theme.objects.filter(plan_id=110)]
+    themes = assemble(report, as_at=AS_AT).summary.themes
+    assert [t.theme for t in themes] == [str(t) for t in Theme.objects.filter(plan_id=110)]
 
 
 def test_red_overdue_and_rebaselined_actions_come_first_with_the_reason(gateshead_report):
@@ -52,16 +53,16 @@ def test_red_overdue_and_rebaselined_actions_come_first_with_the_reason(gateshea
         on=date(2017, 1, 5),
     )
     ProgressUpdate.objects.create(action=action, reported_on=AS_AT, rag="red", narrative="Late.")
-    exceptions = assemble(gateshead_report, as_at=AS_AT)["exceptions"]
-    assert [e["reference"] for e in exceptions] == ["3"]
-    assert exceptions[0]["exception_reasons"] == ["Red", "Overdue", "Re-baselined"]
-    assert exceptions[0]["due_date_changes"][0]["reason"] == "The schools' data was late."
+    exceptions = assemble(gateshead_report, as_at=AS_AT).exceptions
+    assert [e.reference for e in exceptions] == ["3"]
+    assert exceptions[0].exception_reasons == ("Red", "Overdue", "Re-baselined")
+    assert exceptions[0].due_date_changes[0].reason == "The schools' data was late."
 
 
 def test_the_rag_rules_are_stated_in_words(gateshead_report):
-    rules = assemble(gateshead_report, as_at=AS_AT)["rag_rules"]
-    assert [r["words"] for r in rules] == ["Red", "Amber", "Green", "Blue (complete)"]
-    assert all(r["meaning"] for r in rules)
+    rules = assemble(gateshead_report, as_at=AS_AT).rag_rules
+    assert [r.words for r in rules] == ["Red", "Amber", "Green", "Blue (complete)"]
+    assert all(r.meaning for r in rules)
 
 
 def test_changes_since_this_committees_previous_report_of_the_plan(gateshead_report, manager):
@@ -80,26 +81,24 @@ def test_changes_since_this_committees_previous_report_of_the_plan(gateshead_rep
         purpose="Progress.",
         recommendations="Note it.",
     )
-    changes = assemble(later, as_at=date(2017, 10, 1))["changes"]
-    assert changes["previous"] == "1 March 2017"
-    assert changes["rag_moves"] == [
-        {"reference": "4", "title": action.title, "from": "Amber", "to": "Red"}
-    ]
-    assert [r["reference"] for r in changes["new_overdue"]] == ["4"]
-    assert changes["due_moved"][0]["to"] == "1 August 2017"
+    changes = assemble(later, as_at=date(2017, 10, 1)).changes
+    assert changes.previous == "1 March 2017"
+    assert changes.rag_moves == (ChangeRow("4", action.title, before="Amber", after="Red"),)
+    assert [r.reference for r in changes.new_overdue] == ["4"]
+    assert changes.due_moved[0].after == "1 August 2017"
 
 
 def test_the_first_report_to_a_committee_says_so(gateshead_report):
-    assert assemble(gateshead_report, as_at=AS_AT)["changes"] == {"previous": None}
+    assert assemble(gateshead_report, as_at=AS_AT).changes == Changes(previous=None)
 
 
 def test_the_appendix_gives_the_regions_other_authorities_and_their_grades(gateshead_report):
-    appendix = assemble(gateshead_report, as_at=date(2016, 4, 14))["appendix"]
-    rows = {row["authority"]: row for row in appendix["rows"]}
+    appendix = assemble(gateshead_report, as_at=date(2016, 4, 14)).appendix
+    rows = {row.authority: row for row in appendix.rows}
     assert "Gateshead" not in rows
-    assert rows["Sunderland"]["overall"] == "Inadequate"
-    assert {j["grade"] for j in rows["Sunderland"]["judgements"]} == {"Inadequate"}
-    assert rows["Middlesbrough"]["overall"] == "Requires improvement to be good"
+    assert rows["Sunderland"].overall == "Inadequate"
+    assert {j.grade for j in rows["Sunderland"].judgements} == {"Inadequate"}
+    assert rows["Middlesbrough"].overall == "Requires improvement to be good"
 
 
 def fresh(report):

@@ -9,7 +9,7 @@ from improvement.models import Action
 from reports import services
 from reports.assembly import assemble
 from reports.models import CommitteeReport
-from reports.snapshot import upgrade
+from reports.snapshot import load
 from tests.reports.conftest import cleared, due_date_changed
 
 
@@ -19,26 +19,26 @@ def content(gateshead_report):
 
 
 def paragraphs(content):
-    return [b for b in content["blocks"] if b["kind"] == "paragraph"]
+    return [b for b in content.blocks if b.kind == "paragraph"]
 
 
 def test_paragraphs_are_numbered_through_the_paper_to_the_recommendations_to_the_committee(
     content,
 ):
-    numbers = [p["number"] for p in paragraphs(content) if p["number"]]
+    numbers = [p.number for p in paragraphs(content) if p.number]
     assert numbers == [f"{n}." for n in range(1, len(numbers) + 1)]
     assert len(numbers) >= 9
-    last = next(p for p in reversed(paragraphs(content)) if p["number"])
-    assert last["text"] == "The Corporate Parenting Overview and Scrutiny Committee is asked to:"
-    to_committee = content["blocks"][content["blocks"].index(last) + 1]
-    assert [(i["label"], i["text"]) for i in to_committee["items"]] == [
+    last = next(p for p in reversed(paragraphs(content)) if p.number)
+    assert last.text == "The Corporate Parenting Overview and Scrutiny Committee is asked to:"
+    to_committee = content.blocks[content.blocks.index(last) + 1]
+    assert [(i.label, i.text) for i in to_committee.items] == [
         ("(i)", "Give its views on the progress of the Ofsted recommendations."),
         ("(ii)", "Agree to receive a progress update in March 2018."),
     ]
 
 
 def test_each_of_the_seven_recommendations_is_followed_by_its_narrative(content):
-    texts = [b.get("text") for b in content["blocks"]]
+    texts = [getattr(b, "text", None) for b in content.blocks]
     actions = Action.objects.filter(plan_id=100).prefetch_related("recommendations", "updates")
     assert actions.count() == 7
     for action in actions:
@@ -50,12 +50,12 @@ def test_each_of_the_seven_recommendations_is_followed_by_its_narrative(content)
 
 
 def test_the_appendix_shows_nothing_published_after_the_meeting(content):
-    appendix = content["appendix"]["rows"]
-    published = [re.search(r"published (\d.+)$", r["inspection"]) for r in appendix]
+    appendix = content.appendix.rows
+    published = [re.search(r"published (\d.+)$", r.inspection) for r in appendix]
     dates = [datetime.strptime(m.group(1), "%d %B %Y").date() for m in published if m]
     assert dates, "some of the region's authorities had been inspected by March 2017"
     assert max(dates) <= date(2017, 3, 1)
-    assert content["as_at"] == "1 March 2017"
+    assert content.as_at == "1 March 2017"
 
 
 def test_a_first_due_date_reads_as_set_not_moved_from_none(gateshead_report):
@@ -75,5 +75,5 @@ def test_a_snapshot_stored_before_the_blocks_still_renders(gateshead_report, man
     CommitteeReport.objects.filter(pk=report.pk).update(snapshot=old, pdf_file="")
     stored = CommitteeReport.objects.with_context().get(pk=report.pk)
     html = services.render_html_body(services.content_of(stored))
-    assert upgrade(old)["blocks"] == report.snapshot["blocks"]
+    assert load(old).blocks == load(report.snapshot).blocks
     assert '<span class="report-para__number">1.</span> This report provides' in html

@@ -49,34 +49,38 @@ def content(report_with_indicator):
 
 
 def section_of(content):
-    blocks = content["blocks"]
-    start = next(i for i, b in enumerate(blocks) if b.get("text") == "Performance information")
+    blocks = content.blocks
+    start = next(
+        i for i, b in enumerate(blocks) if getattr(b, "text", None) == "Performance information"
+    )
     end = next(
-        i for i, b in enumerate(blocks) if b.get("text") == "Recommendations to the committee"
+        i
+        for i, b in enumerate(blocks)
+        if getattr(b, "text", None) == "Recommendations to the committee"
     )
     return blocks[start:end]
 
 
 def test_the_section_comes_before_the_recommendations_to_the_committee(content):
     section = section_of(content)
-    kinds = [b["kind"] for b in section]
+    kinds = [b.kind for b in section]
     assert kinds == ["heading", "paragraph", "heading", "paragraph", "paragraph", "figure", "table"]
-    assert section[1]["number"]  # the paper's own prose is numbered on
-    assert section[2]["text"] == NAME
+    assert section[1].number  # the paper's own prose is numbered on
+    assert section[2].text == NAME
     figure, table = section[5], section[6]
-    assert figure["svg"].startswith("<svg")
-    assert "Nottinghamshire" in figure["text"]
+    assert figure.svg.startswith("<svg")
+    assert "Nottinghamshire" in figure.text
     # A local indicator: the council's own figures alone, labelled as such.
-    assert table["header"] == ["Period", "Nottinghamshire: local, not published"]
-    assert table["rows"] == [["2016-17 Q2", "87%"]]
+    assert table.header == ("Period", "Nottinghamshire: local, not published")
+    assert table.rows == (("2016-17 Q2", "87%"),)
 
 
 def test_a_report_shows_only_the_periods_ended_by_its_meeting(report_with_indicator):
     report_with_indicator.meeting_on = date(2016, 9, 29)  # the day before the quarter ended
     report_with_indicator.save()
     section = section_of(services.content_of(report_with_indicator))
-    assert [b["kind"] for b in section][-1] == "figure"  # no table: no figures yet
-    assert "No values yet for Nottinghamshire" in section[-1]["text"]
+    assert [b.kind for b in section][-1] == "figure"  # no table: no figures yet
+    assert "No values yet for Nottinghamshire" in section[-1].text
 
 
 def test_the_html_draws_the_chart_and_carries_every_piece_in_order(content):
@@ -89,7 +93,7 @@ def test_the_html_draws_the_chart_and_carries_every_piece_in_order(content):
 def test_the_word_file_gives_the_description_and_the_figures_in_order(content):
     pieces = services.plain_text(content)
     word = word_text(content)
-    assert section_of(content)[5]["text"] in word
+    assert section_of(content)[5].text in word
     assert missing_in_order(pieces, word) == []
 
 
@@ -137,18 +141,17 @@ def test_the_councils_own_figure_is_labelled_in_the_paper_html_pdf_and_word(
     content = services.content_of(gateshead_with_a_local_figure)
     section = section_of(content)
     rated, figure, table = section[4], section[5], section[6]
-    assert rated["text"].startswith(
+    assert rated.text.startswith(
         "Against target: Amber, rated on the council's own figure for Year to 30 June 2025 "
         "(local, not published): Green at 15% or less"
     )
-    assert (
-        "Gateshead's own figures (local, not published), a line of their own: 16.5%"
-        in (figure["text"])
+    assert "Gateshead's own figures (local, not published), a line of their own: 16.5%" in (
+        figure.text
     )
-    assert ">Gateshead: local, not published</text>" in figure["svg"]
-    assert table["header"][-1] == "Gateshead: local, not published"
-    assert table["rows"][-1] == ["Year to 30 June 2025", "–", "–", "–", "–", "–", "16.5%"]
-    assert table["rows"][-2][:2] == ["2025", "13.9%"]  # the published figure, as published
+    assert ">Gateshead: local, not published</text>" in figure.svg
+    assert table.header[-1] == "Gateshead: local, not published"
+    assert table.rows[-1] == ("Year to 30 June 2025", "–", "–", "–", "–", "–", "16.5%")
+    assert table.rows[-2][:2] == ("2025", "13.9%")  # the published figure, as published
     pieces = services.plain_text(content)
     for text in (
         html_text(content),

@@ -15,6 +15,7 @@ from docx import Document
 from pypdf import PdfReader
 
 from authorities.models import LocalAuthority
+from core.dates import month_number
 from reports import docx, services
 from reports.admin import PaperTemplateForm
 from reports.assembly import assemble
@@ -27,15 +28,15 @@ from tests.reports.conftest import FOOTER, GATESHEAD, HALTON, SECTIONS, cleared,
 def test_the_cover_carries_the_councils_header_rows(paper, gateshead_report):
     CommitteeReport.objects.filter(pk=gateshead_report.pk).update(agenda_item="6")
     gateshead_report.refresh_from_db()
-    cover = assemble(gateshead_report)["blocks"][0]
-    assert cover["rows"][:4] == [
-        ["Council", "Gateshead Council"],
-        ["Report to", "Corporate Parenting Overview and Scrutiny Committee"],
-        ["Date", "1 March 2017"],
-        ["Agenda item", "6"],
-    ]
-    assert ["Ward(s)", "All wards"] in cover["rows"]
-    assert cover["rows"][-1] == ["Classification", "Public"]
+    cover = assemble(gateshead_report).blocks[0]
+    assert cover.rows[:4] == (
+        ("Council", "Gateshead Council"),
+        ("Report to", "Corporate Parenting Overview and Scrutiny Committee"),
+        ("Date", "1 March 2017"),
+        ("Agenda item", "6"),
+    )
+    assert ("Ward(s)", "All wards") in cover.rows
+    assert cover.rows[-1] == ("Classification", "Public")
 
 
 def test_html_shows_the_logo_with_its_alt_text_and_the_footer(paper, gateshead_report):
@@ -63,7 +64,7 @@ def test_word_has_the_logo_described_and_the_footer(paper, gateshead_report):
 
 def test_without_a_template_the_paper_names_the_authority(gateshead_report):
     content = assemble(gateshead_report)
-    assert content["blocks"][0]["rows"][0] == ["Council", "Gateshead"]
+    assert content.blocks[0].rows[0] == ("Council", "Gateshead")
     assert 'class="report-logo"' not in services.render_html_body(content)
 
 
@@ -107,8 +108,8 @@ def test_an_authority_admin_sees_only_their_councils_template(paper):
 
 
 def test_the_sections_come_in_the_papers_order_numbered_on(full_paper):
-    blocks = assemble(full_paper)["blocks"]
-    headings = [b["text"] for b in blocks if b["kind"] == "heading" and b["level"] == 2]
+    blocks = assemble(full_paper).blocks
+    headings = [b.text for b in blocks if b.kind == "heading" and b.level == 2]
     assert headings[:2] == ["Executive summary", "Purpose of the report"]
     at = headings.index("Implications")
     assert headings[at - 1 : at + 3] == [
@@ -117,7 +118,7 @@ def test_the_sections_come_in_the_papers_order_numbered_on(full_paper):
         "Recommendations to the committee",
         "Background papers",
     ]
-    numbers = [int(b["number"][:-1]) for b in blocks if b["kind"] == "paragraph" and b["number"]]
+    numbers = [int(b.number[:-1]) for b in blocks if b.kind == "paragraph" and b.number]
     assert numbers == list(range(1, len(numbers) + 1))
     text = list(texts(blocks))
     legal = text.index("Legal implications")
@@ -128,7 +129,7 @@ def test_the_sections_come_in_the_papers_order_numbered_on(full_paper):
 
 
 def test_blank_sections_are_left_out(gateshead_report):
-    headings = {b["text"] for b in assemble(gateshead_report)["blocks"] if b["kind"] == "heading"}
+    headings = {b.text for b in assemble(gateshead_report).blocks if b.kind == "heading"}
     assert not headings & {"Executive summary", "Implications", "Financial implications"}
 
 
@@ -142,24 +143,24 @@ def test_a_finalised_report_keeps_its_sections(full_paper, manager):
 
 
 def grid_of(content):
-    return next(b for b in content["blocks"] if b["kind"] == "table" and b["style"] == "grid")
+    return next(b for b in content.blocks if b.kind == "table" and b.style == "grid")
 
 
 def test_gateshead_2017_grid_lists_its_neighbours_with_grades_in_words(
     neighbours, gateshead_report
 ):
     content = assemble(gateshead_report)
-    appendix = content["appendix"]
-    assert appendix["neighbour_model"] == 2021  # the earliest model there is, for 2017
+    appendix = content.appendix
+    assert appendix.neighbour_model == 2021  # the earliest model there is, for 2017
     grid = grid_of(content)
-    assert grid["header"][:4] == ["Authority", "Compared as", "Latest inspection", "Overall"]
-    assert "Children who need help and protection" in grid["header"]
-    rows = {row[0]: row for row in grid["rows"]}
+    assert grid.header[:4] == ("Authority", "Compared as", "Latest inspection", "Overall")
+    assert "Children who need help and protection" in grid.header
+    rows = {row[0]: row for row in grid.rows}
     assert rows["Gateshead"][1] == "This council"
     assert rows["Sunderland"][1] == "Region; Neighbour 1"
     assert rows["St. Helens"][1] == "Neighbour 3"
     assert rows["Wakefield"][1] == "Neighbour 6"
-    assert rows["Sunderland"][3:] == ["Inadequate"] * (len(grid["header"]) - 3)
+    assert rows["Sunderland"][3:] == ("Inadequate",) * (len(grid.header) - 3)
     darlington = rows["Darlington"]
     assert darlington[1] == "Region; Neighbour 4"
     assert "Requires improvement to be good" in darlington
@@ -168,21 +169,18 @@ def test_gateshead_2017_grid_lists_its_neighbours_with_grades_in_words(
 def test_the_grid_shows_nothing_published_after_the_meeting(neighbours, gateshead_report):
     grid = grid_of(assemble(gateshead_report))
     published = [
-        date.fromisoformat(f"{m[3]}-{MONTHS.index(m[2]) + 1:02d}-{int(m[1]):02d}")
-        for row in grid["rows"]
+        date(int(m[3]), month_number(m[2]), int(m[1]))
+        for row in grid.rows
         if (m := re.search(r"published (\d+) (\w+) (\d{4})", row[2]))
     ]
     assert published
     assert max(published) <= date(2017, 3, 1)
 
 
-MONTHS = [date(2000, m, 1).strftime("%B") for m in range(1, 13)]
-
-
 def test_a_report_of_2025_compares_with_the_2025_model(neighbours, gateshead_report):
-    appendix = assemble(gateshead_report, as_at=date(2025, 6, 1))["appendix"]
-    assert appendix["neighbour_model"] == 2025
-    groups = {row["authority"]: row["group"] for row in appendix["rows"]}
+    appendix = assemble(gateshead_report, as_at=date(2025, 6, 1)).appendix
+    assert appendix.neighbour_model == 2025
+    groups = {row.authority: row.group for row in appendix.rows}
     assert groups["Darlington"] == "Region; Neighbour 1"
     assert groups["Tameside"] == "Neighbour 2"
 
@@ -214,5 +212,5 @@ def test_a_finalised_report_keeps_the_paper_it_was_finalised_with(paper, full_pa
     services.finalise(cleared(full_paper, manager), manager)
     PaperTemplate.objects.filter(pk=paper.pk).update(footer_text="Moved to the Town Hall")
     content = services.content_of(CommitteeReport.objects.get(pk=full_paper.pk))
-    assert content["paper"]["footer"] == FOOTER
-    assert content["paper"]["logo"].startswith("data:image/png;base64,")
+    assert content.paper.footer == FOOTER
+    assert content.paper.logo.startswith("data:image/png;base64,")
