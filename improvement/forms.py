@@ -106,12 +106,19 @@ class ActionForm(forms.ModelForm):
             "description",
             "theme",
             "lead_officer",
+            "lead_name",
             "partners",
             "starts_on",
             "success_measure",
             "status",
         ]
         formfield_callback = model_form_field
+        # The plan's own wording, which an import keeps as written: here a manager corrects it.
+        labels = {"lead_name": "Lead, as the plan names them"}
+        help_texts = {
+            "lead_name": "The post beside the lead officer (“Head of Service”), or the name of a "
+            "lead who does not use the service. Pages and papers print it as written here."
+        }
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
