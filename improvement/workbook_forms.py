@@ -34,13 +34,16 @@ class WorkbookUploadForm(forms.Form):
 class ColumnMappingForm(forms.Form):
     """One choice per header of the workbook: which field its cells fill, or none."""
 
-    def __init__(self, *args, headers=(), initial_mapping=None, **kwargs):
+    def __init__(self, *args, headers=(), initial_mapping=None, samples=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.headers = list(headers)
         choices = [("", "Do not import"), *FIELDS]
         for index, header in enumerate(self.headers):
             self.fields[f"column_{index}"] = forms.ChoiceField(
-                label=header, choices=choices, required=False
+                label=header,
+                choices=choices,
+                required=False,
+                help_text=examples((samples or {}).get(header)),
             )
             self.initial[f"column_{index}"] = (initial_mapping or {}).get(header, "")
 
@@ -60,6 +63,11 @@ class ColumnMappingForm(forms.Form):
 
     def mapping(self):
         return {h: self.cleaned_data[f"column_{i}"] for i, h in enumerate(self.headers)}
+
+
+def examples(values):
+    """Two of a column's values beside it, so the guess can be checked against what it holds."""
+    return "For example: " + ", ".join(f"“{v}”" for v in values) if values else ""
 
 
 class ReminderSettingsForm(forms.Form):

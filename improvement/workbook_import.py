@@ -156,8 +156,16 @@ class _RowReader:
         try:
             return reader(self.cell(name))
         except ValueError as error:
-            self.problem(name, f"{wf.LABELS[name]}: {error}.")
+            self.problem(name, f"{self.field_named(name)}{error}.")
             return None
+
+    def field_named(self, name):
+        """ "Due: " where the column's header does not already say which field it fills (a
+        "Timescale" column), else nothing: "column C (Due): Due: ..." would say it twice."""
+        header = self.headers[self.columns[name]]
+        return (
+            "" if wf.normalise(header) == wf.normalise(wf.LABELS[name]) else f"{wf.LABELS[name]}: "
+        )
 
     def uncalculated(self):
         """Cells holding a formula with no result: named as such, never read as empty."""
@@ -289,7 +297,7 @@ class _RowReader:
         text = self.text("theme") or (self.sheet if self.theme_per_sheet else "")
         if not text:
             return None
-        if m := re.fullmatch(r"(?:theme\s*)?(\d+)[.):]?\s+(.+)", text, re.IGNORECASE):
+        if m := re.fullmatch(r"(?:theme\s*)?(\d+)\s*[.):\-–]?\s+(.+)", text, re.IGNORECASE):
             return int(m[1]), m[2][:200]
         return None, text[:200]
 
