@@ -26,6 +26,7 @@ from improvement.workbook_export import plan_workbook
 from improvement.workbook_fields import guess_mapping
 from improvement.workbook_forms import (
     ColumnMappingForm,
+    ImportConfirmForm,
     ReminderSettingsForm,
     WorkbookUploadForm,
 )
@@ -143,10 +144,14 @@ def workbook_preview(request, pk, upload_pk):
     if waiting := unread(request, plan, upload):
         return waiting
     result = workbook_import.preview(plan, from_json(upload.tables), upload.mapping)
-    if request.method == "POST" and not result.blocking:
-        queue_import(upload, request.user)
+    # Bound on every POST: with the box unticked and no reason the browser sends no field at all.
+    data = request.POST if request.method == "POST" else None
+    form = ImportConfirmForm(data, result=result)
+    if request.method == "POST" and not result.blocking and form.is_valid():
+        reason = form.cleaned_data.get("due_date_reason", "")
+        queue_import(upload, request.user, reason, result.emptied_keys())
         return redirect("improvement:workbook_status", pk=plan.pk, upload_pk=upload.pk)
-    context = {"plan": plan, "upload": upload, "result": result}
+    context = {"plan": plan, "upload": upload, "result": result, "form": form}
     context.update({outcome: result.count(outcome) for outcome in ("new", "changed", "unchanged")})
     return render(request, "improvement/workbook_preview.html", context)
 
