@@ -51,7 +51,7 @@ PATTERNS = [
         r"\b(update|updated|progress|review|reviewed)\b.*\bdate\b|last (updated|reviewed)",
     ),
     ("rag", r"\brag\b|red amber green|\brating\b"),
-    ("recommendations", r"\brecs?\b|\brecommend"),
+    ("recommendations", r"\brecs?\b|\brecommend|\bareas? for (improvement|development)"),
     ("reference", r"\b(ref|refs|reference|id)\b|^(action )?(no|number)$"),
     ("starts_on", r"\bstart|\bbegin"),
     ("due_on", r"\b(due|deadline|timescales?|timeframe|time frame|by when|completion date)\b"),

@@ -30,6 +30,7 @@ def side():
         ("Recs", "recommendations"),
         ("Rec no.", "recommendations"),
         ("Ofsted rec(s)", "recommendations"),
+        ("Area for improvement", "recommendations"),
         ("Ref.", "reference"),
         ("Action ref", "reference"),
         ("What difference will it make?", "success_measure"),
