@@ -100,10 +100,15 @@ class ActionForm(forms.ModelForm):
 
     class Meta:
         model = Action
-        # Not the due date, which moves only with a reason (DueDateChangeForm), nor the plan's
-        # wording of the lead, which is written where the plan is (its builder, workbook, admin).
-        fields = [f for f in Action.WRITTEN_FIELDS if f not in ("due_on", "lead_name")]
+        # Not the due date, which moves only with a reason (DueDateChangeForm).
+        fields = [f for f in Action.WRITTEN_FIELDS if f != "due_on"]
         formfield_callback = model_form_field
+        # The plan's own wording, which an import keeps as written: here a manager corrects it.
+        labels = {"lead_name": "Lead, as the plan names them"}
+        help_texts = {
+            "lead_name": "The post beside the lead officer (“Head of Service”), or the name of a "
+            "lead who does not use the service. Pages and papers print it as written here."
+        }
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

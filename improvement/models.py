@@ -449,6 +449,11 @@ class WorkbookUpload(models.Model):
     )
     # {"new": n, "changed": n, "unchanged": n, "updates": n} once imported; {"error": text} if not.
     outcome = models.JSONField(default=dict, blank=True)
+    # Given on confirming: why the due dates it moves move (recorded on each DueDateChange), and
+    # the fields the person ticked to empty ("1.2: Measure of success"); the import checks the
+    # plan again and empties nothing else.
+    due_date_reason = models.TextField(blank=True)
+    emptying_confirmed = models.JSONField(default=list, blank=True)
 
     class Meta:
         ordering = ["-uploaded_at"]

@@ -63,10 +63,14 @@ def read_upload(upload):
     return from_json(upload.tables) if upload.read_status == ReadStatus.READ else None
 
 
-def queue_import(upload, user):
-    """Confirm an upload's import, once: a second confirmation (a double click) queues nothing."""
+def queue_import(upload, user, due_date_reason="", emptying_confirmed=()):
+    """Confirm an upload's import, once: a second confirmation (a double click) queues nothing.
+    The reason for moved due dates and the fields ticked to be emptied are kept for the task."""
     queued = WorkbookUpload.objects.filter(pk=upload.pk, status="").update(
-        status=ImportStatus.QUEUED, imported_by=user
+        status=ImportStatus.QUEUED,
+        imported_by=user,
+        due_date_reason=due_date_reason,
+        emptying_confirmed=list(emptying_confirmed),
     )
     if queued:
         import_workbook.enqueue(upload.pk)
@@ -91,8 +95,10 @@ def import_workbook(upload_id):
             result = workbook_import.preview(upload.plan, tables, upload.mapping)
             if result.blocking:
                 return _fail(upload, _problems(result))
+            if unconfirmed := _unconfirmed(upload, result):
+                return _fail(upload, unconfirmed)
             counts = workbook_import.apply(
-                upload.plan, result, upload.file_name, upload.imported_by
+                upload.plan, result, upload.file_name, upload.imported_by, upload.due_date_reason
             )
             upload.status, upload.outcome = ImportStatus.IMPORTED, counts
             upload.imported_at = timezone.now()
@@ -104,6 +110,20 @@ def import_workbook(upload_id):
         log.exception("Importing workbook upload %s failed", upload_id)
         _fail(upload, UNEXPECTED)
         raise
+
+
+def _unconfirmed(upload, result):
+    """Why the import may not run as confirmed: a field emptied that the person did not tick,
+    or a due date moved with no reason (the plan changed after the preview); else ""."""
+    unticked = [key for key in result.emptied_keys() if key not in upload.emptying_confirmed]
+    if unticked:
+        return (
+            f"The plan changed after the preview: the import would now also empty "
+            f"{', '.join(unticked)}, which was not confirmed. Nothing was imported."
+        )
+    if result.moved and not upload.due_date_reason.strip():
+        return "The import moves due dates but no reason was given. Nothing was imported."
+    return ""
 
 
 def _fail(upload, message):

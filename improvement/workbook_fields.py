@@ -11,47 +11,97 @@ from improvement.workbook_read import cell_text
 FIELDS = [(name, HEADINGS[name]) for name in (*WORKBOOK, "percent_complete")]
 LABELS = dict(FIELDS)
 
-# Headers seen in councils' trackers, normalised (lower case, single spaces, no punctuation but %).
+# Headers as councils' trackers write them, normalised (lower case, single spaces, no punctuation
+# but %): an exact match is taken first, before any pattern.
 HEADERS = {
     "reference": ["ref", "action ref", "action reference", "no", "action no", "action number"],
     "theme": ["strand", "priority", "workstream", "outcome", "theme strand"],
     "title": ["action required", "actions", "what will be done", "action title", "action"],
-    "recommendations": [
-        "recommendation",
-        "recommendations",
-        "recommendation number",
-        "recommendation numbers",
-        "recommendation number s",
-        "ofsted recommendation",
-        "rec",
-    ],
+    "recommendations": ["recommendation number s", "ofsted recommendation", "rec"],
     "lead": ["lead officer", "officer", "responsible officer", "owner", "responsible", "lead"],
-    "partners": ["partner agencies", "partners"],
-    "starts_on": ["start date", "starts", "start"],
     "due_on": ["due date", "timescale", "timescales", "deadline", "target date", "by when"],
-    "status": ["status", "progress status"],
-    "rag": ["rag rating", "rag status", "rag"],
     "update": ["progress", "progress update", "update", "commentary", "narrative", "comments"],
     "update_on": ["update date", "date of update", "last updated", "date updated"],
     "success_measure": ["how success is measured", "success measure", "success measures"],
     "description": ["desired outcome", "expected outcome", "description", "outcomes"],
-    "percent_complete": ["% complete", "percent complete", "percentage complete"],
 }
+
+# Then keywords, tried in this order, so the more particular wins: "Date of update" is the
+# update's date before it is an update, "RAG status" a RAG before a status, "Rec no." a
+# recommendation before a number, "Action ref" a reference before an action.
+PATTERNS = [
+    ("percent_complete", r"%|\bper ?cent|\bpercentage"),
+    ("update_on", r"\bdate\b.*\b(update|updated|progress|review|reviewed)\b"),
+    (
+        "update_on",
+        r"\b(update|updated|progress|review|reviewed)\b.*\bdate\b|last (updated|reviewed)",
+    ),
+    ("rag", r"\brag\b|red amber green|\brating\b"),
+    ("recommendations", r"\brecs?\b|\brecommend|\bareas? for (improvement|development)"),
+    ("reference", r"\b(ref|refs|reference|id)\b|^(action )?(no|number)$"),
+    ("starts_on", r"\bstart|\bbegin"),
+    ("due_on", r"\b(due|deadline|timescales?|timeframe|time frame|by when|completion date)\b"),
+    ("due_on", r"\b(target|end|finish) date\b|\bwhen\b"),
+    ("status", r"\bstatus\b"),
+    ("update", r"\b(update|updates|progress|commentary|narrative|comments?)\b"),
+    ("lead", r"\b(leads?|officers?|owners?|responsib\w*|accountable|who)\b"),
+    ("partners", r"\bpartner"),
+    (
+        "success_measure",
+        r"\b(success\w*|measures?|measured|difference|impact|know|evidence|kpis?)\b",
+    ),
+    ("description", r"\b(outcomes?|description|describe|achieve|aims?|objectives?|why)\b"),
+    ("theme", r"\b(themes?|strands?|priority|priorities|workstreams?|area)\b"),
+    ("title", r"\bactions?\b|\bwhat\b.*\bdo(ne)?\b|\b(tasks?|activity|activities|steps)\b"),
+]
+
+MONTH = (
+    r"(january|february|march|april|june|july|august|september|october|november|december"
+    r"|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)"
+)
+# A date a council stamps on a header ("Update (Nov 23)", "Progress as at 31/10/2023",
+# "Status Q3 2023/24"): it says when the column was written, not what it holds.
+STAMPS = [
+    r"\bas (at|of)\b",
+    r"\b\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}\b",
+    r"\b\d{2,4}[/-]\d{2,4}\b",
+    rf"\b(\d{{1,2}}(st|nd|rd|th)? )?{MONTH}\b( \d{{2,4}})?",
+    r"\bmay \d{2,4}\b",
+    r"\bq[1-4]\b",
+    r"\b\d{4}\b",
+]
 
 
 def normalise(header):
     return " ".join(re.sub(r"[^\w%]+", " ", header.lower()).split())
 
 
+def unstamped(header):
+    """The header without the dates councils stamp on it, normalised."""
+    text = " ".join(header.lower().split())
+    for stamp in STAMPS:
+        text = re.sub(stamp, " ", text)
+    return normalise(text)
+
+
 GUESSES = {normalise(label): field for field, label in FIELDS}
 GUESSES.update({normalise(h): field for field, headers in HEADERS.items() for h in headers})
+
+
+def guess(header):
+    """The field a header names, or "": by its words as written, else by keywords."""
+    for text in (normalise(header), unstamped(header)):
+        if text in GUESSES:
+            return GUESSES[text]
+    text = unstamped(header)
+    return next((field for field, pattern in PATTERNS if re.search(pattern, text)), "")
 
 
 def guess_mapping(headers):
     """{header: field or ""}: each field given to the first header that names it."""
     mapping, taken = {}, set()
     for header in headers:
-        field = GUESSES.get(normalise(header), "")
+        field = guess(header) if header else ""
         if field in taken:
             field = ""
         taken.add(field)

@@ -2,6 +2,7 @@
 
 from django import forms
 
+from core.forms import TextField
 from improvement.workbook_check import NotAWorkbook, check_limits, check_xlsx
 from improvement.workbook_fields import FIELDS
 
@@ -34,13 +35,16 @@ class WorkbookUploadForm(forms.Form):
 class ColumnMappingForm(forms.Form):
     """One choice per header of the workbook: which field its cells fill, or none."""
 
-    def __init__(self, *args, headers=(), initial_mapping=None, **kwargs):
+    def __init__(self, *args, headers=(), initial_mapping=None, samples=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.headers = list(headers)
         choices = [("", "Do not import"), *FIELDS]
         for index, header in enumerate(self.headers):
             self.fields[f"column_{index}"] = forms.ChoiceField(
-                label=header, choices=choices, required=False
+                label=header,
+                choices=choices,
+                required=False,
+                help_text=examples((samples or {}).get(header)),
             )
             self.initial[f"column_{index}"] = (initial_mapping or {}).get(header, "")
 
@@ -60,6 +64,40 @@ class ColumnMappingForm(forms.Form):
 
     def mapping(self):
         return {h: self.cleaned_data[f"column_{i}"] for i, h in enumerate(self.headers)}
+
+
+class ImportConfirmForm(forms.Form):
+    """The confirm step: a tick for the fields the import empties, and the reason the due dates
+    it moves move; each asked only when the preview has some."""
+
+    empty_fields = forms.BooleanField()
+    due_date_reason = TextField(
+        label="Why the due dates move",
+        help_text="Recorded with each moved date, as on an action's due-date page, with the "
+        "workbook's name.",
+        widget=forms.Textarea(attrs={"rows": 3}),
+        error_messages={"required": "Give the reason the due dates move; nothing was imported."},
+    )
+
+    def __init__(self, *args, result, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.emptied, self.moved = result.emptied, result.moved
+        if self.emptied:
+            count = len(self.emptied)
+            fields = f"the {count} fields" if count > 1 else "the field"
+            self.fields["empty_fields"].label = f"Empty {fields} listed above"
+            self.fields["empty_fields"].error_messages["required"] = (
+                f"Tick to confirm that the import empties {fields} listed; nothing was imported."
+            )
+        else:
+            del self.fields["empty_fields"]
+        if not self.moved:
+            del self.fields["due_date_reason"]
+
+
+def examples(values):
+    """Two of a column's values beside it, so the guess can be checked against what it holds."""
+    return "For example: " + ", ".join(f"“{v}”" for v in values) if values else ""
 
 
 class ReminderSettingsForm(forms.Form):

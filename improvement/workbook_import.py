@@ -19,6 +19,7 @@ from improvement import building, services
 from improvement import workbook_fields as wf
 from improvement.leads import possible_leads
 from improvement.models import Action
+from improvement.workbook_changes import changes_of
 from improvement.workbook_read import Formula, cell_text, parse_date
 from inspections.models import Recommendation
 
@@ -40,11 +41,12 @@ class Row:
     sheet: str
     row: int
     reference: str
-    theme: tuple | None  # (number or None, title)
-    values: dict
-    recommendations: list = field(default_factory=list)
+    theme: tuple | None  # (number or None, title); None where the workbook gives none
+    values: dict  # only the fields whose column the workbook has
+    recommendations: list | None = None  # None where the workbook has no such column
     update: tuple | None = None  # (date, rag, narrative)
     outcome: str = "new"  # new, changed or unchanged
+    changes: list = field(default_factory=list)  # of an action the plan has
 
 
 @dataclass
@@ -59,6 +61,19 @@ class Preview:
     def count(self, outcome):
         return sum(1 for r in self.rows if r.outcome == outcome)
 
+    @property
+    def emptied(self):
+        """(row, change) of each field the import would empty: it needs the person's tick."""
+        return [(r, c) for r in self.rows for c in r.changes if c.emptied]
+
+    @property
+    def moved(self):
+        """(row, change) of each due date the import would move: it needs a reason."""
+        return [(r, c) for r in self.rows for c in r.changes if c.name == "due_on"]
+
+    def emptied_keys(self):
+        return sorted(change.key(row.reference) for row, change in self.emptied)
+
 
 def preview(plan, tables, mapping):
     """What the workbook (its tables as workbook_read.read_sheets gives them) would do to the
@@ -72,26 +87,11 @@ def preview(plan, tables, mapping):
             row = reader.read()
             problems.extend(reader.problems)
             if row:
-                row.outcome = _outcome(context.actions.get(row.reference), row)
+                action = context.actions.get(row.reference)
+                row.changes = changes_of(action, row) if action else []
+                row.outcome = "new" if action is None else "changed" if row.changes else "unchanged"
                 rows.append(row)
     return Preview(rows, problems)
-
-
-def _outcome(action, row):
-    """new, changed or unchanged: what confirming would do to the action with this reference."""
-    if action is None:
-        return "new"
-    theme = action.theme.title.lower() if action.theme else None
-    same_theme = theme == (row.theme[1].lower() if row.theme else None)
-    same = all(getattr(action, name) == value for name, value in row.values.items())
-    same_recommendations = {r.pk for r in action.recommendations.all()} == {
-        r.pk for r in row.recommendations
-    }
-    has_update = row.update is None or any(
-        u.reported_on == row.update[0] and u.narrative == row.update[2]
-        for u in action.updates.all()
-    )
-    return "unchanged" if same and same_theme and same_recommendations and has_update else "changed"
 
 
 class _Context:
@@ -144,8 +144,16 @@ class _RowReader:
         try:
             return reader(self.cell(name))
         except ValueError as error:
-            self.problem(name, f"{wf.LABELS[name]}: {error}.")
+            self.problem(name, f"{self.field_named(name)}{error}.")
             return None
+
+    def field_named(self, name):
+        """ "Due: " where the column's header does not already say which field it fills (a
+        "Timescale" column), else nothing: "column C (Due): Due: ..." would say it twice."""
+        header = self.headers[self.columns[name]]
+        return (
+            "" if wf.normalise(header) == wf.normalise(wf.LABELS[name]) else f"{wf.LABELS[name]}: "
+        )
 
     def uncalculated(self):
         """Cells holding a formula with no result: named as such, never read as empty."""
@@ -186,7 +194,7 @@ class _RowReader:
         """Too long for the database: reported, never cut short silently."""
         limits = [("reference", reference, 20), ("title", values["title"], 500)]
         limits += [
-            ("partners", values["partners"], 500),
+            ("partners", values.get("partners", ""), 500),
             ("lead", values.get("lead_name", ""), 200),
         ]
         for name, text, limit in limits:
@@ -197,13 +205,13 @@ class _RowReader:
         """What the workspace allows only with a record: a due date removed, a RAG changed."""
         if action is None:
             return
-        if action.due_on and not row.values["due_on"]:
+        if action.due_on and "due_on" in row.values and not row.values["due_on"]:
             self.problem(
                 "due_on",
                 f"Action {action.reference} is due {long_date(action.due_on)}; "
                 "a due date can be changed but not removed.",
             )
-        new_rag = row.values["rag"]
+        new_rag = row.values.get("rag")
         if new_rag and new_rag != action.rag and row.update is None:
             self.problem(
                 "rag",
@@ -212,29 +220,38 @@ class _RowReader:
             )
 
     def action_values(self):
-        values = {
-            "title": self.text("title"),
-            "description": self.text("description"),
-            "partners": self.text("partners"),
-            "success_measure": self.text("success_measure"),
-            "starts_on": self.parsed("starts_on", parse_date),
-            "due_on": self.parsed("due_on", parse_date),
-            "rag": self.parsed("rag", wf.read_rag) or "",
+        """The action's fields as the row gives them: only those whose column the workbook has,
+        so a column it lacks leaves the action's field as it is."""
+        readers = {
+            "title": self.text,
+            "description": self.text,
+            "partners": self.text,
+            "success_measure": self.text,
+            "starts_on": lambda name: self.parsed(name, parse_date),
+            "due_on": lambda name: self.parsed(name, parse_date),
+            "rag": lambda name: self.parsed(name, wf.read_rag) or "",
         }
-        values["status"] = (
-            self.parsed("status", wf.read_status)
-            or self.parsed("percent_complete", wf.status_from_percent)
-            or self.status_untold(values["rag"])
-        )
-        if values["rag"] == "blue" and values["status"] != Action.Status.COMPLETE:
+        values = {name: read(name) for name, read in readers.items() if name in self.columns}
+        if status := self.status(values.get("rag", "")):
+            values["status"] = status
+        if values.get("rag") == "blue" and values.get("status") != Action.Status.COMPLETE:
             self.problem("rag", "Blue means complete, but the status says the action is not.")
-        if values["starts_on"] and values["due_on"] and values["due_on"] < values["starts_on"]:
+        starts_on, due_on = values.get("starts_on"), values.get("due_on")
+        if starts_on and due_on and due_on < starts_on:
             self.problem("due_on", "The due date is before the start date.")
-        values.update(self.lead())
+        if "lead" in self.columns:
+            values.update(self.lead())
         return values
 
-    def status_untold(self, rag):
-        """With no status or % complete: as the services would have it after the row's update."""
+    def status(self, rag):
+        """From the status or % complete column; without either, a new action's status is as
+        the services would have it after the row's update, and the plan's action keeps its own
+        (its update, if any, moves it on)."""
+        told = self.parsed("status", wf.read_status) or self.parsed(
+            "percent_complete", wf.status_from_percent
+        )
+        if told or self.context.actions.get(self.text("reference")):
+            return told
         if rag == "blue":
             return Action.Status.COMPLETE
         return Action.Status.IN_PROGRESS if self.text("update") else Action.Status.NOT_STARTED
@@ -277,11 +294,13 @@ class _RowReader:
         text = self.text("theme") or (self.sheet if self.theme_per_sheet else "")
         if not text:
             return None
-        if m := re.fullmatch(r"(?:theme\s*)?(\d+)[.):]?\s+(.+)", text, re.IGNORECASE):
+        if m := re.fullmatch(r"(?:theme\s*)?(\d+)\s*[.):\-–]?\s+(.+)", text, re.IGNORECASE):
             return int(m[1]), m[2][:200]
         return None, text[:200]
 
     def recommendations(self):
+        if "recommendations" not in self.columns:
+            return None
         found = []
         for number in self.parsed("recommendations", wf.read_numbers) or []:
             matches = self.context.numbers.get(number, [])
@@ -303,18 +322,19 @@ class _RowReader:
                 services.check_reported_on(self.context.plan, reported_on)
             except ValidationError as error:
                 self.problem("update_on", " ".join(error.messages))
-        if not values["rag"]:
+        if not values.get("rag"):
             self.problem("rag", "The latest update has no RAG rating.")
-        return reported_on, values["rag"], narrative
+        return reported_on, values.get("rag", ""), narrative
 
 
 @transaction.atomic
-def apply(plan, result, file_name, user):
+def apply(plan, result, file_name, user, reason=""):
     """Write every row of a preview with no blocking problem, through the services that the
-    workspace's pages use; {outcome: count}. A refusal stops the whole import, naming the row."""
+    workspace's pages use; {outcome: count}. `reason` is why its due dates move, recorded on each
+    move with the file's name. A refusal stops the whole import, naming the row."""
     if result.blocking:
         raise ValueError("The workbook has problems; nothing was imported.")
-    writer = _Writer(plan, file_name, user)
+    writer = _Writer(plan, file_name, user, reason)
     counts = {"new": 0, "changed": 0, "unchanged": 0, "updates": 0}
     for row in result.rows:
         try:
@@ -328,8 +348,9 @@ def apply(plan, result, file_name, user):
 
 
 class _Writer:
-    def __init__(self, plan, file_name, user):
+    def __init__(self, plan, file_name, user, reason):
         self.plan, self.file_name, self.user = plan, file_name, user
+        self.reason = f"{reason.strip()} (imported from {file_name})" if reason.strip() else ""
         # The plan's actions are locked, so an edit made meanwhile waits rather than being lost.
         locked = (
             plan.actions.select_for_update(of=("self",))
@@ -353,7 +374,9 @@ class _Writer:
 
     def save_row(self, row):
         """(new, changed or unchanged; updates added) for the row's action."""
-        values = {**row.values, "theme": self.theme(row.theme)}
+        values = dict(row.values)
+        if row.theme:  # a row with no theme leaves the action's as it is
+            values["theme"] = self.theme(row.theme)
         action = self.existing.get(row.reference)
         if action is None:
             action = building.add_action(self.plan, reference=row.reference, **values)
@@ -365,7 +388,7 @@ class _Writer:
         update = self.add_update(action, row, known)
         # The update moves the RAG and status on; then the row's own values stand.
         self.edit(update.action if update else action, values)
-        if linked != {r.pk for r in row.recommendations}:
+        if row.recommendations is not None and linked != {r.pk for r in row.recommendations}:
             action.recommendations.set(row.recommendations)
             outcome = "changed" if outcome == "unchanged" else outcome
         return outcome, int(update is not None)
@@ -386,7 +409,7 @@ class _Writer:
         """The row's values where the action (as it stands, locked) differs: a moved due date
         recorded with its reason, as on the due-date page, and the rest as the action form saves
         them."""
-        due_on = values["due_on"]
+        due_on = values.get("due_on", action.due_on)
         fields = {
             name: value
             for name, value in values.items()
@@ -402,5 +425,6 @@ class _Writer:
             self.move_due_date(action, due_on)
 
     def move_due_date(self, action, due_on):
-        reason = f"Imported from the workbook {self.file_name}."
-        return services.change_due_date(action, due_on, reason, self.user, action.due_on).action
+        return services.change_due_date(
+            action, due_on, self.reason, self.user, action.due_on
+        ).action

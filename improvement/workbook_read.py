@@ -204,7 +204,10 @@ def parse_date(value):
             found = None
         if found:
             return found
-    raise ValueError(f"“{_text(value)}” is not a date")
+    raise ValueError(
+        f"“{_text(value)}” is not a date; write a day (31/03/2025), a month (March 2025) "
+        "or a financial quarter (Q3 2025/26)"
+    )
 
 
 def _year(text):

@@ -6,6 +6,8 @@ read once on the tasks worker into the upload's tables, which the columns and pr
 the import read; so no step depends on one server process's memory, and none reads the file again.
 """
 
+import datetime
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import HttpResponse
@@ -24,10 +26,11 @@ from improvement.workbook_export import plan_workbook
 from improvement.workbook_fields import guess_mapping
 from improvement.workbook_forms import (
     ColumnMappingForm,
+    ImportConfirmForm,
     ReminderSettingsForm,
     WorkbookUploadForm,
 )
-from improvement.workbook_read import from_json
+from improvement.workbook_read import cell_text, from_json
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
@@ -71,6 +74,27 @@ def headers_of(tables):
     return list(seen)
 
 
+def samples_of(tables, count=2):
+    """{header: the first `count` different values of its column, as text}, from every sheet:
+    shown beside each column so the person can check what it holds."""
+    samples = {}
+    for _, headers, body in tables:
+        for _, values in body:
+            for header, value in zip(headers, values, strict=False):
+                text = sample_text(value)
+                found = samples.setdefault(header, [])
+                if text and text not in found and len(found) < count:
+                    found.append(text)
+    return samples
+
+
+def sample_text(value, limit=60):
+    if isinstance(value, datetime.date):
+        return f"{value:%d/%m/%Y}"
+    text = " ".join(cell_text(value).split())
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
 def unread(request, plan, upload):
     """Until the worker has read the upload, the page that says so (or why it could not be
     read); None once it is read."""
@@ -91,11 +115,13 @@ def workbook_columns(request, pk, upload_pk):
         return redirect("improvement:workbook_status", pk=plan.pk, upload_pk=upload.pk)
     if waiting := unread(request, plan, upload):
         return waiting
-    headers = headers_of(from_json(upload.tables))
+    tables = from_json(upload.tables)
+    headers = headers_of(tables)
     form = ColumnMappingForm(
         request.POST or None,
         headers=headers,
         initial_mapping=upload.mapping or guess_mapping(headers),
+        samples=samples_of(tables),
     )
     if request.method == "POST" and form.is_valid():
         upload.mapping = form.mapping()
@@ -118,10 +144,14 @@ def workbook_preview(request, pk, upload_pk):
     if waiting := unread(request, plan, upload):
         return waiting
     result = workbook_import.preview(plan, from_json(upload.tables), upload.mapping)
-    if request.method == "POST" and not result.blocking:
-        queue_import(upload, request.user)
+    # Bound on every POST: with the box unticked and no reason the browser sends no field at all.
+    data = request.POST if request.method == "POST" else None
+    form = ImportConfirmForm(data, result=result)
+    if request.method == "POST" and not result.blocking and form.is_valid():
+        reason = form.cleaned_data.get("due_date_reason", "")
+        queue_import(upload, request.user, reason, result.emptied_keys())
         return redirect("improvement:workbook_status", pk=plan.pk, upload_pk=upload.pk)
-    context = {"plan": plan, "upload": upload, "result": result}
+    context = {"plan": plan, "upload": upload, "result": result, "form": form}
     context.update({outcome: result.count(outcome) for outcome in ("new", "changed", "unchanged")})
     return render(request, "improvement/workbook_preview.html", context)
 

@@ -1,11 +1,13 @@
 """The workbook import's pages and the reminder settings in Chromium: axe for every role that may
 open them, and no horizontal scroll at 320 CSS pixels wide (WCAG 1.4.10 reflow)."""
 
+import datetime
+
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 from django.urls import reverse
 
-from improvement.models import ImportStatus, ReadStatus, WorkbookUpload
+from improvement.models import Action, DueDateChange, ImportStatus, ReadStatus, WorkbookUpload
 from tests.access import ROLES
 from tests.access_cases.workbook import MAPPING
 from tests.browser.test_pages_in_browser import WCAG_TAGS, sign_in
@@ -63,14 +65,41 @@ def pages(world):
         read_status=ReadStatus.REFUSED,
         read_error="“tracker.xlsx” cannot be imported: sheet “Plan” reaches row 10,001.",
     )
+    changes = WorkbookUpload.objects.create(
+        plan=a.plan,
+        uploaded_by=a.manager,
+        file_name="tracker.xlsx",
+        content=edited_tracker(a),
+        mapping=EDITED,
+    )
     return {
         "upload": reverse("improvement:workbook_upload", args=[a.plan.pk]),
         "columns": reverse("improvement:workbook_columns", args=args),
         "preview": reverse("improvement:workbook_preview", args=args),
+        "changes": reverse("improvement:workbook_preview", args=[a.plan.pk, changes.pk]),
         "status": reverse("improvement:workbook_status", args=[a.plan.pk, failed.pk]),
         "not read": reverse("improvement:workbook_columns", args=[a.plan.pk, unread.pk]),
         "reminders": reverse("improvement:reminder_settings"),
     }
+
+
+EDITED = {
+    "Ref": "reference",
+    "Action": "title",
+    "Measure of success": "success_measure",
+    "Lead": "lead",
+    "Due": "due_on",
+}
+
+
+def edited_tracker(side):
+    """Side A's action 1.1 with its measure emptied and its due date moved; its measure and due
+    date are set first, so the preview has a field to empty and a date to move."""
+    Action.objects.filter(pk=side.action.pk).update(
+        success_measure="All chairs trained", due_on=datetime.date(2025, 3, 31)
+    )
+    row = ["1.1", side.action.title, "", side.officer.get_full_name(), "30/06/2025"]
+    return workbook_bytes({"Plan": [list(EDITED), row]})
 
 
 def overflow(page):
@@ -103,7 +132,7 @@ def test_workbook_and_reminder_pages_pass_axe_and_reflow_for_each_role(
         page.set_viewport_size({"width": 320, "height": 640})
         assert overflow(page) <= 0, f"{name} as {role} scrolls sideways at 320 px"
         checked.append(name)
-    expected = ["upload", "columns", "preview", "status", "not read", "reminders"]
+    expected = ["upload", "columns", "preview", "changes", "status", "not read", "reminders"]
     if role in ("officer", "committee_member"):
         expected = ["reminders"]
     assert checked == expected
@@ -132,3 +161,42 @@ def test_a_manager_imports_a_workbook_through_the_pages(browser, live_server, wo
     page.get_by_role("button", name="Import 1 action").click()
     assert "Imported: 1 new actions" in page.content()
     assert world.a.plan.actions.filter(reference="7.1", lead_name="Team manager").exists()
+
+
+def test_a_manager_sees_each_change_and_confirms_an_emptied_field_and_moved_date(
+    browser, live_server, world, tmp_path
+):
+    path = tmp_path / "plan131.xlsx"
+    path.write_bytes(edited_tracker(world.a))
+    page = sign_in(browser, live_server, world.a.manager)
+    page.goto(live_server.url + reverse("improvement:workbook_upload", args=[world.a.plan.pk]))
+    page.get_by_label("Excel workbook (.xlsx)").set_input_files(str(path))
+    page.get_by_role("button", name="Upload the workbook").click()
+    page.get_by_role("button", name="Check the workbook").click()
+    changes = page.locator(".govuk-summary-list")
+    assert changes.locator("dt").all_inner_texts() == ["Due", "Measure of success"]
+    assert "from 31 March 2025\nto 30 June 2025" in changes.inner_text()
+    assert "Emptied it was All chairs trained" in changes.inner_text()
+    page.set_viewport_size({"width": 320, "height": 640})
+    assert overflow(page) <= 0, "the preview scrolls sideways at 320 px"
+
+    page.get_by_role("button", name="Import 1 action").click()
+    summary = page.locator(".govuk-error-summary").inner_text()
+    assert "Give the reason the due dates move; nothing was imported." in summary
+    assert (
+        "Tick to confirm that the import empties the field listed; nothing was imported." in summary
+    )
+    action = Action.objects.get(pk=world.a.action.pk)
+    assert (action.success_measure, action.due_on) == (
+        "All chairs trained",
+        datetime.date(2025, 3, 31),
+    )
+
+    page.get_by_label("Why the due dates move").fill("The audit was replanned.")
+    page.get_by_label("Empty the field listed above").check()
+    page.get_by_role("button", name="Import 1 action").click()
+    assert "Imported: 0 new actions, 1 changed" in page.content()
+    action = Action.objects.get(pk=world.a.action.pk)
+    assert (action.success_measure, action.due_on) == ("", datetime.date(2025, 6, 30))
+    moved = DueDateChange.objects.filter(action=action).last()
+    assert moved.reason == "The audit was replanned. (imported from plan131.xlsx)"

@@ -23,7 +23,7 @@ def edit_data(action, **changes):
         "reference": action.reference,
         "title": action.title,
         "theme": action.theme_id,
-        "lead_officer": action.lead_officer_id,
+        "lead_officer": action.lead_officer_id or "",
         **date_data("starts_on", action.starts_on),
         "status": action.status,
     }
@@ -83,3 +83,17 @@ def test_the_edit_forms_lead_choices_name_people_as_every_page_does(seeds):
     labels = [label for value, label in form.fields["lead_officer"].choices if value]
     assert "Jo Bell" in labels
     assert "jb7" not in labels
+
+
+def test_a_manager_corrects_the_plans_wording_of_the_lead_that_an_import_kept(side):
+    # An import kept "Demo Ofiicer" as the plan's wording of the lead: the form corrects it.
+    Action.objects.filter(pk=side.action.pk).update(lead_officer=None, lead_name="Demo Ofiicer")
+    action = Action.objects.get(pk=side.action.pk)
+    client = Client()
+    client.force_login(side.manager)
+    form = client.get(reverse("improvement:edit_action", args=[action.pk])).context["form"]
+    assert form["lead_name"].label == "Lead, as the plan names them"
+    assert form["lead_name"].value() == "Demo Ofiicer"
+    page = post_edit(side.manager, action, lead_name="Head of Service")
+    assert page.status_code == 302
+    assert Action.objects.get(pk=action.pk).lead_name == "Head of Service"

@@ -169,7 +169,8 @@ def test_every_fault_is_reported_by_sheet_row_and_column_and_nothing_is_written(
 def test_the_fixed_workbook_imports_and_importing_it_again_changes_nothing(client, side):
     preview_url = upload(client, side, tracker(side, faulty=False))
     assert not client.get(preview_url).context["result"].blocking
-    assert client.post(preview_url).status_code == 302
+    reason = {"due_date_reason": "Agreed at the improvement board."}
+    assert client.post(preview_url, reason).status_code == 302
     action = Action.objects.get(plan=side.plan, reference="1.2")
     # The plan's theme 1 has another title: "Practice" is added after it, not renamed.
     assert (action.theme.number, action.theme.title) == (2, "Practice")
@@ -189,7 +190,7 @@ def test_the_fixed_workbook_imports_and_importing_it_again_changes_nothing(clien
     # 1.1 was the plan's, due ten days ago: its move is recorded as on the due-date page.
     moved = audit.due_date_changes.last()
     assert (moved.new_due_on, moved.changed_by) == (datetime.date(2025, 3, 31), side.manager)
-    assert moved.reason == "Imported from the workbook tracker.xlsx."
+    assert moved.reason == "Agreed at the improvement board. (imported from tracker.xlsx)"
     assert Action.objects.get(plan=side.plan, reference="2.2").status == "complete"
     imported = state(side.plan)
     # Reference 1.1 was the plan's already: the import changed it rather than adding one.
@@ -436,10 +437,10 @@ def test_a_start_and_due_date_both_moved_earlier_are_saved_in_an_order_that_hold
     Action.objects.filter(pk=side.action.pk).update(starts_on=datetime.date(2024, 4, 1))
     row = ["1.1", side.action.title, "01/01/2024", "29/02/2024"]
     content = workbook_bytes({"Plan": [["Ref", "Action", "Start", "Due"], row]})
-    client.post(upload(client, side, content))
+    client.post(upload(client, side, content), {"due_date_reason": "Started sooner."})
     action = Action.objects.get(pk=side.action.pk)
     assert (action.starts_on, action.due_on) == (
         datetime.date(2024, 1, 1),
         datetime.date(2024, 2, 29),
     )
-    assert action.due_date_changes.last().reason == "Imported from the workbook tracker.xlsx."
+    assert action.due_date_changes.last().reason == "Started sooner. (imported from tracker.xlsx)"

@@ -8,7 +8,7 @@ from improvement.models import ImportStatus, WorkbookUpload
 from improvement.tasks import import_workbook
 from tests.access import build_side
 from tests.access_cases.workbook import MAPPING
-from tests.workbooks import small_tracker
+from tests.workbooks import small_tracker, workbook_bytes
 
 pytestmark = pytest.mark.django_db
 
@@ -90,3 +90,21 @@ def test_the_preview_and_the_task_name_a_problem_in_the_same_words(client, side)
     assert "S" + where.replace("'", "&#x27;") in preview
     queued = upload_for(side, status=ImportStatus.QUEUED, imported_by=side.manager)
     assert "s" + where in import_workbook.call(queued.pk)["error"]
+
+
+def test_an_import_that_would_empty_a_field_nobody_ticked_fails_and_writes_nothing(side):
+    """The plan changed after the preview: the task empties only what the person confirmed."""
+    side.action.partners = "Police"
+    side.action.save()
+    upload = upload_for(side, status=ImportStatus.QUEUED)
+    rows = [["Ref", "Action", "Partners"], ["1.1", side.action.title, ""]]
+    WorkbookUpload.objects.filter(pk=upload.pk).update(
+        content=workbook_bytes({"Plan": rows}),
+        mapping={"Ref": "reference", "Action": "title", "Partners": "partners"},
+    )
+    import_workbook.call(upload.pk)
+    upload.refresh_from_db()
+    assert upload.status == ImportStatus.FAILED
+    assert "would now also empty 1.1: Partners, which was not confirmed" in upload.outcome["error"]
+    side.action.refresh_from_db()
+    assert side.action.partners == "Police"
