@@ -210,7 +210,13 @@ def link_recommendations(action_pk, version, shown, chosen):
     kept = [r for r in action.recommendations.all() if r.pk not in shown_pks]
     if {r.pk for r in [*kept, *chosen]} == {r.pk for r in action.recommendations.all()}:
         return action  # saved unchanged: the version stays, so nobody else's form goes stale
-    action.recommendations.set([*kept, *chosen])
+    return set_recommendations(action, [*kept, *chosen])
+
+
+def set_recommendations(action, recommendations):
+    """The recommendations the action answers, as a new version of it (an open edit form of the
+    action is then refused, not overwritten). The caller has checked them against the scope."""
+    action.recommendations.set(recommendations)
     services.save_with_new_version(action, [])
     return action
 

@@ -387,9 +387,10 @@ class _Writer:
             linked = {r.pk for r in action.recommendations.all()}
         update = self.add_update(action, row, known)
         # The update moves the RAG and status on; then the row's own values stand.
-        self.edit(update.action if update else action, values)
+        action = self.edit(update.action if update else action, values)
         if row.recommendations is not None and linked != {r.pk for r in row.recommendations}:
-            action.recommendations.set(row.recommendations)
+            # Locked and as saved by the edit above: the new version is counted from it.
+            building.set_recommendations(action, row.recommendations)
             outcome = "changed" if outcome == "unchanged" else outcome
         return outcome, int(update is not None)
 
@@ -408,7 +409,7 @@ class _Writer:
     def edit(self, action, values):
         """The row's values where the action (as it stands, locked) differs: a moved due date
         recorded with its reason, as on the due-date page, and the rest as the action form saves
-        them."""
+        them. The action as saved."""
         due_on = values.get("due_on", action.due_on)
         fields = {
             name: value
@@ -422,7 +423,8 @@ class _Writer:
             # Saved before a due date that comes before the present start: the start moves first.
             action = services.edit_action(action.pk, action.version, fields)
         if move:
-            self.move_due_date(action, due_on)
+            action = self.move_due_date(action, due_on)
+        return action
 
     def move_due_date(self, action, due_on):
         return services.change_due_date(

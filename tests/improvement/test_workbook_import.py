@@ -257,6 +257,27 @@ def test_a_lead_misspelt_is_shown_the_closest_person_and_whom_the_action_would_l
     )
 
 
+def test_recommendations_linked_by_an_import_make_a_new_version_of_the_action(client, side):
+    """Written through the services like every other change: an edit form of the action opened
+    before the import is then refused rather than overwriting it."""
+    action = side.action
+    action.due_on = datetime.date(2025, 3, 31)
+    action.save()
+    version = action.version
+    numbers = sorted(r.number for r in action.plan.recommendations.all())
+    assert len(numbers) >= 2, "the side's plan has two recommendations in scope"
+    action.recommendations.set(action.plan.recommendations.filter(number=numbers[0]))
+    # Only these columns: the fields the workbook lacks stay as they are.
+    rows = [["Ref", "Recommendation", "Action required", "Timescale"]]
+    rows.append(["1.1", str(numbers[1]), action.title, "31/03/2025"])
+    preview_url = upload(client, side, workbook_bytes({"Plan": rows}))
+    assert client.post(preview_url).status_code == 302
+    action.refresh_from_db()
+    assert [r.number for r in action.recommendations.all()] == [numbers[1]]
+    assert action.version > version
+    assert action.history.first().version == action.version
+
+
 def test_a_file_that_is_not_a_workbook_is_refused_by_its_content(client, side):
     client.force_login(side.manager)
     url = reverse("improvement:workbook_upload", args=[side.plan.pk])
