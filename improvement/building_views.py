@@ -5,6 +5,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.db.models import Prefetch
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.views.decorators.http import require_http_methods, require_POST
 
 from authorities.access import get_scoped_or_404, managed_by
@@ -56,8 +57,10 @@ def editable_action(request, pk):
     return action
 
 
-def to_build(plan):
-    return redirect("improvement:plan_build", pk=plan.pk)
+def to_build(plan, anchor=""):
+    """The builder; at `anchor` (a moved row's id) so that the page keeps its place."""
+    url = reverse("improvement:plan_build", args=[plan.pk])
+    return redirect(f"{url}#{anchor}" if anchor else url)
 
 
 def saved(request, form, save):
@@ -227,7 +230,7 @@ def theme_edit(request, pk):
 def theme_move(request, pk):
     theme = editable_theme(request, pk)
     building.move_theme(theme, request.POST.get("direction"))
-    return to_build(theme.plan)
+    return to_build(theme.plan, f"theme-{theme.pk}")
 
 
 @login_required
@@ -250,7 +253,7 @@ def action_add(request, pk):
 def action_move(request, pk):
     action = editable_action(request, pk)
     building.move_action(action, request.POST.get("direction"))
-    return to_build(action.plan)
+    return to_build(action.plan, f"action-{action.pk}")
 
 
 @login_required

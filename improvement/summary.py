@@ -15,7 +15,17 @@ OVERDUE_SHOWN = 10
 ANSWERS_SHOWN = 5
 # What the page shows of an action in its lists (its state as at today reads the plan, RAG, status
 # and due date): the rest of the row is not read.
-LISTED = ("pk", "theme_id", "reference", "title", "lead_name", "due_on", "rag", "status")
+LISTED = (
+    "pk",
+    "theme_id",
+    "position",
+    "reference",
+    "title",
+    "lead_name",
+    "due_on",
+    "rag",
+    "status",
+)
 LEAD = ("lead_officer__first_name", "lead_officer__last_name", "lead_officer__username")
 
 
@@ -38,10 +48,11 @@ def themes(plan):
     shown = first_of_each(
         Action.objects.filter(plan=plan).select_related("lead_officer").only(*LISTED, *LEAD),
         "theme_id",
-        [F("reference").asc(), F("pk").asc()],
+        # The builder's order (improvement.building), as the builder and the paper show it.
+        [F("position").asc(), F("reference").asc(), F("pk").asc()],
         ACTIONS_PER_THEME,
     )
-    for state in action_states(shown.order_by("reference", "pk"), updates=False):
+    for state in action_states(shown.order_by("position", "reference", "pk"), updates=False):
         first.setdefault(state.action.theme_id, []).append(state)
     rows = []
     for theme in [*Theme.objects.filter(plan=plan), None]:
