@@ -6,9 +6,9 @@ actions table filtered to the rest; the page costs the same few queries at 30 ac
 
 from django.db.models import Count, F, Q
 
-from improvement.models import Action, Theme, first_of_each
+from improvement.models import Action, Milestone, Theme, first_of_each
 from improvement.rules import RAG_ORDER
-from improvement.state import action_states, overdue_on
+from improvement.state import action_states, missed_milestones, overdue_on
 
 ACTIONS_PER_THEME = 5
 OVERDUE_SHOWN = 10
@@ -77,6 +77,13 @@ def overdue(plan, today):
     late = overdue_on(Action.objects.filter(plan=plan), today)
     shown = late.only(*LISTED).order_by("due_on", "reference")[:OVERDUE_SHOWN]
     return action_states(shown, updates=False), late.count()
+
+
+def missed(plan, today):
+    """(the first milestones missed, by due date, each with its action; how many are missed)."""
+    late = missed_milestones(Milestone.objects.filter(action__plan=plan), today)
+    shown = late.select_related("action").order_by("due_on", "action__reference", "pk")
+    return list(shown[:OVERDUE_SHOWN]), late.count()
 
 
 def recommendations(plan):
