@@ -178,6 +178,8 @@ def add_update(request, pk):
         else:
             messages.success(request, "Your progress update was added.")
             return redirect("improvement:action", pk=action.pk)
+    if form.is_bound:
+        form.ask_for_the_file_again()
     # The officer writes on from where the standing update left off.
     context = {"action": action, "form": form, "state": action_state(action)}
     return render(request, "improvement/update_form.html", context)

@@ -97,3 +97,51 @@ def test_a_move_in_the_builder_keeps_the_page_at_the_moved_action(browser, live_
     order = [r.split()[0] for r in references]
     assert order.index("1.13") == order.index("1.12") - 1
     assert not axe_violations(page)
+
+
+def test_ticks_made_before_a_search_in_the_picker_are_saved_with_those_after(
+    browser, live_server, world
+):
+    a = world.a
+    advocacy = f.RecommendationFactory(inspection=a.inspection, number=3, text="Advocacy for all")
+    a.plan.recommendations.set([a.recommendation, a.gap, advocacy])
+    page = sign_in(browser, live_server, a.manager)
+    page.goto(live_server.url + reverse("improvement:action_recommendations", args=[a.action.pk]))
+    page.get_by_label(f"2. {a.gap.text}").check()
+    page.get_by_label(f"1. {a.recommendation.text}").uncheck()
+    page.get_by_label("Find a recommendation in the plan's scope").fill("advocacy")
+    page.get_by_role("button", name="Search").click()
+    page.get_by_label("3. Advocacy for all").check()
+    assert not axe_violations(page)
+    page.get_by_role("button", name="Save the recommendations").click()
+    assert "recommendations were saved" in page.inner_text("main")
+    assert set(a.action.recommendations.all()) == {a.gap, advocacy}
+
+
+def test_the_update_form_says_to_choose_the_file_again_after_a_problem(
+    browser, live_server, world, tmp_path
+):
+    evidence = tmp_path / "audit.pdf"
+    evidence.write_bytes(b"%PDF-1.4 audit")
+    page = sign_in(browser, live_server, world.a.officer)
+    page.goto(live_server.url + reverse("improvement:add_update", args=[world.a.action.pk]))
+    page.get_by_label("Red").check()
+    page.get_by_label("Evidence: what it shows").fill("The audit")
+    page.get_by_label("Evidence file").set_input_files(evidence)
+    page.get_by_role("button", name="Add the update").click()
+    message = "Choose the file again: files are not kept when the form has a problem."
+    assert page.locator(".govuk-error-summary").inner_text().count(message) == 1
+    assert message in page.locator(".govuk-error-message").all_inner_texts()[-1]
+    assert not axe_violations(page)
+
+
+def test_the_bulk_change_returns_to_the_filtered_list(browser, live_server, world):
+    twelve_actions(world.a)
+    page = sign_in(browser, live_server, world.a.manager)
+    page.goto(live_server.url + reverse("improvement:actions") + "?status=in_progress&sort=-due_on")
+    page.get_by_label("Select 1.13").check()
+    page.get_by_label("Set status to").select_option(label="Not started")
+    page.get_by_role("button", name="Change the ticked actions").click()
+    assert "1 action changed." in page.inner_text("main")
+    assert page.url.endswith("?status=in_progress&sort=-due_on")
+    assert "1.13" not in page.locator("table").inner_text()
