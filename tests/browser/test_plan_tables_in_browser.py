@@ -145,3 +145,22 @@ def test_the_bulk_change_returns_to_the_filtered_list(browser, live_server, worl
     assert "1 action changed." in page.inner_text("main")
     assert page.url.endswith("?status=in_progress&sort=-due_on")
     assert "1.13" not in page.locator("table").inner_text()
+
+
+def test_a_bulk_complete_without_an_update_is_refused_and_a_missed_milestone_is_tagged(
+    browser, live_server, world
+):
+    twelve_actions(world.a)
+    unreported = Action.objects.get(plan=world.a.plan, reference="1.2")
+    f.MilestoneFactory(action=unreported, due_on=datetime.date.today() - datetime.timedelta(1))
+    page = sign_in(browser, live_server, world.a.manager)
+    page.goto(live_server.url + reverse("improvement:actions"))
+    page.get_by_label("Select 1.2", exact=True).check()
+    page.get_by_label("Set status to").select_option(label="Complete")
+    page.get_by_role("button", name="Change the ticked actions").click()
+    summary = page.locator(".govuk-error-summary").inner_text()
+    assert "1.2 has no progress update. Add an update saying what was done" in summary
+    assert not axe_violations(page)
+    page.goto(live_server.url + reverse("improvement:action", args=[unreported.pk]))
+    assert page.locator(".govuk-tag", has_text="Missed").count() == 1
+    assert not axe_violations(page)
