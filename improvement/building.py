@@ -166,12 +166,13 @@ def move_theme(theme, direction):
     moved = _swap(themes, theme.pk, direction)
     if not moved:
         return
+    renumbered = [row for row, number in zip(themes, numbers, strict=True) if row.number != number]
     # Out of the way first, as the plan's numbers are unique at every step.
-    top = max(numbers) + 1
-    for offset, row in enumerate(moved):
+    top = numbers[-1] + 1
+    for offset, row in enumerate(renumbered):
         Theme.objects.filter(pk=row.pk).update(number=top + offset)
     for row, number in zip(themes, numbers, strict=True):
-        if row in moved or row.number != number:
+        if row in moved or row in renumbered:
             row.number = number
             row.save(update_fields=["position", "number"])
 

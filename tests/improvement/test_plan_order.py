@@ -93,3 +93,11 @@ def test_a_move_returns_to_the_moved_action_or_theme_on_the_builder(client, plan
     assert response["Location"] == f"{build}#theme-{theme.pk}"
     page = client.get(build).content.decode()
     assert f'id="action-{action.pk}"' in page
+
+
+def test_a_move_renumbers_themes_numbered_out_of_their_order_keeping_their_numbers(plan):
+    third = building.add_theme(plan, "Partnerships")
+    Theme.objects.filter(pk=third.pk).update(number=9)
+    building.move_theme(Theme.objects.get(pk=third.pk), building.UP)
+    themes = list(Theme.objects.filter(plan=plan))
+    assert [str(t) for t in themes] == ["1. Leadership", "2. Partnerships", "9. Practice"]
