@@ -8,6 +8,9 @@ from improvement import building, services, summary
 from improvement.models import Action, Theme
 from reports.assembly import plan_actions, rag_summary
 from tests import factories as f
+from tests.access import build_side
+from tests.improvement.test_workbook_import import upload
+from tests.workbooks import workbook_bytes
 
 pytestmark = pytest.mark.django_db
 
@@ -101,3 +104,19 @@ def test_a_move_renumbers_themes_numbered_out_of_their_order_keeping_their_numbe
     building.move_theme(Theme.objects.get(pk=third.pk), building.UP)
     themes = list(Theme.objects.filter(plan=plan))
     assert [str(t) for t in themes] == ["1. Leadership", "2. Partnerships", "9. Practice"]
+
+
+def test_an_imported_action_goes_last_in_its_theme_on_the_builder(client):
+    side = build_side("Aldwick", 1)
+    building.add_action(side.plan, reference="1.2", title="Second", theme=side.theme)
+    building.move_action(Action.objects.get(plan=side.plan, reference="1.2"), building.UP)
+    headers = ["Ref", "Theme", "Action", "Due"]
+    row = ["1.0", side.theme.title, "Imported last", "31/03/2025"]
+    preview_url = upload(client, side, workbook_bytes({"Plan": [headers, row]}))
+    assert not client.get(preview_url).context["result"].blocking
+    client.post(preview_url)
+    order = Action.objects.filter(theme=side.theme).values_list("reference", flat=True)
+    assert list(order) == ["1.2", "1.1", "1.0"]
+    page = client.get(reverse("improvement:plan", args=[side.plan.pk])).content.decode()
+    themes = page[page.index(">Themes</h2>") :]
+    assert themes.index("Second") < themes.index(side.action.title) < themes.index("Imported last")
