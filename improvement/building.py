@@ -159,9 +159,22 @@ def delete_milestone(milestone):
 
 @transaction.atomic
 def move_theme(theme, direction):
+    """Move a theme up or down; the numbers follow the order, so the plan reads 1, 2, 3 down the
+    page wherever a theme is shown ("2." above "1." read as a mistake)."""
     themes = list(Theme.objects.select_for_update().filter(plan_id=theme.plan_id))
-    for moved in _swap(themes, theme.pk, direction):
-        moved.save(update_fields=["position"])
+    numbers = sorted(t.number for t in themes)
+    moved = _swap(themes, theme.pk, direction)
+    if not moved:
+        return
+    renumbered = [row for row, number in zip(themes, numbers, strict=True) if row.number != number]
+    # Out of the way first, as the plan's numbers are unique at every step.
+    top = numbers[-1] + 1
+    for offset, row in enumerate(renumbered):
+        Theme.objects.filter(pk=row.pk).update(number=top + offset)
+    for row, number in zip(themes, numbers, strict=True):
+        if row in moved or row in renumbered:
+            row.number = number
+            row.save(update_fields=["position", "number"])
 
 
 @transaction.atomic

@@ -5,6 +5,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.db.models import Prefetch
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.views.decorators.http import require_http_methods, require_POST
 
 from authorities.access import get_scoped_or_404, managed_by
@@ -56,8 +57,10 @@ def editable_action(request, pk):
     return action
 
 
-def to_build(plan):
-    return redirect("improvement:plan_build", pk=plan.pk)
+def to_build(plan, anchor=""):
+    """The builder; at `anchor` (a moved row's id) so that the page keeps its place."""
+    url = reverse("improvement:plan_build", args=[plan.pk])
+    return redirect(f"{url}#{anchor}" if anchor else url)
 
 
 def saved(request, form, save):
@@ -227,7 +230,7 @@ def theme_edit(request, pk):
 def theme_move(request, pk):
     theme = editable_theme(request, pk)
     building.move_theme(theme, request.POST.get("direction"))
-    return to_build(theme.plan)
+    return to_build(theme.plan, f"theme-{theme.pk}")
 
 
 @login_required
@@ -250,18 +253,22 @@ def action_add(request, pk):
 def action_move(request, pk):
     action = editable_action(request, pk)
     building.move_action(action, request.POST.get("direction"))
-    return to_build(action.plan)
+    return to_build(action.plan, f"action-{action.pk}")
 
 
 @login_required
 @require_http_methods(["GET", "POST"])
 @guarded(may_edit_plan)
 def action_recommendations(request, pk):
-    """Search the plan's scope by number or words, and tick what the action answers."""
+    """Search the plan's scope by number or words, and tick what the action answers.
+
+    A search is posted with the ticks, so what was ticked or unticked before it is kept (as
+    `carried`) and saved with what the search then shows."""
     action = editable_action(request, pk)
     plan = action.plan
     conflict = None
-    if request.method == "POST":
+    searching = request.method == "POST" and "search" in request.POST
+    if request.method == "POST" and not searching:
         shown = building.recommendations_of(plan.authority_id, request.POST.getlist("shown"))
         chosen = [r for r in shown if str(r.pk) in request.POST.getlist("recommendations")]
         try:
@@ -272,13 +279,34 @@ def action_recommendations(request, pk):
             conflict = " ".join(error.messages)
         else:
             messages.success(request, f"Action {action.reference}'s recommendations were saved.")
-            return to_build(plan)
-    query = request.GET.get("q", "")
+            return to_build(plan, f"action-{action.pk}")
+    query = (request.POST if searching else request.GET).get("q", "")
+    if request.POST.get("search") == "all":
+        query = ""
+    decided = ticks_posted(request) if searching else {}
     linked = set(action.recommendations.values_list("pk", flat=True))
-    rows = [(r, r.pk in linked) for r in building.recommendations_in_scope(plan, query)]
-    action.refresh_from_db(fields=["version"])
-    context = {"action": action, "plan": plan, "rows": rows, "query": query, "conflict": conflict}
+    found = list(building.recommendations_in_scope(plan, query))
+    rows = [(r, decided.get(r.pk, r.pk in linked)) for r in found]
+    on_page = {r.pk for r in found}
+    carried = [(pk, chosen) for pk, chosen in decided.items() if pk not in on_page]
+    if not searching:
+        action.refresh_from_db(fields=["version"])
+    context = {
+        "action": action,
+        "plan": plan,
+        "rows": rows,
+        "carried": carried,
+        "query": query,
+        "conflict": conflict,
+        "version": request.POST.get("version") if searching else action.version,
+    }
     return render(request, "improvement/building/action_recommendations.html", context)
+
+
+def ticks_posted(request):
+    """{recommendation pk: ticked} for every recommendation the posted form showed or carried."""
+    ticked = set(request.POST.getlist("recommendations"))
+    return {int(pk): pk in ticked for pk in request.POST.getlist("shown") if pk.isdecimal()}
 
 
 @login_required

@@ -6,6 +6,7 @@ from django.db import transaction
 from improvement import services
 from improvement.leads import may_lead
 from improvement.models import Action
+from improvement.state import standing_updates
 
 
 @transaction.atomic
@@ -18,6 +19,8 @@ def bulk_update(versions, changed_by, status="", lead_officer=None, due_on=None,
     """
     if due_on and not reason.strip():
         raise ValidationError({"reason": "Give the reason the due dates change."})
+    if status == Action.Status.COMPLETE:
+        refuse_completing_unreported(versions)
     changes = {"status": status} if status else {}
     if lead_officer:
         # The plan's own name for the lead (a post, say) stays, as on the edit form.
@@ -38,6 +41,23 @@ def bulk_update(versions, changed_by, status="", lead_officer=None, due_on=None,
             _change_due_date(action, due_on, reason, changed_by)
         changed += 1
     return changed
+
+
+def refuse_completing_unreported(versions):
+    """An action is completed here only on a progress update saying what was done: completed with
+    none, the committee paper would tell members "Complete, Not rated, no progress reported"."""
+    open_actions = list(
+        Action.objects.filter(pk__in=versions).exclude(status=Action.Status.COMPLETE)
+    )
+    reported = standing_updates(a.pk for a in open_actions)
+    unreported = sorted(a.reference for a in open_actions if a.pk not in reported)
+    if unreported:
+        references = ", ".join(unreported)
+        raise ValidationError(
+            f"Nothing was changed: {references} {'has' if len(unreported) == 1 else 'have'} no"
+            " progress update. Add an update saying what was done to each before marking it"
+            " complete, or untick it."
+        )
 
 
 def _change_due_date(action, due_on, reason, changed_by):

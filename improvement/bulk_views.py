@@ -3,8 +3,9 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.http import Http404
+from django.http import Http404, QueryDict
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.views.decorators.http import require_POST
 
 from authorities.access import scoped
@@ -25,6 +26,13 @@ def selected_actions(request):
     return actions
 
 
+def back_to_list(request):
+    """The actions list as it was filtered, sorted and paged when the change was asked for."""
+    query = QueryDict(request.POST.get("query", "")).urlencode()
+    url = reverse("improvement:actions")
+    return redirect(f"{url}?{query}" if query else url)
+
+
 @login_required
 @require_POST
 @guarded(may_edit_many_actions)
@@ -33,7 +41,7 @@ def bulk_update(request):
     require(request, actions)
     if not actions:
         messages.error(request, "Tick at least one action to change.")
-        return redirect("improvement:actions")
+        return back_to_list(request)
     authority_ids = {a.plan.authority_id for a in actions}
     form = BulkUpdateForm(request.POST, authority_ids=authority_ids)
     versions = {a.pk: request.POST.get(f"version-{a.pk}", a.version) for a in actions}
@@ -50,6 +58,7 @@ def bulk_update(request):
             form.add_error(None, error)
         else:
             messages.success(request, f"{count} action{'s' if count != 1 else ''} changed.")
-            return redirect("improvement:actions")
-    context = {"form": form, "actions": actions, "versions": versions}
+            return back_to_list(request)
+    query = QueryDict(request.POST.get("query", "")).urlencode()
+    context = {"form": form, "actions": actions, "versions": versions, "query": query}
     return render(request, "improvement/building/bulk_form.html", context)

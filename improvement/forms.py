@@ -15,6 +15,9 @@ MAX_EVIDENCE_BYTES = 10 * 1024 * 1024
 EVIDENCE_TYPES = {".pdf", ".docx", ".xlsx", ".png", ".jpg", ".jpeg", ".txt", ".csv"}
 
 
+FILE_NOT_KEPT = "Choose the file again: files are not kept when the form has a problem."
+
+
 def validate_evidence_file(upload):
     suffix = Path(upload.name).suffix.lower()
     if suffix not in EVIDENCE_TYPES:
@@ -68,6 +71,12 @@ class ProgressUpdateForm(forms.Form):
         if has_evidence and not data.get("evidence_description"):
             self.add_error("evidence_description", "Say what the evidence shows.")
         return data
+
+    def ask_for_the_file_again(self):
+        """Shown again after a problem, the form has lost the file chosen (a browser cannot fill
+        in a file input): say so beside it, unless the file itself was the problem."""
+        if self.files.get("evidence_file") and "evidence_file" not in self.errors:
+            self.add_error("evidence_file", FILE_NOT_KEPT)
 
     def evidence(self):
         data = self.cleaned_data

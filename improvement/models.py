@@ -257,6 +257,10 @@ class Milestone(models.Model):
     def __str__(self):
         return self.title
 
+    def missed_on(self, day) -> bool:
+        """Due before the day and not done by then (in SQL: state.missed_milestones)."""
+        return bool(self.due_on and self.due_on < day and not self.completed_on)
+
     def clean(self):
         # A step due after the action it leads to cannot be met in time: members read it as slack.
         due = self.action.due_on

@@ -2,6 +2,7 @@
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.db.models import Max
 from django.utils import timezone
 
 from core.dates import long_date
@@ -107,11 +108,22 @@ def edit_action(action_pk, version, changes):
         return current  # an unchanged form writes nothing and keeps the version
     for name, value in changes.items():
         setattr(current, name, value)
+    if "theme" in changes:
+        # Put in another theme, it goes after that theme's actions, as a new one would.
+        current.position = next_position(current)
+        changes["position"] = current.position
     if current.rag == Rag.BLUE and current.status != Action.Status.COMPLETE:
         raise ValidationError({"status": "The action is rated blue: it can only be complete."})
     current.full_clean()
     save_with_new_version(current, list(changes))
     return current
+
+
+def next_position(action):
+    """The place after the last action of the action's theme (or of its plan's unthemed ones)."""
+    siblings = Action.objects.filter(plan_id=action.plan_id, theme_id=action.theme_id)
+    top = siblings.exclude(pk=action.pk).aggregate(top=Max("position"))["top"]
+    return (top or 0) + 1
 
 
 def differs(row, name, value):

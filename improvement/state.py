@@ -79,6 +79,11 @@ def overdue_on(actions: QuerySet, day: date) -> QuerySet:
     return actions.filter(due_on__lt=day).exclude(status=COMPLETE)
 
 
+def missed_milestones(milestones: QuerySet, day: date) -> QuerySet:
+    """The milestones missed on the day: Milestone.missed_on's rule, in SQL."""
+    return milestones.filter(due_on__lt=day, completed_on__isnull=True)
+
+
 def standing_updates(action_ids: Iterable[int], as_at: date | None = None) -> dict:
     """{action id: its standing update as at the day (today if None)}, in one query: the newest
     update not retracted and reported by then. Actions with none are left out."""

@@ -6,16 +6,26 @@ actions table filtered to the rest; the page costs the same few queries at 30 ac
 
 from django.db.models import Count, F, Q
 
-from improvement.models import Action, Theme, first_of_each
+from improvement.models import Action, Milestone, Theme, first_of_each
 from improvement.rules import RAG_ORDER
-from improvement.state import action_states, overdue_on
+from improvement.state import action_states, missed_milestones, overdue_on
 
 ACTIONS_PER_THEME = 5
 OVERDUE_SHOWN = 10
 ANSWERS_SHOWN = 5
 # What the page shows of an action in its lists (its state as at today reads the plan, RAG, status
 # and due date): the rest of the row is not read.
-LISTED = ("pk", "theme_id", "reference", "title", "lead_name", "due_on", "rag", "status")
+LISTED = (
+    "pk",
+    "theme_id",
+    "position",
+    "reference",
+    "title",
+    "lead_name",
+    "due_on",
+    "rag",
+    "status",
+)
 LEAD = ("lead_officer__first_name", "lead_officer__last_name", "lead_officer__username")
 
 
@@ -38,10 +48,11 @@ def themes(plan):
     shown = first_of_each(
         Action.objects.filter(plan=plan).select_related("lead_officer").only(*LISTED, *LEAD),
         "theme_id",
-        [F("reference").asc(), F("pk").asc()],
+        # The builder's order (improvement.building), as the builder and the paper show it.
+        [F("position").asc(), F("reference").asc(), F("pk").asc()],
         ACTIONS_PER_THEME,
     )
-    for state in action_states(shown.order_by("reference", "pk"), updates=False):
+    for state in action_states(shown.order_by("position", "reference", "pk"), updates=False):
         first.setdefault(state.action.theme_id, []).append(state)
     rows = []
     for theme in [*Theme.objects.filter(plan=plan), None]:
@@ -66,6 +77,13 @@ def overdue(plan, today):
     late = overdue_on(Action.objects.filter(plan=plan), today)
     shown = late.only(*LISTED).order_by("due_on", "reference")[:OVERDUE_SHOWN]
     return action_states(shown, updates=False), late.count()
+
+
+def missed(plan, today):
+    """(the first milestones missed, by due date, each with its action; how many are missed)."""
+    late = missed_milestones(Milestone.objects.filter(action__plan=plan), today)
+    shown = late.select_related("action").order_by("due_on", "action__reference", "pk")
+    return list(shown[:OVERDUE_SHOWN]), late.count()
 
 
 def recommendations(plan):

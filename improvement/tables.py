@@ -36,7 +36,7 @@ class ActionTable(tables.Table):
         fields = ("reference", "title", "plan", "theme", "lead", "due_on", "status", "rag")
         sequence = ("select", "...")
         template_name = "improvement/action_table.html"
-        attrs = {"class": "govuk-table"}
+        attrs = {"class": "govuk-table site-actions site-whole-words"}
         per_page = 25
 
     @cached_property

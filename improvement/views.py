@@ -40,7 +40,9 @@ def plan_page(request, pk):
         pk=pk,
     )
     themes = summary.themes(plan)
-    overdue, overdue_count = summary.overdue(plan, timezone.localdate())
+    today = timezone.localdate()
+    overdue, overdue_count = summary.overdue(plan, today)
+    missed, missed_count = summary.missed(plan, today)
     return {
         "plan": plan,
         "themes": themes,
@@ -48,6 +50,8 @@ def plan_page(request, pk):
         "recommendations": summary.recommendations(plan),
         "overdue": overdue,
         "overdue_count": overdue_count,
+        "missed": missed,
+        "missed_count": missed_count,
         "ofsted_due_on": plan.ofsted_due_on(),
     }
 
@@ -130,10 +134,11 @@ def action_page(request, pk):
         pk=pk,
     )
     updates = action.updates.all()
+    state = action_state(action, updates=False)  # the page lists every update itself
     return {
         "action": action,
-        # The page lists every update itself, so its state reads none.
-        "state": action_state(action, updates=False),
+        "state": state,
+        "missed": {m.pk for m in action.milestones.all() if m.missed_on(state.as_at)},
         "updates": updates,
         "retractable": {u.pk for u in updates if may_retract_update(request.user, u)},
         "changes": action_changes(action),
@@ -173,6 +178,8 @@ def add_update(request, pk):
         else:
             messages.success(request, "Your progress update was added.")
             return redirect("improvement:action", pk=action.pk)
+    if form.is_bound:
+        form.ask_for_the_file_again()
     # The officer writes on from where the standing update left off.
     context = {"action": action, "form": form, "state": action_state(action)}
     return render(request, "improvement/update_form.html", context)

@@ -166,14 +166,22 @@ def natural_key(reference):
 
 
 def plan_actions(plan, as_at):
-    """Each action of the plan as it stood on the day, in the plan's order."""
+    """Each action of the plan as it stood on the day, in the plan's order (plan_order)."""
     queryset = (
         Action.objects.filter(plan=plan)
         .select_related("plan", "theme", "lead_officer")
         .prefetch_related(Prefetch("recommendations", queryset=Recommendation.objects.only("id")))
     )
-    actions = [action_summary(s) for s in action_states(queryset, as_at, due_date_changes=True)]
-    return sorted(actions, key=lambda a: (a.theme_number, natural_key(a.reference)))
+    states = sorted(action_states(queryset, as_at, due_date_changes=True), key=plan_order)
+    return [action_summary(s) for s in states]
+
+
+def plan_order(state):
+    """Actions with no theme first, then themes and their actions as the builder orders them
+    (improvement.building); actions never moved, by reference in its natural order."""
+    action, theme = state.action, state.action.theme
+    where = (1, theme.position, theme.number) if theme else (0, 0, 0)
+    return (*where, action.position, natural_key(action.reference))
 
 
 def action_summary(state) -> ActionSummary:
@@ -208,14 +216,14 @@ def due_date_change(change) -> DueDateMove:
 
 
 def rag_summary(actions) -> RagSummary:
-    themes = {}
+    themes = {}  # in the actions' order, which is the plan's
     for action in actions:
         themes.setdefault((action.theme_number, action.theme), []).append(action.rag)
     return RagSummary(
         plan=rag.rag_counts(a.rag for a in actions),
         themes=tuple(
             ThemeCounts(name or "Actions without a theme", rag.rag_counts(rags))
-            for (_, name), rags in sorted(themes.items())
+            for (_, name), rags in themes.items()
         ),
     )
 

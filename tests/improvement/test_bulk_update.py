@@ -19,6 +19,7 @@ pytestmark = pytest.mark.django_db
 def side():
     side = build_side("Aldwick", 1)
     side.second = f.ActionFactory(plan=side.plan, theme=side.theme, reference="1.2")
+    f.ProgressUpdateFactory(action=side.second)
     return side
 
 
@@ -34,6 +35,30 @@ def test_a_status_set_on_two_actions_is_recorded_on_each(side):
         assert action.status == Action.Status.COMPLETE
         assert action.version == 2
         assert action.history.first().status == Action.Status.COMPLETE
+
+
+def test_completing_an_action_with_no_progress_update_is_refused_saying_which_and_what_to_do(
+    side,
+):
+    third = f.ActionFactory(plan=side.plan, theme=side.theme, reference="1.3")
+    retracted = f.ProgressUpdateFactory(action=third)
+    services.retract_progress_update(retracted, side.manager, "Wrong action.")
+    fourth = f.ActionFactory(plan=side.plan, theme=side.theme, reference="1.4")
+    ticked = versions(side.action, side.second, Action.objects.get(pk=third.pk), fourth)
+    with pytest.raises(ValidationError) as refused:
+        bulk.bulk_update(ticked, side.manager, status="complete")
+    assert refused.value.messages == [
+        "Nothing was changed: 1.3, 1.4 have no progress update. Add an update saying what was"
+        " done to each before marking it complete, or untick it."
+    ]
+    statuses = Action.objects.filter(plan=side.plan).values_list("status", flat=True)
+    assert Action.Status.COMPLETE not in statuses
+
+
+def test_an_action_already_complete_may_be_ticked_with_others_being_completed(side):
+    side.second = f.ActionFactory(plan=side.plan, theme=side.theme, reference="1.5")
+    Action.objects.filter(pk=side.second.pk).update(status=Action.Status.COMPLETE)
+    assert bulk.bulk_update(versions(side.action, side.second), side.manager, status="complete")
 
 
 def test_a_due_date_set_on_two_actions_records_each_change_with_the_reason(side):
