@@ -2,6 +2,7 @@
 grid, in headless Chromium: axe finds nothing and the page reflows at 320 px."""
 
 import datetime
+import re
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -133,3 +134,23 @@ def test_the_paper_with_an_indicator_fits_a_phone_and_breaks_no_word(
     assert min(sizes) >= 11, f"the chart's text is {min(sizes):.1f} px"
     assert page.evaluate(BROKEN_WORDS) == []
     assert not violations_on(page)
+
+
+def test_no_page_asks_for_a_file_that_is_not_there(browser, live_server, world):  # noqa: F811
+    """GOV.UK Frontend's stylesheet asked for its bold font under /assets/fonts/, and browsers
+    for /favicon.ico: both answered 404 on every page."""
+    page = sign_in(browser, live_server, world.a.manager)
+    missing = []
+    page.on("response", lambda r: missing.append(r.url) if r.status >= 400 else None)
+    for url in (reverse("home"), reverse("reports:report-detail", args=[report_of(world).pk])):
+        assert page.goto(live_server.url + url).ok
+        page.wait_for_load_state("networkidle")
+    assert missing == []
+    icon = page.locator('link[rel="icon"]').get_attribute("href")
+    assert page.request.get(live_server.url + icon).ok
+    # A font is fetched only where text uses it: whatever a stylesheet's @font-face names exists.
+    for sheet in page.locator('link[rel="stylesheet"]').all():
+        css = page.request.get(live_server.url + sheet.get_attribute("href")).text()
+        for face in re.findall(r"@font-face\s*\{[^}]*\}", css):
+            for url in re.findall(r"url\(([^)]+)\)", face):
+                assert page.request.get(live_server.url + url.strip("'\"")).ok, url
