@@ -170,6 +170,9 @@ def write_paragraph(document, block):
     elif block.style == "small":
         for run in paragraph.runs:
             run.font.size = Pt(10)
+    # A recommendation's words, its priority and an action's "Progress at ..." line lead into
+    # what follows: never left alone at a page's foot, as in the PDF.
+    paragraph.paragraph_format.keep_with_next = block.style in ("quote", "small") or None
 
 
 def lines(paragraph, text):
@@ -197,7 +200,8 @@ def write_list(document, block):
 
 def write_table(document, block):
     if block.caption:
-        document.add_paragraph(block.caption, style="Caption")
+        caption = document.add_paragraph(block.caption, style="Caption")
+        caption.paragraph_format.keep_with_next = True
     rows = ([block.header] if block.header else []) + list(block.rows)
     grid = document.add_table(rows=len(rows), cols=len(rows[0]), style=TABLE_STYLE)
     for row, texts in zip(grid.rows, rows, strict=True):

@@ -147,3 +147,12 @@ def test_the_wards_typed_on_a_report_print_when_the_council_has_no_paper_templat
     CommitteeReport.objects.filter(pk=gateshead_report.pk).update(wards="Felling; Pelaw")
     cover = assemble(reloaded(gateshead_report)).blocks[0]
     assert ("Ward(s)", "Felling; Pelaw") in cover.rows
+
+
+def test_in_word_a_progress_line_and_a_caption_keep_with_what_follows(gateshead_report):
+    paragraphs = word(gateshead_report).paragraphs
+    progress = [p for p in paragraphs if "Progress at 1 March 2017:" in p.text]
+    captions = [p for p in paragraphs if p.style.name == "Caption"]
+    assert len(progress) == 7
+    assert captions
+    assert all(p.paragraph_format.keep_with_next for p in progress + captions)
