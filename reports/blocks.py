@@ -5,7 +5,8 @@ Each block is a frozen dataclass, stored in a finalised report's snapshot (repor
 with its `kind`:
 
 - Heading:   level 1-4, text, style ("" or "appendix")
-- Paragraph: text, number ("8." or ""), style ("", "small" or "quote")
+- Paragraph: text, number ("8." or ""), style ("", "small", "quote" or "appendix"); a "\n" in
+             its text is a line break the author typed
 - List:      items, each a ListItem with its label ("(i)", or "" for a bullet) and text
 - Figure:    a chart (reports/indicator_blocks.py) drawn in HTML and PDF; its text says what it
              shows, and is all the Word file gives.

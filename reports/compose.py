@@ -50,7 +50,7 @@ def front_matter(report):
     blocks = []
     if front.summary:
         # As the paper has it: the executive summary stands before the numbered paragraphs.
-        blocks += [heading("Executive summary"), *(paragraph(p) for p in front.summary)]
+        blocks += [heading("Executive summary"), *written(front.summary)]
     blocks += [heading("Purpose of the report"), *prose(front.purpose)]
     if front.background:
         blocks += [heading("Background"), *prose(front.background)]
@@ -58,8 +58,18 @@ def front_matter(report):
 
 
 def prose(paragraphs):
-    """The author's paragraphs, each numbered."""
-    return [numbered(p) for p in paragraphs]
+    """The author's paragraphs, each numbered, with their line breaks and "- " lists as typed
+    (a list is not numbered: "4. - Theme 1 - Theme 2" read as one paragraph)."""
+    return [numbered_paragraph(block) for block in written(paragraphs)]
+
+
+def written(paragraphs):
+    """The author's paragraphs as the blocks of the narrative convention (reports/narrative.py)."""
+    return [block for text in paragraphs for block in narrative_blocks(text)]
+
+
+def numbered_paragraph(block):
+    return numbered(block.text) if block.kind == "paragraph" else block
 
 
 def inspections(report):
@@ -272,11 +282,13 @@ def appendix(report):
         compared += f" and its statistical neighbours (DfE {model} model)"
     blocks = [
         heading(f"Appendix 1: the council beside {compared}", style="appendix"),
-        paragraph(f"Each authority's latest inspection published by {report.as_at}."),
+        paragraph(
+            f"Each authority's latest inspection published by {report.as_at}.", style="appendix"
+        ),
     ]
     rows = [found.own, *found.rows] if found.own else found.rows
     if not found.rows:
-        return [*blocks, paragraph("No other current authority in the region.")]
+        return [*blocks, paragraph("No other current authority in the region.", style="appendix")]
     columns = found.columns or judgement_columns(rows)
     header = ("Authority", "Compared as", "Latest inspection", "Overall", *columns)
     grid = [grid_row(r, columns) for r in rows]

@@ -1,14 +1,19 @@
 """The report as a Word document: the same blocks as the HTML and PDF, laid out for Word.
 
-A4 with the paper's margins, British English throughout the styles, "Page X of Y" in the footer
-(Word fields, so the numbers stay right after editing) and every table's header row repeated on
-each page.
+A4 with the paper's margins, British English throughout the styles, the council and the title at
+the head of every page ("DRAFT" before them until the paper is final), "Page X of Y" in the footer
+(Word fields, so the numbers stay right after editing). Every table has a grid that agrees with
+its cells' widths and a fixed layout (an office suite that follows the grid lays it out as Word
+does), rows that do not split across pages and its header row repeated on each page; the wide
+comparison grid of Appendix 1 has a landscape section of its own. The document's properties name
+the council, the title, the committee and meeting, and when the file was rendered or finalised.
 """
 
+import datetime
 from io import BytesIO
 
 from docx import Document
-from docx.enum.text import WD_BREAK
+from docx.enum.section import WD_ORIENT, WD_SECTION
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Mm, Pt
@@ -23,12 +28,20 @@ HANGING = Mm(10)
 # Word's document properties hold at most 255 characters; a report's title may be longer (the
 # whole title is the document's first heading).
 PROPERTY_MAX = 255
+DRAFT = "DRAFT"
+A4 = (Mm(210), Mm(297))
+# The comparison grid's small print, so that "Outstanding" fits a ninth of a landscape page.
+GRID_POINTS = 8
 
 
-def render_docx(report):
-    """The report (a reports.snapshot.Snapshot) as the bytes of a Word file."""
+def render_docx(report, *, draft=False, when=None):
+    """The report (a reports.snapshot.Snapshot) as the bytes of a Word file; a draft (anything
+    not final) is marked so on every page and in its title. `when`: the time it was rendered or
+    finalised (now, if not given)."""
     document = Document()
-    set_up(document, report.front.title)
+    set_up(document)
+    properties(document, report, draft, when or datetime.datetime.now(datetime.UTC))
+    running_header(document.sections[0].header, report, draft)
     paper(document, report.paper)
     for block in report.blocks:
         WRITERS[block.kind](document, block)
@@ -37,15 +50,41 @@ def render_docx(report):
     return buffer.getvalue()
 
 
-def set_up(document, title):
-    document.core_properties.title = one_line(title, PROPERTY_MAX)
-    document.core_properties.language = LANGUAGE
+def set_up(document):
     section = document.sections[0]
-    section.page_width, section.page_height = Mm(210), Mm(297)
+    section.page_width, section.page_height = A4
     section.top_margin, section.bottom_margin = Mm(20), Mm(22)
     section.left_margin = section.right_margin = Mm(18)
     british_styles(document)
     page_x_of_y(section.footer.paragraphs[0])
+
+
+def properties(document, report, draft, when):
+    """What File > Properties shows, in place of the library's defaults ("python-docx", 2013)."""
+    front = report.front
+    council = report.paper.council or front.authority
+    title = f"{DRAFT}: {front.title}" if draft else front.title
+    when = when.astimezone(datetime.UTC).replace(tzinfo=None)  # the file keeps UTC
+    core = document.core_properties
+    core.title = one_line(title, PROPERTY_MAX)
+    core.subject = one_line(f"{front.committee}, {front.meeting_on}", PROPERTY_MAX)
+    core.author = core.last_modified_by = one_line(council, PROPERTY_MAX)
+    core.category = "Committee report"
+    core.comments = core.keywords = ""
+    core.language = LANGUAGE
+    core.created = core.modified = when
+    core.revision = 1
+
+
+def running_header(header, report, draft):
+    """The council and the title at the head of every page; "DRAFT" first until it is final."""
+    paragraph = header.paragraphs[0]
+    if draft:
+        mark = paragraph.add_run(f"{DRAFT}  ")
+        mark.bold = True
+    front = report.front
+    line = paragraph.add_run(f"{report.paper.council or front.authority}: {front.title}")
+    line.font.size = Pt(9)
 
 
 def paper(document, look):
@@ -108,21 +147,41 @@ def field(paragraph, code):
 
 def write_heading(document, block):
     if block.style == "appendix":
-        document.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
+        landscape(document.add_section(WD_SECTION.NEW_PAGE))
     document.add_heading(block.text, level=block.level)
+
+
+def landscape(section):
+    """A landscape page for the appendix's wide grid; header and footer carry on from before."""
+    section.orientation = WD_ORIENT.LANDSCAPE
+    section.page_width, section.page_height = reversed(A4)
 
 
 def write_paragraph(document, block):
     if block.number:
-        hanging(document.add_paragraph(f"{block.number}\t{block.text}"))
+        paragraph = document.add_paragraph(f"{block.number}\t")
+        hanging(paragraph)
+        lines(paragraph, block.text)
         return
-    paragraph = document.add_paragraph(block.text)
+    paragraph = lines(document.add_paragraph(), block.text)
     if block.style == "quote":
         for run in paragraph.runs:
             run.bold = True
     elif block.style == "small":
         for run in paragraph.runs:
             run.font.size = Pt(10)
+    # A recommendation's words, its priority and an action's "Progress at ..." line lead into
+    # what follows: never left alone at a page's foot, as in the PDF.
+    paragraph.paragraph_format.keep_with_next = block.style in ("quote", "small") or None
+
+
+def lines(paragraph, text):
+    """The text in runs, a line break (not a new paragraph) where the author typed one."""
+    for index, line in enumerate(text.split("\n")):
+        run = paragraph.add_run(line)
+        if index:
+            run._r.insert(0, OxmlElement("w:br"))
+    return paragraph
 
 
 def hanging(paragraph):
@@ -141,7 +200,8 @@ def write_list(document, block):
 
 def write_table(document, block):
     if block.caption:
-        document.add_paragraph(block.caption, style="Caption")
+        caption = document.add_paragraph(block.caption, style="Caption")
+        caption.paragraph_format.keep_with_next = True
     rows = ([block.header] if block.header else []) + list(block.rows)
     grid = document.add_table(rows=len(rows), cols=len(rows[0]), style=TABLE_STYLE)
     for row, texts in zip(grid.rows, rows, strict=True):
@@ -150,8 +210,12 @@ def write_table(document, block):
     if block.header:
         for cell in grid.rows[0].cells:
             cell.paragraphs[0].runs[0].bold = True
-    repeat_header(grid.rows[0])
-    set_widths(grid, block.widths)
+        repeat_header(grid.rows[0])
+    for row in grid.rows:
+        keep_whole(row)
+    if block.style == "grid":
+        small_print(grid, GRID_POINTS)
+    set_widths(grid, block.widths, text_width(document.sections[-1]))
 
 
 def write_figure(document, block):
@@ -169,16 +233,48 @@ def cell_text(cell, text):
 
 def repeat_header(row):
     """Word repeats a row marked tblHeader at the top of each page the table runs onto."""
-    marker = OxmlElement("w:tblHeader")
+    row._tr.get_or_add_trPr().append(on("w:tblHeader"))
+
+
+def keep_whole(row):
+    """A row is not split across two pages (w:cantSplit comes before w:tblHeader)."""
+    row._tr.get_or_add_trPr().insert(0, on("w:cantSplit"))
+
+
+def on(name):
+    marker = OxmlElement(name)
     marker.set(qn("w:val"), "true")
-    row._tr.get_or_add_trPr().append(marker)
+    return marker
 
 
-def set_widths(grid, widths):
-    text_width = Mm(210 - 36)
-    for column, percent in zip(grid.columns, widths, strict=False):
+def small_print(grid, points):
+    for row in grid.rows:
+        for cell in row.cells:
+            for paragraph in cell.paragraphs:
+                for run in paragraph.runs:
+                    run.font.size = Pt(points)
+
+
+def text_width(section):
+    return section.page_width - section.left_margin - section.right_margin
+
+
+def set_widths(grid, widths, width):
+    """Each column's width, in the table's grid (w:gridCol) and in every cell alike, with a fixed
+    layout: Word reads the cells, LibreOffice the grid, and both then agree."""
+    grid.autofit = False  # w:tblLayout fixed
+    columns = [int(width * percent / 100) for percent in widths[: len(grid.columns)]]
+    for gridcol, column_width in zip(grid._tbl.tblGrid.gridCol_lst, columns, strict=False):
+        gridcol.w = column_width
+    for column, column_width in zip(grid.columns, columns, strict=False):
         for cell in column.cells:
-            cell.width = int(text_width * percent / 100)
+            cell.width = column_width
+    table_width = grid._tbl.tblPr.find(qn("w:tblW"))
+    if table_width is None:
+        table_width = OxmlElement("w:tblW")
+        grid._tbl.tblPr.append(table_width)
+    table_width.set(qn("w:w"), str(sum(columns) // 635))  # EMU to twentieths of a point
+    table_width.set(qn("w:type"), "dxa")
 
 
 WRITERS = {

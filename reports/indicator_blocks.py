@@ -62,7 +62,7 @@ def indicator_blocks(entry):
             f"{entry.definition} {entry.unit}; {entry.polarity.lower()}. Source: {entry.source}.",
             style="small",
         ),
-        paragraph(f"Against target: {entry.rag_words} Trend: {entry.trend.words}"),
+        paragraph(f"Against target: {entry.rag_words}\nTrend: {entry.trend.words}"),
         figure(entry.svg, entry.description),
     ]
     if rows:

@@ -1,6 +1,7 @@
 """Plain-text narratives as paragraphs and lists, with no markup to trust.
 
-The convention officers type in a text box: a blank line separates paragraphs, and lines starting
+The convention officers type in a text box: a blank line separates paragraphs, a single line break
+stays a line break within its paragraph (a paragraph's text keeps it as "\n"), and lines starting
 "- " are the items of a bulleted list. Everything else is text, escaped wherever it is shown.
 """
 
@@ -37,7 +38,7 @@ def chunk_blocks(lines):
     for line in lines:
         if line.startswith(BULLET) and line[2:].strip():
             if prose:
-                blocks.append(paragraph(" ".join(prose)))
+                blocks.append(paragraph("\n".join(prose)))
                 prose = []
             items.append(line[2:].strip())
         else:
@@ -46,7 +47,7 @@ def chunk_blocks(lines):
                 items = []
             prose.append(line)
     if prose:
-        blocks.append(paragraph(" ".join(prose)))
+        blocks.append(paragraph("\n".join(prose)))
     if items:
         blocks.append(bullets(items))
     return blocks

@@ -33,7 +33,8 @@ def paper_of(report) -> Paper:
     authority = report.plan.authority
     template = PaperTemplate.objects.filter(authority=authority).first()
     if template is None:
-        return Paper(council=authority.name)
+        # No look of its own, but what the author typed on the report still prints.
+        return Paper(council=authority.name, header=tuple(header_rows(None, report)))
     return Paper(
         council=template.council_name,
         logo=logo_data_url(template.logo),
@@ -44,12 +45,14 @@ def paper_of(report) -> Paper:
 
 
 def header_rows(template, report):
-    """(label, value) rows beyond the standard ones: ward(s), then the council's own lines."""
+    """(label, value) rows beyond the standard ones: ward(s), then the council's own lines (the
+    template may be None)."""
     rows = []
-    wards = report.wards or template.default_wards
+    wards = report.wards or (template.default_wards if template else "")
     if wards:
         rows.append(("Ward(s)", wards))
-    for line in template.header_lines.splitlines():
+    lines = template.header_lines.splitlines() if template else []
+    for line in lines:
         label, _, value = line.partition(":")
         if label.strip() and value.strip():
             rows.append((label.strip(), value.strip()))

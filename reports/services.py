@@ -36,23 +36,32 @@ def render_html_body(content):
     return render_to_string("reports/_report_body.html", {"report": content})
 
 
-def render_pdf_html(content):
-    return render_to_string("reports/report_pdf.html", {"report": content})
+def render_pdf_html(content, draft=False):
+    return render_to_string("reports/report_pdf.html", {"report": content, "draft": draft})
 
 
 def render_pdf(report):
-    """The report as PDF bytes, rendered now (downloads of a finalised report use its file)."""
-    content = content_of(report)
+    """The report as PDF bytes, rendered now (downloads of a finalised report use its file);
+    until it is final, "DRAFT" heads every page and its title."""
+    content, draft = content_of(report), is_draft(report)
     return html_to_pdf(
-        render_pdf_html(content),
-        title=pdf_title(content),
+        render_pdf_html(content, draft),
+        title=pdf_title(content, draft),
         stylesheets=PDF_STYLESHEETS,
         fetcher=paper_fetcher(content),
     )
 
 
 def render_word(report):
-    return docx.render_docx(content_of(report))
+    """The report as a Word file, marked as a draft until final, dated when it was finalised
+    (a draft: now)."""
+    when = report.finalised_at or timezone.now()
+    return docx.render_docx(content_of(report), draft=is_draft(report), when=when)
+
+
+def is_draft(report):
+    """Draft, submitted and cleared papers are all drafts to a reader: only final is final."""
+    return not report.is_final
 
 
 def file_name(report, extension):
@@ -81,9 +90,10 @@ def store_files(report_id):
     return report
 
 
-def pdf_title(content):
+def pdf_title(content, draft=False):
     front = content.front
-    return f"{front.title} – {front.committee}, {front.meeting_on}"
+    title = f"{front.title} – {front.committee}, {front.meeting_on}"
+    return f"{docx.DRAFT}: {title}" if draft else title
 
 
 def plain_text(content):

@@ -33,9 +33,10 @@ def forget_files(report):
     CommitteeReport.objects.filter(pk=report.pk).update(pdf_file="", docx_file="")
 
 
-# The right edge of the widest part of the clearance panel or of a chart.
+# The right edge of the widest part of the clearance panel or of a chart's figure (the chart
+# itself scrolls inside its box, at a width where its text is legible).
 WIDEST = """() => Math.max(...[...document.querySelectorAll(
-    '.report-actions, .report-actions *, .report-figure, .report-figure *')]
+    '.report-actions, .report-actions *, .report-figure, .report-figure > *')]
     .map(e => e.getBoundingClientRect().right))"""
 
 

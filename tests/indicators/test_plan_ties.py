@@ -83,7 +83,7 @@ def test_a_manager_ties_an_indicator_sets_a_target_and_the_plan_and_paper_rate_i
     )
     texts = [getattr(block, "text", "") for block in papers.content_of(report).blocks]
     assert (
-        f"Against target: Green: {RULE} Trend: Down from 16.6% in 2024 to 13.9% in 2025: better."
+        f"Against target: Green: {RULE}\nTrend: Down from 16.6% in 2024 to 13.9% in 2025: better."
         in texts
     )
 

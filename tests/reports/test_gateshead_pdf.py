@@ -60,7 +60,8 @@ def test_the_pdf_has_a_structure_tree_a_title_and_british_english(gateshead_pdf)
         assert "/StructTreeRoot" in pdf.Root
         assert pdf.Root.MarkInfo.Marked is True
         assert str(pdf.Root.Lang) == "en-GB"
-        assert str(pdf.docinfo.Title).startswith("Looked After Children Improvement Plan")
+        # Not final: a draft, and says so.
+        assert str(pdf.docinfo.Title).startswith("DRAFT: Looked After Children Improvement Plan")
         with pdf.open_metadata() as xmp:
             assert "Looked After Children Improvement Plan" in xmp.get("dc:title", "")
 

@@ -85,7 +85,8 @@ def test_a_report_shows_only_the_periods_ended_by_its_meeting(report_with_indica
 
 def test_the_html_draws_the_chart_and_carries_every_piece_in_order(content):
     body = services.render_html_body(content)
-    assert body.count('<figure class="report-figure"><svg') == 1
+    assert body.count('<figure class="report-figure">') == body.count("<svg") == 1
+    assert 'aria-label="Chart, scrolls sideways" tabindex="0"><svg' in body
     pieces = services.plain_text(content)
     assert missing_in_order(pieces, html_text(content)) == []
 
@@ -160,3 +161,14 @@ def test_the_councils_own_figure_is_labelled_in_the_paper_html_pdf_and_word(
     ):
         assert missing_in_order(pieces, text) == []
         assert "local, not published" in text
+
+
+def test_against_target_and_trend_are_two_lines_in_html_and_word(content):
+    rating = section_of(content)[4]
+    assert (
+        rating.text
+        == "Against target: Not rated: no target set\nTrend: No earlier value to compare with."
+    )
+    assert "Against target: Not rated: no target set<br>Trend:" in services.render_html_body(
+        content
+    )

@@ -42,7 +42,7 @@ def test_a_drafts_word_download_carries_the_longest_title(gateshead_report, mana
     assert TITLE in [paragraph.text for paragraph in document.paragraphs]
     # Word's title property holds 255 characters: the title, cut short with an ellipsis.
     assert len(document.core_properties.title) == 255
-    assert document.core_properties.title == TITLE[:254] + "…"
+    assert document.core_properties.title == f"DRAFT: {TITLE}"[:254] + "…"
 
 
 def test_once_finalised_both_files_are_stored_with_the_longest_title(

@@ -4,9 +4,9 @@ from reports.blocks import Paragraph
 from reports.narrative import narrative_blocks
 
 
-def test_blank_lines_part_paragraphs_and_single_line_breaks_join_a_paragraph():
+def test_blank_lines_part_paragraphs_and_a_single_line_break_stays_within_its_paragraph():
     blocks = narrative_blocks("First line\nsame paragraph.\n\n\nSecond paragraph.")
-    assert [b.text for b in blocks] == ["First line same paragraph.", "Second paragraph."]
+    assert [b.text for b in blocks] == ["First line\nsame paragraph.", "Second paragraph."]
     assert {b.kind for b in blocks} == {"paragraph"}
 
 
@@ -20,7 +20,7 @@ def test_dash_lines_make_one_list_between_paragraphs_with_or_without_blank_lines
 
 def test_markup_stays_text_and_a_lone_dash_or_hyphenated_word_is_not_an_item():
     blocks = narrative_blocks("<b>bold</b>\n-\n-not an item")
-    assert blocks == [Paragraph("<b>bold</b> - -not an item")]
+    assert blocks == [Paragraph("<b>bold</b>\n-\n-not an item")]
 
 
 def test_an_empty_narrative_has_no_blocks():

@@ -31,8 +31,21 @@ def html_text(content):
 
 
 def pdf_text(report):
+    """The PDF's text without what runs at the head and foot of every page."""
     reader = PdfReader(io.BytesIO(services.render_pdf(report)))
-    return FOOTER.sub("", "\n".join(page.extract_text() for page in reader.pages))
+    text = "\n".join(page.extract_text() for page in reader.pages)
+    for running in running_lines(services.content_of(report)):
+        text = text.replace(running, "")
+    # List markers are no piece of text (and pypdf may read them out of place).
+    return FOOTER.sub("", text.replace("DRAFT", "").replace("•", ""))
+
+
+def running_lines(content):
+    """The council and the (short) title at the head of each page, the council's footer line."""
+    council = content.paper.council or content.front.authority
+    title = content.front.title
+    short = title if len(title) <= 90 else title[:89] + "…"
+    return [f"{council}: {short}", *([content.paper.footer] if content.paper.footer else [])]
 
 
 def word_text(content):

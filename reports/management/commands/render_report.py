@@ -2,7 +2,7 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
-from reports import docx, services
+from reports import services
 from reports.models import CommitteeReport
 
 FORMATS = ("pdf", "html", "docx")
@@ -44,7 +44,7 @@ class Command(BaseCommand):
 def render(report, kind):
     if kind == "pdf":
         return services.render_pdf(report)
-    content = services.content_of(report)
     if kind == "docx":
-        return docx.render_docx(content)
-    return services.render_pdf_html(content).encode()
+        return services.render_word(report)
+    content = services.content_of(report)
+    return services.render_pdf_html(content, services.is_draft(report)).encode()
