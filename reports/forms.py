@@ -2,7 +2,7 @@ from django import forms
 
 from authorities.access import managed_by
 from authorities.models import Committee
-from core.forms import model_form_field
+from core.forms import TextField, model_form_field
 from improvement.models import ImprovementPlan
 from reports.models import CommitteeReport
 
@@ -57,3 +57,20 @@ class NewReportForm(FrontMatterForm):
                 f"{committee} is not a committee of {plan.authority}, whose plan it is.",
             )
         return cleaned
+
+
+class ReturnToDraftForm(forms.Form):
+    """Why a submitted or cleared report goes back to draft: recorded, and shown on the report."""
+
+    reason = TextField(
+        label="Why does the report go back to draft?",
+        help_text="For example, the figures for the quarter have been corrected. The report "
+        "shows this to everyone who reads it before it is cleared again.",
+        error_messages={"required": "Say why the report goes back to draft."},
+    )
+
+    def clean_reason(self):
+        reason = self.cleaned_data["reason"].strip()
+        if not reason:
+            raise forms.ValidationError("Say why the report goes back to draft.")
+        return reason
