@@ -25,6 +25,17 @@ FRONT_MATTER = [
     "background_papers",
 ]
 
+REQUIRED = {
+    "plan": "Choose the plan the report is on.",
+    "committee": "Choose the committee the report goes to.",
+    "meeting_on": "Enter the date of the meeting.",
+    "title": "Enter the title of the report.",
+    "report_of": "Enter who presents the report, by post (for example, Director of Children's "
+    "Services).",
+    "purpose": "Enter the purpose of the report.",
+    "recommendations": "Enter the recommendations to the committee, one per line.",
+}
+
 
 class FrontMatterForm(forms.ModelForm):
     """The words a manager writes; everything else is assembled from the plan."""
@@ -33,6 +44,14 @@ class FrontMatterForm(forms.ModelForm):
         model = CommitteeReport
         fields = ["meeting_on", *FRONT_MATTER]
         formfield_callback = model_form_field
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # Each required field says which it is and what it wants: on a long form "This field is
+        # required." left the reader to find the field.
+        for name, message in REQUIRED.items():
+            if name in self.fields:
+                self.fields[name].error_messages["required"] = message
 
 
 class NewReportForm(FrontMatterForm):
