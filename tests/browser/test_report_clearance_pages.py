@@ -22,7 +22,7 @@ pytestmark = [
 
 STEPS = (
     ("draft", None, "Submit for clearance"),
-    ("submitted", clearance.submit, "Clear the report"),
+    ("submitted", clearance.submit, "asks another manager to clear it"),
     # A second manager clears what the first submitted.
     ("cleared", lambda report, user: clearance.clear(report, second_manager(report)), "Finalise"),
     # Tasks run inline here, so the files are stored as soon as the report is final.
