@@ -31,6 +31,16 @@ class LocalAuthorityAdmin(ScopedAdmin):
     search_fields = ["name", "ons_code", "dfe_code"]
     filter_horizontal = ["statistical_neighbours"]
     inlines = [CommitteeInline]
+    # What an authority's own admin may change of it: the council's settings, not its identity
+    # (codes, region, neighbours), which is national reference data.
+    settings_fields = ["clearer_must_differ"]
+
+    def get_readonly_fields(self, request, obj=None):
+        if request.user.is_superuser:
+            return super().get_readonly_fields(request, obj)
+        fields = [field.name for field in self.model._meta.fields if field.editable]
+        fields.append("statistical_neighbours")
+        return [name for name in fields if name not in self.settings_fields]
 
 
 @admin.register(Committee)

@@ -64,6 +64,12 @@ class LocalAuthority(models.Model):
     statistical_neighbours = models.ManyToManyField(
         "self", symmetrical=False, blank=True, related_name="+"
     )
+    clearer_must_differ = models.BooleanField(
+        "a second manager clears committee reports",
+        default=True,
+        help_text="The manager who clears a committee report must not be the one who submitted "
+        "it for clearance.",
+    )
 
     objects = LocalAuthorityQuerySet.as_manager()
 

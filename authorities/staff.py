@@ -16,7 +16,8 @@ ALL = ("add", "change", "delete", "view")
 # model (app_label.model_name) -> what an authority admin may do with it
 PERMISSIONS = {
     "auth.user": ("add", "change", "view"),
-    "authorities.localauthority": ("view",),
+    # Only their own settings (LocalAuthorityAdmin keeps the rest read only).
+    "authorities.localauthority": ("change", "view"),
     "authorities.committee": ALL,
     "authorities.membership": ALL,
     "inspections.inspection": ALL,

@@ -9,6 +9,7 @@ import hashlib
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Max
+from django.template.defaultfilters import pluralize
 
 from improvement import services
 from improvement.models import Action, ImprovementPlan, Milestone, Theme
@@ -78,6 +79,28 @@ def _unchanged(row, fields):
     return all(getattr(row, name) == value for name, value in fields.items())
 
 
+def by_inspection(recommendations):
+    """[[recommendations of one inspection, by number], ...], inspections in the order met."""
+    groups = {}
+    for recommendation in sorted(recommendations, key=lambda r: r.number):
+        groups.setdefault(recommendation.inspection_id, []).append(recommendation)
+    return list(groups.values())
+
+
+def not_ticked(recommendations):
+    """Why recommendations of one inspection cannot be in scope, naming the inspection as the
+    scope page heads it and what to tick."""
+    inspection = recommendations[0].inspection
+    numbers = [str(r.number) for r in recommendations]
+    listed = numbers[0] if len(numbers) == 1 else f"{', '.join(numbers[:-1])} and {numbers[-1]}"
+    these = "it" if len(numbers) == 1 else "them"
+    return (
+        f"Recommendation{pluralize(len(numbers))} {listed} of the "
+        f"{inspection.get_kind_display().lower()} of {inspection.date_range}: tick “The plan "
+        f"answers this inspection” for that inspection, or untick {these}."
+    )
+
+
 @transaction.atomic
 def set_scope(plan, inspections, recommendations):
     """The inspections the plan answers and which of their recommendations are in its scope."""
@@ -89,10 +112,7 @@ def set_scope(plan, inspections, recommendations):
     chosen = {i.pk for i in inspections}
     outside = [r for r in recommendations if r.inspection_id not in chosen]
     if outside:
-        numbers = ", ".join(str(r.number) for r in outside)
-        raise ValidationError(
-            {"recommendations": f"Recommendation {numbers} belongs to an inspection not chosen."}
-        )
+        raise ValidationError({"recommendations": [not_ticked(r) for r in by_inspection(outside)]})
     plan.inspections.set(inspections)
     plan.recommendations.set(recommendations)
     return plan

@@ -5,6 +5,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.db.models import Prefetch
 from django.shortcuts import redirect, render
+from django.template.defaultfilters import pluralize
 from django.urls import reverse
 from django.views.decorators.http import require_http_methods, require_POST
 
@@ -172,9 +173,8 @@ def plan_scope(request, pk):
             form,
             lambda d: building.set_scope(plan, d["inspections"], d["recommendations"]),
         ):
-            messages.success(
-                request, f"The plan answers {len(data['recommendations'])} recommendations."
-            )
+            count = len(data["recommendations"])
+            messages.success(request, f"The plan answers {count} recommendation{pluralize(count)}.")
             return to_build(plan)
     chosen = {str(v) for v in (form["recommendations"].value() or [])}
     chosen_inspections = {str(v) for v in (form["inspections"].value() or [])}

@@ -27,6 +27,8 @@ class Change:
     new: str
     who: str
     when: datetime
+    # A sentence said instead of "from old to new", where the values mean nothing to a reader.
+    said: str = ""
 
 
 def action_changes(action):
@@ -39,11 +41,26 @@ def action_changes(action):
         who = person_name(after.history_user) if after.history_user else "Unknown"
         for field in fields:
             old, new = getattr(before, field.attname), getattr(after, field.attname)
-            if old != new:
-                label = capfirst(field.verbose_name)
-                shown = _show(field, old, names), _show(field, new, names)
-                changes.append(Change(label, *shown, who, after.history_date))
+            if old == new:
+                continue
+            if field.name == "position":
+                changes += _moved(before, after, who)
+                continue
+            label = capfirst(field.verbose_name)
+            shown = _show(field, old, names), _show(field, new, names)
+            changes.append(Change(label, *shown, who, after.history_date))
     return changes[::-1]
+
+
+def _moved(before, after, who):
+    """A move within its theme as a reader sees it: up or down, not the numbers the ordering keeps
+    (which also shift when a neighbour moves). Left out where the theme changed too (its change
+    says it) and where the action had no place yet (0: the first move numbers every action of
+    the theme, moved or not)."""
+    if before.theme_id != after.theme_id or not before.position:
+        return []
+    said = "Moved up" if after.position < before.position else "Moved down"
+    return [Change("Order in its theme", "", "", who, after.history_date, said)]
 
 
 def _related_names(records, fields):

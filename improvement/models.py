@@ -277,6 +277,10 @@ class AppendOnlyError(Exception):
     pass
 
 
+# How the workbook import signs the updates it adds (improvement.workbook_import).
+IMPORTED_FROM = "Imported from "
+
+
 class ProgressUpdateQuerySet(models.QuerySet):
     def current(self):
         """Updates that stand: a retracted update no longer counts towards the action's state."""
@@ -367,6 +371,17 @@ class ProgressUpdate(models.Model):
         """Who signed it: the author, or the name it was signed with where no user wrote it (an
         imported workbook, a council's paper)."""
         return person_name(self.author) if self.author_id else self.author_name
+
+    @property
+    def byline(self) -> str:
+        """The signature as a page prints it: "By Ann Officer", "By Team manager"; an imported
+        update's signature says what it is ("Imported from plan.xlsx"), which "By" would garble."""
+        signature = self.signature
+        if not signature:
+            return "Unsigned"
+        if not self.author_id and signature.startswith(IMPORTED_FROM):
+            return signature
+        return f"By {signature}"
 
 
 class Evidence(models.Model):

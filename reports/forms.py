@@ -2,7 +2,7 @@ from django import forms
 
 from authorities.access import managed_by
 from authorities.models import Committee
-from core.forms import model_form_field
+from core.forms import TextField, model_form_field
 from improvement.models import ImprovementPlan
 from reports.models import CommitteeReport
 
@@ -25,6 +25,17 @@ FRONT_MATTER = [
     "background_papers",
 ]
 
+REQUIRED = {
+    "plan": "Choose the plan the report is on.",
+    "committee": "Choose the committee the report goes to.",
+    "meeting_on": "Enter the date of the meeting.",
+    "title": "Enter the title of the report.",
+    "report_of": "Enter who presents the report, by post (for example, Director of Children's "
+    "Services).",
+    "purpose": "Enter the purpose of the report.",
+    "recommendations": "Enter the recommendations to the committee, one per line.",
+}
+
 
 class FrontMatterForm(forms.ModelForm):
     """The words a manager writes; everything else is assembled from the plan."""
@@ -33,6 +44,14 @@ class FrontMatterForm(forms.ModelForm):
         model = CommitteeReport
         fields = ["meeting_on", *FRONT_MATTER]
         formfield_callback = model_form_field
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # Each required field says which it is and what it wants: on a long form "This field is
+        # required." left the reader to find the field.
+        for name, message in REQUIRED.items():
+            if name in self.fields:
+                self.fields[name].error_messages["required"] = message
 
 
 class NewReportForm(FrontMatterForm):
@@ -57,3 +76,20 @@ class NewReportForm(FrontMatterForm):
                 f"{committee} is not a committee of {plan.authority}, whose plan it is.",
             )
         return cleaned
+
+
+class ReturnToDraftForm(forms.Form):
+    """Why a submitted or cleared report goes back to draft: recorded, and shown on the report."""
+
+    reason = TextField(
+        label="Why does the report go back to draft?",
+        help_text="For example, the figures for the quarter have been corrected. The report "
+        "shows this to everyone who reads it before it is cleared again.",
+        error_messages={"required": "Say why the report goes back to draft."},
+    )
+
+    def clean_reason(self):
+        reason = self.cleaned_data["reason"].strip()
+        if not reason:
+            raise forms.ValidationError("Say why the report goes back to draft.")
+        return reason

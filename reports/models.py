@@ -14,7 +14,9 @@ from improvement.models import ImprovementPlan
 
 class CommitteeReportQuerySet(models.QuerySet):
     def with_context(self):
-        return self.select_related("plan__authority", "committee", "submitted_by", "cleared_by")
+        return self.select_related(
+            "plan__authority", "committee", "submitted_by", "cleared_by", "returned_by"
+        )
 
     def previous_of(self, report):
         """The latest finalised report of the same plan to the same committee before this one."""
@@ -91,6 +93,18 @@ class CommitteeReport(models.Model):
         editable=False,
         related_name="+",
     )
+    # The last time a submitted or cleared report was sent back to draft, and why (history keeps
+    # every time).
+    returned_at = models.DateTimeField(null=True, blank=True, editable=False)
+    returned_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        editable=False,
+        related_name="+",
+    )
+    return_reason = models.TextField("why it went back to draft", blank=True, editable=False)
     # A finalised report's files, rendered once by a task (reports.services) and served from storage.
     pdf_file = models.FileField(upload_to="reports/", blank=True, editable=False)
     docx_file = models.FileField(upload_to="reports/", blank=True, editable=False)
@@ -144,6 +158,10 @@ class CommitteeReport(models.Model):
     @property
     def cleared_by_name(self):
         return person_name(self.cleared_by) if self.cleared_by else ""
+
+    @property
+    def returned_by_name(self):
+        return person_name(self.returned_by) if self.returned_by else ""
 
     @property
     def files_ready(self):

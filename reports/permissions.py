@@ -37,7 +37,20 @@ def may_submit(user, report):
 
 
 def may_clear(user, report):
-    """Managers and admins of the report's authority: committee members may read it from then."""
+    """Managers and admins of the report's authority: committee members may read it from then.
+    Where the authority asks for a second person (LocalAuthority.clearer_must_differ, on by
+    default), not the one who submitted it for clearance."""
+    return manages(user, report.plan.authority_id) and not is_own_submission(user, report)
+
+
+def is_own_submission(user, report):
+    """Whether the authority wants a second person and the user submitted the report."""
+    return report.plan.authority.clearer_must_differ and report.submitted_by_id == user.pk
+
+
+def may_return_to_draft(user, report):
+    """Managers and admins of the report's authority: a submitted or cleared report goes back to
+    draft, with a reason, to be changed and submitted again."""
     return manages(user, report.plan.authority_id)
 
 

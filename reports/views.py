@@ -11,13 +11,14 @@ from core.access import check, guarded, require, signed_in
 from core.forms import NOTHING_CHANGED
 from reports import clearance, services
 from reports.assembly import figures_date
-from reports.forms import FrontMatterForm, NewReportForm
+from reports.forms import FrontMatterForm, NewReportForm, ReturnToDraftForm
 from reports.models import CommitteeReport
 from reports.permissions import (
     may_clear,
     may_edit_report,
     may_finalise,
     may_report_on,
+    may_return_to_draft,
     may_start_report,
     may_submit,
     readable_reports,
@@ -122,12 +123,45 @@ def report_submit(request, pk):
 
 
 @login_required
-@require_POST
 @guarded(may_clear)
 def report_clear(request, pk):
-    return clearance_step(
-        request, pk, clearance.clear, "The report is cleared: committee members can read it."
-    )
+    """GET: what clearing means, with the button; POST: clear the report."""
+    if request.method == "POST":
+        return clearance_step(
+            request, pk, clearance.clear, "The report is cleared: committee members can read it."
+        )
+    report = get_report_to_change(request, pk)
+    if report.status != report.Status.SUBMITTED:
+        messages.error(
+            request,
+            f"“{report}” is {report.get_status_display().lower()}: only a report that is "
+            "submitted for clearance can be cleared.",
+        )
+        return redirect("reports:report-detail", pk=report.pk)
+    return render(request, "reports/committeereport_clear.html", {"object": report})
+
+
+@login_required
+@guarded(may_return_to_draft)
+def report_return(request, pk):
+    """GET: why the report goes back to draft; POST: send it back, with the reason."""
+    report = get_report_to_change(request, pk)
+    if report.status not in (report.Status.SUBMITTED, report.Status.CLEARED):
+        messages.error(
+            request,
+            f"“{report}” is {report.get_status_display().lower()}: only a report that is "
+            "submitted for clearance or cleared can be sent back to draft.",
+        )
+        return redirect("reports:report-detail", pk=report.pk)
+    form = ReturnToDraftForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            clearance.return_to_draft(report, request.user, form.cleaned_data["reason"])
+            messages.success(request, "The report is a draft again: it can be edited.")
+        except clearance.WrongState as error:
+            messages.error(request, str(error))
+        return redirect("reports:report-detail", pk=report.pk)
+    return render(request, "reports/committeereport_return.html", {"object": report, "form": form})
 
 
 def clearance_step(request, pk, step, done):

@@ -28,6 +28,8 @@ NOT_EDIT_FORMS = {
     "improvement:retract_update",  # a confirmation: strikes out an update, giving a reason
     "reports:report-create",  # a new committee report
     "reports:report-finalise",  # a confirmation: finalises the report
+    "reports:report-clear",  # a confirmation: clears the submitted report
+    "reports:report-return",  # a new reason: sends the report back to draft
     "improvement:plan_create",  # a new plan
     "improvement:theme_add",  # a new theme
     "improvement:action_add",  # a new action

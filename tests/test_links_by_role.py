@@ -19,12 +19,18 @@ CASES = {case.name: case for case in collect_cases()}
 HTML = "text/html"
 
 
+# The admin (linked from home for staff) has its own tests (tests/admin/): crawled here, its every
+# list, filter and history page would be followed.
+NOT_CRAWLED = ("//", "/static/", "/admin/")
+
+
 def own_path(href, page):
-    """A link's path on this site (with its query), or None for other sites and static files."""
+    """A link's path on this site (with its query), or None for other sites, static files and
+    the admin."""
     href = urldefrag(href).url
     if href.startswith("?"):
         return page.split("?")[0] + href
-    if href.startswith("/") and not href.startswith(("//", "/static/")):
+    if href.startswith("/") and not href.startswith(NOT_CRAWLED):
         return href
     return None
 

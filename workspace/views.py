@@ -1,13 +1,17 @@
-"""Home: an officer's actions grouped by what to do next, their plans and their authorities."""
+"""Home: what needs the user. An officer's actions grouped by what to do next; a manager's
+overview of their authorities (workspace/overview.py); a committee member's papers."""
 
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import render
 
-from authorities.access import authorities_for, scoped
+from authorities.access import authorities_for, is_staff_of, roles_of, scoped
 from core.access import guarded, signed_in
 from improvement import rules
 from improvement.models import Action, ImprovementPlan
 from improvement.state import action_states
+from reports.models import CommitteeReport
+from reports.permissions import readable_reports
+from workspace.overview import SHOWN, manager_overview
 
 GROUPS = [
     ("overdue", "Overdue"),
@@ -19,18 +23,41 @@ GROUPS = [
 
 def home_page(request):
     """What home shows, gathered; bench/views.py serves the same as JSON."""
-    my_actions = (
-        scoped(Action.objects.all(), request.user, "plan__authority")
-        .filter(lead_officer=request.user)
-        .select_related("plan", "theme")
-    )
-    groups = rules.group_my_actions(action_states(my_actions))
+    user = request.user
+    context = {
+        "plans": scoped(ImprovementPlan.objects.select_related("authority"), user),
+        "authorities": authorities_for(user).order_by("name"),
+        "overview": manager_overview(user),
+        "shown": SHOWN,
+    }
+    if reads_papers_only(user):
+        return {**context, "papers_only": True, "papers": final_papers(user)}
+    groups = rules.group_my_actions(action_states(my_actions(user)))
     return {
+        **context,
         "groups": [(key, label, groups[key]) for key, label in GROUPS],
         "has_actions": any(groups.values()),
-        "plans": scoped(ImprovementPlan.objects.select_related("authority"), request.user),
-        "authorities": authorities_for(request.user).order_by("name"),
     }
+
+
+def reads_papers_only(user):
+    """A committee member (and nothing more anywhere) leads no action and gets no reminder: their
+    home leads to the committee's papers."""
+    return not any(is_staff_of(user, authority_id) for authority_id in roles_of(user))
+
+
+def my_actions(user):
+    return (
+        scoped(Action.objects.all(), user, "plan__authority")
+        .filter(lead_officer=user)
+        .select_related("plan", "theme")
+    )
+
+
+def final_papers(user):
+    """The finalised reports the user may read, newest meeting first."""
+    reports = readable_reports(CommitteeReport.objects.with_context(), user)
+    return scoped(reports, user, "plan__authority").filter(status=CommitteeReport.Status.FINAL)
 
 
 @login_required

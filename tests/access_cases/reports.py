@@ -90,10 +90,19 @@ CASES = [
     Case(
         "reports:report-clear",
         kwargs=submitted_pk,
-        get=None,
+        get=EDITORS,
         post=EDITORS,
         hidden=UNCLEARED,
         fresh=True,  # a manager clears it: the next role gets a submitted one
+    ),
+    Case(
+        "reports:report-return",
+        kwargs=submitted_pk,
+        get=EDITORS,
+        post=EDITORS,
+        post_data=lambda w: {"reason": "The figures for the quarter were corrected."},
+        hidden=UNCLEARED,
+        fresh=True,  # a manager sends it back: the next role gets a submitted one
     ),
     Case("reports:report-finalise", kwargs=cleared_pk, get=EDITORS, post=EDITORS),
     Case("reports:report-pdf", kwargs=cleared_pk),

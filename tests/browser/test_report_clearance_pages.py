@@ -13,6 +13,7 @@ from tests.browser.test_pages_in_browser import (  # noqa: F401 (fixtures)
     sign_in,
     world,
 )
+from tests.reports.conftest import second_manager
 
 pytestmark = [
     pytest.mark.browser,
@@ -21,8 +22,9 @@ pytestmark = [
 
 STEPS = (
     ("draft", None, "Submit for clearance"),
-    ("submitted", clearance.submit, "Clear the report"),
-    ("cleared", clearance.clear, "Finalise report"),
+    ("submitted", clearance.submit, "asks another manager to clear it"),
+    # A second manager clears what the first submitted.
+    ("cleared", lambda report, user: clearance.clear(report, second_manager(report)), "Finalise"),
     # Tasks run inline here, so the files are stored as soon as the report is final.
     ("final", services.finalise, "Download PDF"),
     ("final, files not yet stored", lambda report, user: forget_files(report), "being prepared"),

@@ -159,7 +159,7 @@ def test_a_manager_imports_a_workbook_through_the_pages(browser, live_server, wo
     page.get_by_role("button", name="Check the workbook").click()
     assert "“Team manager” is not one of the council's officers or managers" in page.content()
     page.get_by_role("button", name="Import 1 action").click()
-    assert "Imported: 1 new actions" in page.content()
+    assert "Imported: 1 new action," in page.content()
     assert world.a.plan.actions.filter(reference="7.1", lead_name="Team manager").exists()
 
 

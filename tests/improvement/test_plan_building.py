@@ -50,9 +50,26 @@ def test_a_plan_answers_seven_of_gatesheads_eight_recommendations(plan):
 
 def test_a_recommendation_of_an_inspection_not_chosen_is_refused_and_nothing_changes(plan, sif):
     lscb = Inspection.objects.get(authority=plan.authority, framework__code="lscb-review")
-    with pytest.raises(ValidationError, match="belongs to an inspection not chosen"):
+    with pytest.raises(ValidationError) as refused:
         building.set_scope(plan, [sif], [*sif.recommendations.all(), lscb.recommendations.first()])
     assert plan.recommendations.count() == 7
+    number = lscb.recommendations.first().number
+    assert refused.value.message_dict["recommendations"] == [
+        f"Recommendation {number} of the {lscb.get_kind_display().lower()} of {lscb.date_range}: "
+        "tick “The plan answers this inspection” for that inspection, or untick it."
+    ]
+
+
+def test_recommendations_of_an_inspection_not_ticked_are_named_with_it_and_what_to_tick(plan, sif):
+    lscb = Inspection.objects.get(authority=plan.authority, framework__code="lscb-review")
+    with pytest.raises(ValidationError) as refused:
+        building.set_scope(plan, [lscb], list(sif.recommendations.all()))
+    numbers = sorted(r.number for r in sif.recommendations.all())
+    (message,) = refused.value.message_dict["recommendations"]
+    listed = f"{', '.join(map(str, numbers[:-1]))} and {numbers[-1]}"
+    assert message.startswith(f"Recommendations {listed} of the ")
+    assert sif.date_range in message
+    assert "belongs to an inspection not chosen" not in message
 
 
 def test_an_inspection_of_another_authority_is_refused(plan):

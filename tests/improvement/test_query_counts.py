@@ -99,3 +99,58 @@ def test_action_page_queries_do_not_grow_with_its_updates_and_recommendations(cl
     side.action.recommendations.add(*extra)
     many = queries_for(client, url)
     assert few == many, f"{few} queries with one update, {many} with 301"
+
+
+def grow_the_overview(side, count):
+    """More of everything a manager's overview or a member's home lists: missed milestones,
+    reports waiting for clearance, final papers and workbook imports waiting, `count` of each."""
+    from improvement.models import Milestone, WorkbookUpload
+    from reports.models import CommitteeReport
+    from tests import factories as f
+
+    action = grow(side, count)
+    past = datetime.date.today() - datetime.timedelta(days=5)
+    Milestone.objects.bulk_create(
+        Milestone(action=action, title=f"Step {n}", due_on=past) for n in range(count)
+    )
+    committee = f.CommitteeFactory(authority=side.authority)
+    start = CommitteeReport.objects.count()
+    CommitteeReport.objects.bulk_create(
+        CommitteeReport(
+            plan=side.plan,
+            committee=committee,
+            meeting_on=datetime.date(2030, 1, 1) + datetime.timedelta(days=start + n),
+            title=f"Progress {n}",
+            report_of="Director",
+            purpose="To report.",
+            recommendations="Note it.",
+            status=status,
+            snapshot={} if status == "final" else None,
+            submitted_by=side.officer,
+        )
+        for n in range(count * 2)
+        for status in ["submitted" if n % 2 else "final"]
+    )
+    WorkbookUpload.objects.bulk_create(
+        WorkbookUpload(
+            plan=side.plan,
+            uploaded_by=side.manager,
+            file_name=f"plan{n}.xlsx",
+            content=b"",
+            read_status="read",
+        )
+        for n in range(count)
+    )
+
+
+@pytest.mark.parametrize("role", ["manager", "committee_member"])
+def test_a_managers_and_a_members_home_queries_do_not_grow(client, role):
+    side = build_side("Aldwick", 1)
+    grow_the_overview(side, 10)
+    client.force_login(getattr(side, role))
+    url = reverse("home")
+    client.get(url)
+    few = queries_for(client, url)
+    grow_the_overview(side, 300)
+    many = queries_for(client, url)
+    assert few == many, f"{role}: {few} queries with 10 of each, {many} with 310"

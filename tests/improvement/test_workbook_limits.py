@@ -107,7 +107,7 @@ def test_a_workbook_is_read_once_and_every_later_step_reads_what_was_kept(
     preview = response["Location"]
     assert client.get(preview).status_code == 200
     status = client.post(preview)["Location"]
-    assert "Imported: 1 new actions" in client.get(status).content.decode()
+    assert "Imported: 1 new action," in client.get(status).content.decode()
     assert len(reads) == 1
     upload = WorkbookUpload.objects.get()
     assert (upload.read_status, upload.status) == (ReadStatus.READ, ImportStatus.IMPORTED)

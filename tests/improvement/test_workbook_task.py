@@ -42,7 +42,7 @@ def test_confirming_imports_once_and_the_status_page_gives_the_counts(client, si
     assert client.post(preview).url == status
     assert client.post(preview).url == status  # a double click
     page = client.get(status).content.decode()
-    assert "Imported: 1 new actions, 0 changed, 0 unchanged, 0 progress updates added." in page
+    assert "Imported: 1 new action, 0 changed, 0 unchanged, 0 progress updates added." in page
     upload.refresh_from_db()
     assert (upload.status, upload.imported_by) == (ImportStatus.IMPORTED, side.manager)
     assert side.plan.actions.filter(reference="9.9").count() == 1

@@ -39,8 +39,21 @@ def due_date_changed(action, old, new, reason, on):
 
 
 def cleared(report, manager):
-    """The report submitted and cleared by the manager, ready to be finalised."""
-    return clearance.clear(clearance.submit(report, manager), manager)
+    """The report submitted by the manager and cleared by a second manager of the authority (a
+    clearer must not be the one who submitted it), ready to be finalised."""
+    return clearance.clear(clearance.submit(report, manager), second_manager(report))
+
+
+def second_manager(report):
+    """Another manager of the report's authority, made once."""
+    user, made = get_user_model().objects.get_or_create(
+        username=f"second-manager-{report.plan.authority_id}"
+    )
+    if made:
+        Membership.objects.create(
+            user=user, authority=report.plan.authority, role=Membership.Role.MANAGER
+        )
+    return user
 
 
 @pytest.fixture(scope="module")

@@ -10,7 +10,6 @@ from django.utils import timezone
 from authorities.models import Committee
 from improvement import services
 from improvement.models import Action
-from reports import clearance
 from reports import services as report_services
 from reports.assembly import assemble
 from reports.models import CommitteeReport
@@ -18,6 +17,7 @@ from reports.snapshot import load
 from tests import factories as f
 from tests.access import build_side
 from tests.improvement.test_action_state import DECEMBER, JANUARY, NOVEMBER
+from tests.reports.conftest import cleared
 
 pytestmark = pytest.mark.django_db
 
@@ -43,7 +43,7 @@ def report_for(side, meeting_on):
 
 
 def finalised(report, manager):
-    clearance.clear(clearance.submit(report, manager), manager)
+    cleared(report, manager)
     return report_services.finalise(report, manager)
 
 

@@ -6,9 +6,11 @@ from django.core.exceptions import PermissionDenied
 from django.test import Client
 from django.urls import reverse
 
+from authorities.models import Membership
 from reports import clearance, services
 from reports.models import CommitteeReport
-from tests.reports.conftest import cleared
+from tests.admin.world import change_form_data
+from tests.reports.conftest import GATESHEAD, cleared, member, second_manager
 
 Status = CommitteeReport.Status
 
@@ -38,7 +40,7 @@ def test_submitting_records_who_and_when_and_is_kept_in_history(gateshead_report
 def test_clearing_records_who_and_when(gateshead_report, manager):
     report = cleared(gateshead_report, manager)
     stored = fresh(report)
-    assert (stored.status, stored.cleared_by) == (Status.CLEARED, manager)
+    assert (stored.status, stored.cleared_by) == (Status.CLEARED, second_manager(report))
     assert stored.cleared_at >= stored.submitted_at
     assert [h.status for h in stored.history.order_by("history_date")][-2:] == [
         Status.SUBMITTED,
@@ -64,9 +66,11 @@ def test_a_submitted_report_cannot_be_submitted_again_nor_finalised(gateshead_re
 
 def test_a_final_report_cannot_go_back_through_clearance(gateshead_report, manager):
     services.finalise(cleared(gateshead_report, manager), manager)
-    for step in (clearance.submit, clearance.clear):
+    for step in (clearance.submit, lambda report, user: clearance.clear(report, user)):
         with pytest.raises(clearance.WrongState, match="is final"):
-            step(gateshead_report, manager)
+            step(gateshead_report, second_manager(gateshead_report))
+    with pytest.raises(clearance.WrongState, match="is final"):
+        clearance.return_to_draft(gateshead_report, manager, "Wrong figures.")
 
 
 @pytest.mark.parametrize("who", ["officer", "councillor", "outsider"])
@@ -77,6 +81,8 @@ def test_only_a_manager_of_the_authority_submits_or_clears(gateshead_report, man
     clearance.submit(gateshead_report, manager)
     with pytest.raises(PermissionDenied):
         clearance.clear(gateshead_report, user)
+    with pytest.raises(PermissionDenied):
+        clearance.return_to_draft(gateshead_report, user, "Wrong figures.")
     assert fresh(gateshead_report).status == Status.SUBMITTED
 
 
@@ -90,8 +96,10 @@ def test_the_pages_take_a_draft_through_clearance_to_the_confirmation_page(
     client.post(url("report-submit", gateshead_report))
     page = client.get(url("report-detail", gateshead_report)).content.decode()
     assert "Submitted for clearance" in page
-    assert "Clear the report" in page
     assert "Edit front matter" not in page
+    client = client_for(second_manager(gateshead_report))
+    page = client.get(url("report-detail", gateshead_report)).content.decode()
+    assert "Clear the report" in page
     client.post(url("report-clear", gateshead_report))
     page = client.get(url("report-detail", gateshead_report)).content.decode()
     assert 'govuk-tag govuk-tag--blue">Cleared' in page
@@ -133,8 +141,110 @@ def test_a_committee_member_sees_a_report_only_once_it_is_cleared(
         )
         for name in ("report-detail", "report-pdf", "report-docx"):
             assert client.get(url(name, gateshead_report)).status_code == 404
-    clearance.clear(gateshead_report, manager)
+    clearance.clear(gateshead_report, second_manager(gateshead_report))
     listed = client.get(reverse("reports:report-list")).content.decode()
     assert gateshead_report.title in listed
     assert ">Cleared<" in listed
     assert client.get(url("report-detail", gateshead_report)).status_code == 200
+
+
+def test_the_manager_who_submitted_a_report_may_not_clear_it(gateshead_report, manager):
+    clearance.submit(gateshead_report, manager)
+    with pytest.raises(PermissionDenied):
+        clearance.clear(gateshead_report, manager)
+    assert fresh(gateshead_report).status == Status.SUBMITTED
+    client = client_for(manager)
+    page = client.get(url("report-detail", gateshead_report)).content.decode()
+    assert "Clear the report" not in page
+    assert "You submitted this report: Gateshead asks another manager to clear it." in page
+    assert client.get(url("report-clear", gateshead_report)).status_code == 403
+    assert client.post(url("report-clear", gateshead_report)).status_code == 403
+    assert fresh(gateshead_report).status == Status.SUBMITTED
+
+
+def test_an_authority_may_let_one_manager_submit_and_clear(gateshead_report, manager):
+    authority = gateshead_report.plan.authority
+    authority.clearer_must_differ = False
+    authority.save()
+    report = clearance.clear(clearance.submit(fresh(gateshead_report), manager), manager)
+    assert (report.status, report.submitted_by, report.cleared_by) == (
+        Status.CLEARED,
+        manager,
+        manager,
+    )
+
+
+def test_clear_asks_for_confirmation_before_clearing(gateshead_report, manager):
+    clearance.submit(gateshead_report, manager)
+    client = client_for(second_manager(gateshead_report))
+    page = client.get(url("report-clear", gateshead_report)).content.decode()
+    assert "members of the Corporate Parenting" in page or "can read it from then on" in page
+    assert "Go back to the submitted report" in page
+    assert fresh(gateshead_report).status == Status.SUBMITTED
+    response = client.post(url("report-clear", gateshead_report), follow=True)
+    assert "The report is cleared" in response.content.decode()
+    assert fresh(gateshead_report).status == Status.CLEARED
+
+
+def test_the_finalise_page_leads_back_to_the_cleared_report_not_a_draft(gateshead_report, manager):
+    page = client_for(manager).get(url("report-finalise", cleared(gateshead_report, manager)))
+    assert "Go back to the cleared report" in page.content.decode()
+    assert "draft" not in page.content.decode().split("<main")[1].split("Go back")[1][:60]
+    assert "Go back to the draft" not in page.content.decode()
+
+
+@pytest.mark.parametrize("step", ["submitted", "cleared"])
+def test_a_submitted_or_cleared_report_goes_back_to_draft_with_its_reason_shown(
+    gateshead_report, manager, councillor, step
+):
+    report = clearance.submit(gateshead_report, manager)
+    if step == "cleared":
+        report = clearance.clear(report, second_manager(report))
+    client = client_for(manager)
+    refused = client.post(url("report-return", report), {"reason": "  "})
+    assert "Say why the report goes back to draft." in refused.content.decode()
+    assert fresh(report).status == step
+    response = client.post(
+        url("report-return", report),
+        {"reason": "The quarter's figures were corrected."},
+        follow=True,
+    )
+    page = response.content.decode()
+    assert "The report is a draft again" in page
+    assert "Sent back to draft" in page
+    assert "The quarter&#x27;s figures were corrected." in page
+    assert "Edit front matter" in page
+    stored = fresh(report)
+    assert (stored.status, stored.returned_by, stored.submitted_by, stored.cleared_by) == (
+        Status.DRAFT,
+        manager,
+        None,
+        None,
+    )
+    assert stored.history.filter(status=step).exists()  # who moved it on before is kept
+    assert client_for(councillor).get(url("report-detail", report)).status_code == 404
+
+
+def test_a_draft_cannot_be_sent_back_to_draft(gateshead_report, manager):
+    with pytest.raises(clearance.WrongState, match="only a report that is submitted"):
+        clearance.return_to_draft(gateshead_report, manager, "Wrong figures.")
+    response = client_for(manager).get(url("report-return", gateshead_report), follow=True)
+    assert "can be sent back to draft" in response.content.decode()
+
+
+def test_an_authority_admin_sets_the_second_person_rule_and_nothing_else_of_the_authority(
+    gateshead_report,
+):
+    admin = member("gateshead-admin", GATESHEAD, Membership.Role.ADMIN)
+    authority = gateshead_report.plan.authority
+    client = client_for(admin)
+    address = reverse("admin:authorities_localauthority_change", args=[authority.pk])
+    page = client.get(address)
+    form = page.context["adminform"].form
+    assert list(form.fields) == ["clearer_must_differ"]
+    data = change_form_data(page)
+    data.pop("clearer_must_differ", None)  # the box unticked
+    response = client.post(address, {**data, "name": "Renamed"})
+    assert response.status_code == 302
+    authority.refresh_from_db()
+    assert (authority.clearer_must_differ, authority.name) == (False, "Gateshead")

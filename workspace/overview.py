@@ -1,0 +1,104 @@
+"""A manager's overview: what needs them across the plans of the authorities they manage.
+
+Actions are read through the one read model (improvement.state.action_states), never a second
+query of their state; the rest is one query each, so the number of queries stays the same however
+many actions, milestones, reports and uploads there are.
+"""
+
+from dataclasses import dataclass, field
+from datetime import date
+
+from django.utils import timezone
+
+from authorities.access import managed_by
+from improvement.models import Action, ImprovementPlan, Milestone, Rag, ReadStatus, WorkbookUpload
+from improvement.state import COMPLETE, ActionState, action_states, is_missed
+from reports.models import CommitteeReport
+
+SHOWN = 10  # rows shown of each list; the rest are counted and linked
+
+
+@dataclass(frozen=True)
+class Deadline:
+    """A plan's next date to meet: an action's or a milestone's due date."""
+
+    plan: ImprovementPlan
+    due_on: date
+    what: str
+    action: Action
+
+
+@dataclass
+class Overview:
+    overdue_or_red: list[ActionState] = field(default_factory=list)
+    update_missing: list[ActionState] = field(default_factory=list)
+    missed_milestones: list[Milestone] = field(default_factory=list)
+    awaiting_clearance: list[CommitteeReport] = field(default_factory=list)
+    imports_waiting: list[WorkbookUpload] = field(default_factory=list)
+    next_deadlines: list[Deadline] = field(default_factory=list)
+
+    @property
+    def needs_nothing(self):
+        return not any(
+            (
+                self.overdue_or_red,
+                self.update_missing,
+                self.missed_milestones,
+                self.awaiting_clearance,
+                self.imports_waiting,
+            )
+        )
+
+
+def manager_overview(user) -> Overview | None:
+    """What needs the user in the authorities they manage; None where they manage none."""
+    authorities = managed_by(user)
+    if not authorities:
+        return None
+    today = timezone.localdate()
+    actions = Action.objects.filter(plan__authority_id__in=authorities).select_related(
+        "plan", "lead_officer"
+    )
+    states = action_states(actions.order_by("plan_id", "due_on", "reference"))
+    milestones = list(
+        Milestone.objects.filter(
+            action__plan__authority_id__in=authorities,
+            completed_on__isnull=True,
+            due_on__isnull=False,
+        ).select_related("action__plan")
+    )
+    return Overview(
+        overdue_or_red=[s for s in states if s.overdue or s.rag == Rag.RED],
+        update_missing=[s for s in states if s.update_due],
+        missed_milestones=[m for m in milestones if is_missed(m, today)],
+        awaiting_clearance=list(
+            CommitteeReport.objects.with_context().filter(
+                plan__authority_id__in=authorities, status=CommitteeReport.Status.SUBMITTED
+            )
+        ),
+        imports_waiting=list(
+            WorkbookUpload.objects.filter(
+                plan__authority_id__in=authorities, read_status=ReadStatus.READ, status=""
+            )
+            .select_related("plan", "uploaded_by")
+            .defer("content", "tables")
+        ),
+        next_deadlines=next_deadlines(states, milestones, today),
+    )
+
+
+def next_deadlines(states, milestones, today) -> list[Deadline]:
+    """Each plan's earliest date still to come: an action not complete, or a milestone not met."""
+    candidates = [
+        Deadline(s.action.plan, s.due_on, f"{s.action.reference} {s.action.title}", s.action)
+        for s in states
+        if s.due_on and s.due_on >= today and s.status != COMPLETE
+    ] + [
+        Deadline(m.action.plan, m.due_on, f"Milestone: {m.title}", m.action)
+        for m in milestones
+        if m.due_on >= today
+    ]
+    first = {}
+    for deadline in sorted(candidates, key=lambda d: d.due_on):
+        first.setdefault(deadline.plan.pk, deadline)
+    return sorted(first.values(), key=lambda d: (d.due_on, d.plan.title))
