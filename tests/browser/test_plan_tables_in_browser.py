@@ -164,3 +164,20 @@ def test_a_bulk_complete_without_an_update_is_refused_and_a_missed_milestone_is_
     page.goto(live_server.url + reverse("improvement:action", args=[unreported.pk]))
     assert page.locator(".govuk-tag", has_text="Missed").count() == 1
     assert not axe_violations(page)
+
+
+def test_a_due_date_moved_to_the_date_it_has_is_refused_on_the_page(browser, live_server, world):
+    action = world.a.action
+    action.refresh_from_db()
+    page = sign_in(browser, live_server, world.a.manager)
+    page.goto(live_server.url + reverse("improvement:change_due_date", args=[action.pk]))
+    page.get_by_label("Day").fill(str(action.due_on.day))
+    page.get_by_label("Month").fill(str(action.due_on.month))
+    page.get_by_label("Year").fill(str(action.due_on.year))
+    page.get_by_label("Why the due date changes").fill("Agreed at the board.")
+    page.get_by_role("button", name="Change the due date").click()
+    summary = page.locator(".govuk-error-summary").inner_text()
+    assert "The action is already due on" in summary
+    assert "enter a different date" in summary
+    assert action.due_date_changes.count() == 1  # only the world's own change
+    assert not axe_violations(page)
