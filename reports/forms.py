@@ -25,6 +25,21 @@ FRONT_MATTER = [
     "background_papers",
 ]
 
+# The form in parts, each with its heading and a Save button after it: one Save button at the foot
+# of twenty fields stood 5,300 pixels down the page.
+SECTIONS = [
+    (
+        "The meeting and the report",
+        ["plan", "committee", "meeting_on", "title", "agenda_item", "report_of", "wards"],
+    ),
+    ("What the report says", ["summary", "purpose", "background"]),
+    (
+        "Implications",
+        [name for name in FRONT_MATTER if name.endswith("_implications")],
+    ),
+    ("Recommendations and contact", ["recommendations", "contact_officer", "background_papers"]),
+]
+
 REQUIRED = {
     "plan": "Choose the plan the report is on.",
     "committee": "Choose the committee the report goes to.",
@@ -52,6 +67,13 @@ class FrontMatterForm(forms.ModelForm):
         for name, message in REQUIRED.items():
             if name in self.fields:
                 self.fields[name].error_messages["required"] = message
+
+    def sections(self):
+        """[(heading, [bound field])] of the form's fields, in the order of SECTIONS."""
+        return [
+            (heading, [self[name] for name in names if name in self.fields])
+            for heading, names in SECTIONS
+        ]
 
 
 class NewReportForm(FrontMatterForm):

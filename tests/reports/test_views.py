@@ -130,3 +130,24 @@ def test_a_committee_member_may_read_but_not_edit_a_cleared_report(
 ):
     cleared(gateshead_report, manager)
     assert client_for(councillor).get(url("report-edit", gateshead_report)).status_code == 403
+
+
+def test_the_report_form_is_in_parts_each_with_its_save_button(gateshead_report, manager):
+    """One Save button at the foot of twenty fields stood 5,300 pixels down the page."""
+    page = client_for(manager).get(reverse("reports:report-edit", args=[gateshead_report.pk]))
+    html = page.content.decode()
+    headings = [
+        "The meeting and the report",
+        "What the report says",
+        "Implications",
+        "Recommendations and contact",
+    ]
+    places = [html.index(f">{heading}</h2>") for heading in headings]
+    assert places == sorted(places)
+    saves = [i for i in range(len(html)) if html.startswith(">Save the report</button>", i)]
+    assert len(saves) == len(headings)
+    # A Save button closes each part, before the next part's heading.
+    assert all(
+        a < save < b for save, a, b in zip(saves, places, [*places[1:], len(html)], strict=True)
+    )
+    assert saves[0] < html.index('name="background"')
