@@ -23,7 +23,6 @@ from improvement.models import (
     Action,
     DueDateChange,
     ImprovementPlan,
-    Milestone,
     ProgressUpdate,
     Rag,
     first_of_each,
@@ -73,11 +72,6 @@ class ActionState:
 def is_overdue(due_on: date | None, status: str, day: date) -> bool:
     """Its due date passed before the day, and it is not complete (in SQL: overdue_on)."""
     return bool(due_on and due_on < day and status != COMPLETE)
-
-
-def is_missed(milestone: Milestone, day: date) -> bool:
-    """A milestone is missed when its due date passed before the day and it is not completed."""
-    return bool(milestone.due_on and milestone.due_on < day and milestone.completed_on is None)
 
 
 def overdue_on(actions: QuerySet, day: date) -> QuerySet:

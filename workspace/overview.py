@@ -12,7 +12,7 @@ from django.utils import timezone
 
 from authorities.access import managed_by
 from improvement.models import Action, ImprovementPlan, Milestone, Rag, ReadStatus, WorkbookUpload
-from improvement.state import COMPLETE, ActionState, action_states, is_missed
+from improvement.state import COMPLETE, ActionState, action_states
 from reports.models import CommitteeReport
 
 SHOWN = 10  # rows shown of each list; the rest are counted and linked
@@ -70,7 +70,7 @@ def manager_overview(user) -> Overview | None:
     return Overview(
         overdue_or_red=[s for s in states if s.overdue or s.rag == Rag.RED],
         update_missing=[s for s in states if s.update_due],
-        missed_milestones=[m for m in milestones if is_missed(m, today)],
+        missed_milestones=[m for m in milestones if m.missed_on(today)],
         awaiting_clearance=list(
             CommitteeReport.objects.with_context().filter(
                 plan__authority_id__in=authorities, status=CommitteeReport.Status.SUBMITTED
