@@ -8,7 +8,6 @@ from simple_history.models import HistoricalRecords
 
 from authorities.models import Committee, LocalAuthority
 from core.dates import long_date
-from core.people import person_name
 from improvement.models import ImprovementPlan
 
 
@@ -150,18 +149,6 @@ class CommitteeReport(models.Model):
     @property
     def is_draft(self):
         return self.status == self.Status.DRAFT
-
-    @property
-    def submitted_by_name(self):
-        return person_name(self.submitted_by) if self.submitted_by else ""
-
-    @property
-    def cleared_by_name(self):
-        return person_name(self.cleared_by) if self.cleared_by else ""
-
-    @property
-    def returned_by_name(self):
-        return person_name(self.returned_by) if self.returned_by else ""
 
     @property
     def files_ready(self):
