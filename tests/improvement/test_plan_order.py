@@ -120,3 +120,24 @@ def test_an_imported_action_goes_last_in_its_theme_on_the_builder(client):
     page = client.get(reverse("improvement:plan", args=[side.plan.pk])).content.decode()
     themes = page[page.index(">Themes</h2>") :]
     assert themes.index("Second") < themes.index(side.action.title) < themes.index("Imported last")
+
+
+def test_never_moved_actions_are_numbered_in_natural_order_by_the_migration():
+    """Rows loaded before positions were kept sat at 0 and sorted as text (1.10 above 1.2); the
+    migration numbers them as numbers, after any order a manager set."""
+    from importlib import import_module
+
+    from django.apps import apps
+
+    migration = import_module("improvement.migrations.0012_natural_action_positions")
+    plan = f.ImprovementPlanFactory()
+    for reference in ("1.10", "1.2", "1.1", "1.9"):
+        f.ActionFactory(plan=plan, theme=None, reference=reference, position=0)
+    f.ActionFactory(plan=plan, theme=None, reference="2.1", position=1)
+
+    migration.number_actions(apps, None)
+
+    order = (
+        Action.objects.filter(plan=plan).order_by("position").values_list("reference", flat=True)
+    )
+    assert list(order) == ["2.1", "1.1", "1.2", "1.9", "1.10"]
