@@ -22,6 +22,8 @@ SERIES = (
     ("local", "#d53880", "3 3", lambda p: p.local.value if p.local else None),
 )
 LEGEND_ROW = 18
+# An x-axis label's width per character at font-size 12 (generous), and the space between two.
+CHARACTER, LABEL_GAP = 7, 12
 
 
 def line_chart(comparison, authority_name, chart_id, region_name="Region"):
@@ -106,17 +108,29 @@ def _axes(periods, top, unit):
             f'<text x="{LEFT - 6}" y="{y + 4:.1f}" text-anchor="end" font-size="12" '
             f'fill="#0b0c0c">{escape(label.replace(" per 10,000", ""))}</text>'
         )
-    every = max(1, len(periods) // 7)
-    last = len(periods) - 1
-    for index, period in enumerate(periods):
-        if index % every == 0 or index == last:
-            # The last label ends at its point, so a long one (Year to 30 June 2025) is not cut.
-            anchor = "end" if index == last and last else "middle"
-            parts.append(
-                f'<text x="{_x(index, len(periods)):.1f}" y="{base + 18}" font-size="12" '
-                f'text-anchor="{anchor}" fill="#0b0c0c">{escape(period.period)}</text>'
-            )
+    for index in _labelled(periods):
+        # The last label ends at its point, so a long one (Year to 30 June 2025) is not cut.
+        anchor = "end" if index == len(periods) - 1 and index else "middle"
+        parts.append(
+            f'<text x="{_x(index, len(periods)):.1f}" y="{base + 18}" font-size="12" '
+            f'text-anchor="{anchor}" fill="#0b0c0c">{escape(periods[index].period)}</text>'
+        )
     return parts
+
+
+def _labelled(periods):
+    """Which periods get a label on the x axis: evenly spaced so no two touch, and always the
+    last, whose label ends at its point (so the one before it must end well before)."""
+    count = len(periods)
+    if count < 2:
+        return list(range(count))
+    spacing = (WIDTH - LEFT - RIGHT) / (count - 1)
+    widest = max(len(p.period) for p in periods) * CHARACTER + LABEL_GAP
+    every = max(1, -(-widest // spacing))
+    last = count - 1
+    # The last label spans its whole width to the left of its point.
+    shown = [i for i in range(0, last, int(every)) if (last - i) * spacing >= widest * 1.5]
+    return [*shown, last]
 
 
 def _line(values, count, top, colour, dash):

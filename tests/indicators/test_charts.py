@@ -39,3 +39,24 @@ def test_a_chart_with_no_values_still_parses_and_says_so():
     root = parse(line_chart(empty, "Nottinghamshire", "chart-2"))
     assert root.find(f"{SVG}title").text == "Pathway plans <audited> & good: Nottinghamshire"
     assert root.find(f"{SVG}desc").text == "No values yet for Nottinghamshire."
+
+
+@pytest.mark.parametrize("count", [2, 3, 5, 8, 9, 11, 12, 13, 20])
+@pytest.mark.parametrize("label", ["2024", "2019-20", "Year to 30 June 2025"])
+def test_no_two_x_axis_labels_overlap_and_the_last_is_always_shown(count, label):
+    """Labels are drawn 7 px a character at most; each box is kept clear of the next, the last
+    one (anchored at its end) included."""
+    from types import SimpleNamespace
+
+    from indicators.charts import CHARACTER, _labelled, _x
+
+    periods = [SimpleNamespace(period=f"{label} {i}") for i in range(count)]
+    shown = _labelled(periods)
+    assert shown[-1] == count - 1
+    boxes = []
+    for index in shown:
+        width = len(periods[index].period) * CHARACTER
+        x = _x(index, count)
+        boxes.append((x - width, x) if index == count - 1 else (x - width / 2, x + width / 2))
+    for (_, right), (left, _) in zip(boxes, boxes[1:], strict=False):
+        assert right < left, (count, label, shown)
