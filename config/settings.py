@@ -240,6 +240,11 @@ SIMPLE_HISTORY_REVERT_DISABLED = True
 
 # Links in reminder emails point here.
 SITE_URL = os.environ.get("SITE_URL", "http://localhost:8000").rstrip("/")
+
+# The accessibility statement's contact, set per deployment (the council running the service).
+ACCESSIBILITY_ORGANISATION = os.environ.get("ACCESSIBILITY_ORGANISATION", "")
+ACCESSIBILITY_CONTACT_EMAIL = os.environ.get("ACCESSIBILITY_CONTACT_EMAIL", "")
+ACCESSIBILITY_CONTACT_PHONE = os.environ.get("ACCESSIBILITY_CONTACT_PHONE", "")
 # The weekly digest goes out on this weekday (0 Monday ... 6 Sunday).
 REMINDER_DIGEST_WEEKDAY = int(os.environ.get("REMINDER_DIGEST_WEEKDAY", "0"))
 # --- Production and scale: several web processes against one PostgreSQL (README) ---

@@ -4,6 +4,7 @@ from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
 from core.health import health
+from core.statement import accessibility_statement
 from workspace import views as workspace_views
 
 urlpatterns = [
@@ -14,6 +15,7 @@ urlpatterns = [
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("password-reset/", include("core.password_urls")),
     path("health/", health, name="health"),
+    path("accessibility/", accessibility_statement, name="accessibility"),
     path("", include("improvement.urls")),
     # /inspections/<pk>/ and /authorities/<pk>/ (an authority's inspections, compared).
     path("", include("inspections.urls")),

@@ -6,4 +6,4 @@ class CoreConfig(AppConfig):
     verbose_name = "Site"
 
     def ready(self):
-        from core import lookups  # noqa: F401  (registers the integer `__in` lookup)
+        from core import checks, lookups  # noqa: F401  (register the deploy checks and `__in`)

@@ -8,7 +8,8 @@ from core.access import signed_in
 from improvement import permissions as improvement_rules
 
 # Pages for the anonymous or the signing-in, guarded by no role: Django's own sign-in, sign-out and
-# password-reset views, and the load balancer's health probe.
+# password-reset views, the load balancer's health probe, and the accessibility statement (the law
+# asks that anyone may read it).
 UNGUARDED = {
     "login",
     "logout",
@@ -17,6 +18,7 @@ UNGUARDED = {
     "password_reset_confirm",
     "password_reset_complete",
     "health",
+    "accessibility",
 }
 
 

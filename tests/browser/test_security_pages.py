@@ -1,4 +1,4 @@
-"""The password reset and error pages in headless Chromium: axe, keyboard and reflow at 320 px."""
+"""The password reset, error and accessibility statement pages in headless Chromium: axe, keyboard and reflow at 320 px."""
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
@@ -28,6 +28,7 @@ ANONYMOUS_PAGES = {
     ),
     "password-reset-complete": (reverse("password_reset_complete"), 200),
     "not-found": ("/no-such-page/", 404),
+    "accessibility-statement": (reverse("accessibility"), 200),
 }
 
 
