@@ -126,10 +126,13 @@ def groups_in(claims):
     if name not in claims and name in claims.get("_claim_names", {}):
         logger.warning(
             "The ID token for %s lists no groups (too many): roles left as they were.",
-            claims["sub"],
+            claims.get("sub"),
         )
         return None
     groups = claims.get(name) or []
     if isinstance(groups, str):
         groups = [groups]
+    if not isinstance(groups, list):
+        logger.warning("The ID token's %r claim is no list: roles left as they were.", name)
+        return None
     return [str(group) for group in groups]
