@@ -15,6 +15,7 @@ import requests
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.exceptions import SuspiciousOperation
+from django.db import IntegrityError
 from django.urls import reverse
 from mozilla_django_oidc.auth import OIDCAuthenticationBackend
 
@@ -155,7 +156,12 @@ class Backend(OIDCAuthenticationBackend):
             raise Refused(
                 "its ID token is signed by a key the provider does not publish"
             ) from error
-        return person_signing_in(checked_claims(id_token, key, document, nonce))
+        claims = checked_claims(id_token, key, document, nonce)
+        try:
+            return person_signing_in(claims)
+        except IntegrityError:
+            # The same person's first sign-in in two tabs at once: the other linked them first.
+            return person_signing_in(claims)
 
     def id_token_for(self, code, code_verifier):
         callback = reverse(settings.OIDC_AUTHENTICATION_CALLBACK_URL)

@@ -5,6 +5,7 @@ standard `email_verified` or Entra ID's `xms_edov`), else a new account with no 
 import pytest
 from django.test import override_settings
 
+from authorities import oidc
 from authorities.accounts import Refused, email_is_verified, groups_in, person_signing_in
 from authorities.models import SignInIdentity
 from tests import factories as f
@@ -81,3 +82,28 @@ def test_groups_are_read_from_the_claim_named_and_left_alone_past_entras_limit()
     assert groups_in({"_claim_names": {"groups": "src1"}}) is None
     with override_settings(OIDC_GROUPS_CLAIM=""):
         assert groups_in({"groups": ["a"]}) is None
+
+
+def test_a_first_sign_in_made_twice_at_once_ends_in_one_account(monkeypatch):
+    """Two tabs: the second finds the link the first made, instead of failing on it."""
+    first = claims(email="jo@gateshead.gov.uk", email_verified=True)
+    calls = []
+
+    def racing(claims_):
+        calls.append(claims_)
+        person = person_signing_in(claims_)
+        if len(calls) == 1:
+            raise oidc.IntegrityError("one_account_per_sign_in_identity")
+        return person
+
+    monkeypatch.setattr(oidc, "person_signing_in", racing)
+    monkeypatch.setattr(oidc, "checked_claims", lambda *args: first)
+    monkeypatch.setattr(oidc, "provider", lambda: {"token_endpoint": "", "jwks_uri": ""})
+    backend = oidc.Backend()
+    monkeypatch.setattr(backend, "id_token_for", lambda code, verifier: "token")
+    monkeypatch.setattr(backend, "retrieve_matching_jwk", lambda token: "key")
+
+    person = backend.sign_in(None, "code", "nonce", "verifier")
+
+    assert len(calls) == 2
+    assert SignInIdentity.objects.get().user == person
