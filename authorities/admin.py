@@ -5,7 +5,7 @@ from django.contrib.auth.admin import UserAdmin
 from django.core.exceptions import PermissionDenied
 
 from authorities.access import administered
-from authorities.models import Committee, LocalAuthority, Membership, Region
+from authorities.models import Committee, GroupRoleMapping, LocalAuthority, Membership, Region
 from authorities.permissions import may_manage_account
 from authorities.scoped_admin import RecordedAdmin, ScopedAdmin, ScopedInline
 
@@ -53,10 +53,24 @@ class CommitteeAdmin(ScopedAdmin):
 
 @admin.register(Membership)
 class MembershipAdmin(RecordedAdmin):
-    list_display = ["user", "authority", "role", "job_title"]
-    list_filter = ["role", ("authority", RelatedOnly)]
+    list_display = ["user", "authority", "role", "job_title", "from_group"]
+    list_filter = ["role", "from_group", ("authority", RelatedOnly)]
     list_select_related = ["user", "authority"]
     search_fields = ["user__username", "user__first_name", "user__last_name", "authority__name"]
+    autocomplete_fields = ["authority"]
+    # Set by the sign-in alone (authorities/group_roles.py).
+    readonly_fields = ["from_group"]
+
+
+@admin.register(GroupRoleMapping)
+class GroupRoleMappingAdmin(RecordedAdmin):
+    """The groups of the council's directory whose people get a role in the authority when they
+    sign in with their council account (docs/admin.md, "Roles from groups")."""
+
+    list_display = ["group", "name", "authority", "role"]
+    list_filter = ["role", ("authority", RelatedOnly)]
+    list_select_related = ["authority"]
+    search_fields = ["group", "name", "authority__name"]
     autocomplete_fields = ["authority"]
 
 
@@ -66,7 +80,8 @@ class MembershipInline(ScopedInline, admin.TabularInline):
     model = Membership
     extra = 1
     # Whether to email reminders is the person's own choice, made on their reminders page.
-    fields = ["authority", "role", "job_title"]
+    fields = ["authority", "role", "job_title", "from_group"]
+    readonly_fields = ["from_group"]
     autocomplete_fields = ["authority"]
 
     def get_queryset(self, request):

@@ -70,6 +70,13 @@ class LocalAuthority(models.Model):
         help_text="The manager who clears a committee report must not be the one who submitted "
         "it for clearance.",
     )
+    sign_in_tenant = models.CharField(
+        "Entra tenant ID",
+        max_length=64,
+        blank=True,
+        help_text="The council's directory in Microsoft Entra ID (its tenant ID). People who sign "
+        "in from it with no role yet are shown to this authority's admins, to be given one.",
+    )
 
     objects = LocalAuthorityQuerySet.as_manager()
 
@@ -133,6 +140,12 @@ class Membership(models.Model):
         default=True,
         help_text="Reminders about the actions this person leads, and the weekly digest.",
     )
+    from_group = models.BooleanField(
+        "given by a group",
+        default=False,
+        help_text="Given at sign-in by a group of the council's directory (group role mappings): "
+        "it follows the groups at each sign-in, and goes when the person leaves the group.",
+    )
 
     history = HistoricalRecords()
 
@@ -150,3 +163,64 @@ class Membership(models.Model):
 
     def __str__(self):
         return f"{self.user} – {self.get_role_display()} at {self.authority}"
+
+
+class GroupRoleMapping(models.Model):
+    """A group of the council's directory whose people get a role in one authority when they sign
+    in with their council account (authorities/group_roles.py). Owned by the authority."""
+
+    authority = models.ForeignKey(
+        LocalAuthority, on_delete=models.CASCADE, related_name="group_roles"
+    )
+    group = models.CharField(
+        "group ID",
+        max_length=200,
+        help_text="The group as the sign-in provider names it in its groups claim (Entra ID: the "
+        "group's Object ID).",
+    )
+    name = models.CharField(
+        max_length=200, blank=True, help_text="What the group is called, for people reading this."
+    )
+    role = models.CharField(max_length=20, choices=Membership.Role.choices)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["authority__name", "name", "group"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["authority", "group"], name="one_role_per_group_per_authority"
+            ),
+            models.CheckConstraint(
+                condition=models.Q(role__in=["officer", "manager", "committee_member", "admin"]),
+                name="group_role_known",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.name or self.group} – {self.get_role_display()} at {self.authority}"
+
+
+class SignInIdentity(models.Model):
+    """A person's account at the council's sign-in provider, linked to their account here at their
+    first sign-in (authorities/accounts.py). Owned by the person; gone with their account."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="sign_in_identities"
+    )
+    issuer = models.CharField(max_length=255)
+    subject = models.CharField(max_length=255)
+    tenant = models.CharField(max_length=64, blank=True)
+    first_signed_in = models.DateTimeField(auto_now_add=True)
+    last_signed_in = models.DateTimeField()
+
+    class Meta:
+        verbose_name_plural = "sign-in identities"
+        constraints = [
+            models.UniqueConstraint(
+                fields=["issuer", "subject"], name="one_account_per_sign_in_identity"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.user} at {self.issuer}"

@@ -6,19 +6,22 @@ admin of one council never sees another's rows. A platform superuser sees everyt
 """
 
 from django import forms
+from django.conf import settings
 from django.contrib import admin
 from django.contrib.admin.options import IncorrectLookupParameters
 from django.contrib.admin.utils import unquote
 from django.contrib.admin.views.main import ChangeList
 from django.contrib.admin.widgets import AutocompleteSelect, AutocompleteSelectMultiple
 from django.contrib.auth import get_user_model
+from django.contrib.auth.views import redirect_to_login
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import NON_FIELD_ERRORS, PermissionDenied, ValidationError
+from django.db.models import Q
 from django.http import Http404, HttpResponseRedirect
-from django.urls import path
+from django.urls import path, reverse
 from simple_history.admin import SimpleHistoryAdmin
 
-from authorities.access import administered
+from authorities.access import administered, administered_by
 
 # How each model reaches its authority; a model not named here is national reference data.
 AUTHORITY_PATHS = {
@@ -26,6 +29,7 @@ AUTHORITY_PATHS = {
     "authorities.localauthority": "pk",
     "authorities.committee": "authority",
     "authorities.membership": "authority",
+    "authorities.grouprolemapping": "authority",
     "inspections.inspection": "authority",
     "inspections.judgement": "inspection__authority",
     "inspections.finding": "inspection__authority",
@@ -58,8 +62,18 @@ def in_scope(queryset, user):
     if queryset.model is get_user_model() and not user.is_superuser:
         # A user of several authorities is one row, and superusers are no council's to edit.
         members = administered(queryset.model.objects.all(), user, path)
-        return queryset.filter(pk__in=members.values("pk"), is_superuser=False)
+        people = Q(pk__in=members.values("pk")) | Q(pk__in=waiting_for_a_role(user).values("pk"))
+        return queryset.filter(people, is_superuser=False)
     return administered(queryset, user, path)
+
+
+def waiting_for_a_role(admin):
+    """People with no role anywhere who signed in with a council account from the directory
+    (Entra tenant) of an authority the admin administers: theirs to give a role."""
+    tenants = administered_by(admin).exclude(sign_in_tenant="").values("sign_in_tenant")
+    return get_user_model().objects.filter(
+        memberships=None, is_superuser=False, sign_in_identities__tenant__in=tenants
+    )
 
 
 class AdminSite(admin.AdminSite):
@@ -75,6 +89,14 @@ class AdminSite(admin.AdminSite):
         )
         others = [url for url in super().get_urls() if getattr(url, "name", "") != shortcut.name]
         return [shortcut, *others]
+
+    def login(self, request, extra_context=None):
+        # With local passwords off, everyone signs in on the one sign-in page: with their council
+        # account, or, for a superuser, the password form kept there (core/passwords.py).
+        if not settings.LOCAL_PASSWORDS:
+            index = reverse("admin:index", current_app=self.name)
+            return redirect_to_login(request.GET.get("next") or index)
+        return super().login(request, extra_context)
 
     def view_on_site(self, request, content_type_id, object_id):
         """The object's page in the app; 404 for a bad id or one the user's admin does not show."""

@@ -20,6 +20,7 @@ PERMISSIONS = {
     "authorities.localauthority": ("change", "view"),
     "authorities.committee": ALL,
     "authorities.membership": ALL,
+    "authorities.grouprolemapping": ALL,
     "inspections.inspection": ALL,
     "inspections.judgement": ALL,
     "inspections.finding": ALL,

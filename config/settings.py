@@ -177,7 +177,10 @@ MIDDLEWARE.insert(
 )
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
-    "django.contrib.auth.backends.ModelBackend",
+    # Passwords kept here; LOCAL_PASSWORDS=off leaves them to the superusers alone.
+    "core.passwords.LocalPasswordBackend",
+    # The council's own sign-in (single sign-on, below): its callback signs people in.
+    "authorities.oidc.Backend",
 ]
 
 # Behind a TLS-terminating proxy that sets X-Forwarded-Proto (and X-Forwarded-For).
@@ -279,3 +282,26 @@ LOGGING["loggers"] = {
 }
 # Minimal JSON views of the pages' rows, for the load test's baselines only (bench/load_test.py).
 BENCH_JSON_VIEWS = env_bool("BENCH_JSON_VIEWS", False)
+
+# --- Single sign-on with the council's OpenID Connect provider (README "Single sign-on") ---
+# On when OIDC_ISSUER and OIDC_CLIENT_ID are set; the login page then offers "Sign in with your
+# council account". The provider's endpoints and keys come from its discovery document.
+OIDC_ISSUER = os.environ.get("OIDC_ISSUER", "").rstrip("/")
+OIDC_RP_CLIENT_ID = os.environ.get("OIDC_CLIENT_ID", "")
+OIDC_RP_CLIENT_SECRET = os.environ.get("OIDC_CLIENT_SECRET", "")
+# Entra ID's directories (tenant IDs, the `tid` claim) whose people may sign in; empty: any the
+# issuer signs for (a single-tenant issuer signs for one).
+OIDC_ALLOWED_TENANTS = env_list("OIDC_ALLOWED_TENANTS")
+# The claim listing the person's groups, for the group role mappings; empty: groups give no role.
+OIDC_GROUPS_CLAIM = os.environ.get("OIDC_GROUPS_CLAIM", "")
+OIDC_RP_SCOPES = "openid email profile"
+OIDC_RP_SIGN_ALGO = "RS256"
+OIDC_USE_PKCE = True
+OIDC_USE_NONCE = True
+OIDC_TIMEOUT = int(os.environ.get("OIDC_TIMEOUT_SECONDS", "10"))
+OIDC_AUTHENTICATION_CALLBACK_URL = "signin:callback"
+# Clocks differ a little: an ID token is taken this long either side of its times.
+OIDC_CLOCK_LEEWAY_SECONDS = 60
+# Off: only superusers sign in with a password here (the break-glass account); everyone else
+# signs in with their council account, and password reset is off.
+LOCAL_PASSWORDS = env_bool("LOCAL_PASSWORDS", True)

@@ -3,6 +3,7 @@ from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
+from authorities.views import SignInView
 from core.health import health
 from core.statement import accessibility_statement
 from workspace import views as workspace_views
@@ -11,8 +12,9 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("reports/", include("reports.urls")),
     path("", workspace_views.home, name="home"),
-    path("login/", auth_views.LoginView.as_view(), name="login"),
+    path("login/", SignInView.as_view(), name="login"),
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),
+    path("sign-in/", include("authorities.urls")),
     path("password-reset/", include("core.password_urls")),
     path("health/", health, name="health"),
     path("accessibility/", accessibility_statement, name="accessibility"),

@@ -4,14 +4,19 @@ higher ceiling (LOGIN_ADDRESS_FAILURE_LIMIT), since behind a council's proxy one
 whole council. A lock lifts a cool-off after the last failure (AXES_COOLOFF_TIME)."""
 
 import datetime
+import logging
 
 from axes.attempts import get_cool_off_threshold
 from axes.handlers.database import AxesDatabaseHandler
 from axes.helpers import get_client_username, get_cool_off, get_failure_limit
-from axes.models import AccessAttempt
+from axes.models import AccessAttempt, AccessFailureLog
 from django.conf import settings
 from django.db.models import Max, Sum
 from django.shortcuts import render
+
+from core.security import client_ip
+
+logger = logging.getLogger(__name__)
 
 
 class LockoutHandler(AxesDatabaseHandler):
@@ -56,3 +61,18 @@ def to_the_minute(moment):
     """The moment rounded up to a whole minute, as the page says it ("after 09:16")."""
     rounded = moment.replace(second=0, microsecond=0)
     return rounded if rounded == moment else rounded + datetime.timedelta(minutes=1)
+
+
+def record_refused_sign_in(request, username, reason):
+    """A sign-in refused elsewhere than the password form (the council's sign-in provider): kept
+    with the password failures (Axes -> Access failures) and logged, but counted towards no lock,
+    since no password was guessed here and one council's proxy is one address."""
+    logger.warning("Sign-in refused for %s from %s: %s", username, client_ip(request), reason)
+    if settings.AXES_ENABLED:
+        AccessFailureLog.objects.create(
+            username=username[:255],
+            ip_address=client_ip(request) or None,
+            user_agent=request.headers.get("User-Agent", "")[:255],
+            http_accept=request.headers.get("Accept", "")[:1025],
+            path_info=request.path[:255],
+        )

@@ -3,12 +3,17 @@
 Asking for the email is limited per account and per address (PASSWORD_RESETS_PER_ACCOUNT,
 PASSWORD_RESETS_PER_ADDRESS in PASSWORD_RESET_WINDOW_MINUTES); past the limit nothing is sent and
 the page says to try later, the same whether or not the address has an account.
+
+With local passwords off (LOCAL_PASSWORDS=off: people sign in with their council account), every
+page here answers 404 saying so: a superuser's break-glass password is set with
+`manage.py changepassword`.
 """
 
 import hashlib
 
 from django.conf import settings
 from django.contrib.auth import views as auth_views
+from django.shortcuts import render
 from django.urls import path
 
 from core.security import client_ip, take_turn
@@ -42,13 +47,32 @@ def turn_key(kind, value):
     return f"{kind}:{hashlib.sha256(value.encode()).hexdigest()}"
 
 
+def while_passwords_are_used(view):
+    """The view while this deployment keeps passwords; otherwise a 404 page saying so."""
+
+    def password_view(request, *args, **kwargs):
+        if not settings.LOCAL_PASSWORDS:
+            return render(request, "registration/passwords_off.html", status=404)
+        return view(request, *args, **kwargs)
+
+    return password_view
+
+
 urlpatterns = [
-    path("", PasswordResetView.as_view(), name="password_reset"),
-    path("sent/", auth_views.PasswordResetDoneView.as_view(), name="password_reset_done"),
+    path("", while_passwords_are_used(PasswordResetView.as_view()), name="password_reset"),
+    path(
+        "sent/",
+        while_passwords_are_used(auth_views.PasswordResetDoneView.as_view()),
+        name="password_reset_done",
+    ),
     path(
         "<uidb64>/<token>/",
-        auth_views.PasswordResetConfirmView.as_view(),
+        while_passwords_are_used(auth_views.PasswordResetConfirmView.as_view()),
         name="password_reset_confirm",
     ),
-    path("done/", auth_views.PasswordResetCompleteView.as_view(), name="password_reset_complete"),
+    path(
+        "done/",
+        while_passwords_are_used(auth_views.PasswordResetCompleteView.as_view()),
+        name="password_reset_complete",
+    ),
 ]

@@ -8,10 +8,13 @@ from core.access import signed_in
 from improvement import permissions as improvement_rules
 
 # Pages for the anonymous or the signing-in, guarded by no role: Django's own sign-in, sign-out and
-# password-reset views, the load balancer's health probe, and the accessibility statement (the law
-# asks that anyone may read it).
+# password-reset views, the sign-in with a council account (its start and the provider's answer),
+# the load balancer's health probe, and the accessibility statement (the law asks that anyone may
+# read it).
 UNGUARDED = {
     "login",
+    "signin:start",
+    "signin:callback",
     "logout",
     "password_reset",
     "password_reset_done",

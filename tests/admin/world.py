@@ -8,7 +8,7 @@ from django.apps import apps
 from django.contrib.sessions.models import Session
 from django.forms import MultiValueField
 
-from authorities.models import Membership
+from authorities.models import GroupRoleMapping, Membership
 from indicators.models import Indicator, LocalFigure, Target
 from reports.models import CommitteeReport, PaperTemplate
 from tests import factories as f
@@ -24,6 +24,12 @@ def admin_world():
             authority=side.authority, council_name=f"{side.authority.name} Council"
         )
         local_indicator(side)
+        side.group_role = GroupRoleMapping.objects.create(
+            authority=side.authority,
+            group=f"{side.authority.name.lower()}-managers",
+            name=f"{side.authority.name} children's services managers",
+            role=Membership.Role.MANAGER,
+        )
     return world
 
 
