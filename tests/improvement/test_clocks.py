@@ -224,7 +224,8 @@ def inspection_2026(authority, grades):
         published_on=date(2026, 7, 28),
         overall_grade="",
     )
-    for area, grade in zip(JudgementArea.objects.filter(framework__code="ilacs-2026"), grades):
+    areas = JudgementArea.objects.filter(framework__code="ilacs-2026")
+    for area, grade in zip(areas, grades, strict=True):
         f.JudgementFactory(inspection=inspection, area=area, grade=grade)
     return inspection
 
