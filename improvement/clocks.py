@@ -116,9 +116,7 @@ def next_monitoring_visit(inspections, today: date) -> Clock | None:
         expected = rules.add_months(latest.started_on, MONITORING_VISIT_EVERY_MONTHS)
         return Clock(MONITORING_VISIT, expected, latest, today)
     plan_due = rules.plan_due_at_ofsted(inadequate.published_on)
-    return Clock(
-        MONITORING_VISIT, plan_due + FIRST_MONITORING_VISIT_AFTER_PLAN, inadequate, today
-    )
+    return Clock(MONITORING_VISIT, plan_due + FIRST_MONITORING_VISIT_AFTER_PLAN, inadequate, today)
 
 
 def clocks_of(answered, authority_inspections, today: date) -> list[Clock]:

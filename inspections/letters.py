@@ -151,7 +151,9 @@ def read_findings(text) -> Pasted:
         if heading(line) is not None or PAGE_NUMBER.match(line):
             pasted.left_out.append(words)
         else:
-            paragraph.append(ITEM_MARKER.sub("", words, count=1).strip() if starts_bullet else words)
+            paragraph.append(
+                ITEM_MARKER.sub("", words, count=1).strip() if starts_bullet else words
+            )
     pasted.items = [item for item in pasted.items if item.text]
     if not pasted.items:
         raise ValidationError(

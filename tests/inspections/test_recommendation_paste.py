@@ -7,8 +7,8 @@ from django.core.exceptions import ValidationError
 from django.core.management import call_command
 
 from authorities.models import LocalAuthority
-from inspections.models import Framework, Inspection, Recommendation
 from inspections.letters import split_recommendation_list
+from inspections.models import Framework, Inspection, Recommendation
 from inspections.services import add_pasted_recommendations
 
 LSCB_PASTE = """
