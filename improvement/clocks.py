@@ -101,16 +101,20 @@ def judged_inadequate_by(inspections) -> Inspection | None:
     return latest if latest is not None and latest.judged_inadequate() else None
 
 
+def monitoring_visits_since(inadequate: Inspection, inspections) -> list[Inspection]:
+    return [
+        i
+        for i in inspections
+        if i.kind == Inspection.Kind.MONITORING_VISIT and i.started_on > inadequate.ended_on
+    ]
+
+
 def next_monitoring_visit(inspections, today: date) -> Clock | None:
     """When the next monitoring visit is expected, from all of one authority's inspections."""
     inadequate = judged_inadequate_by(inspections)
     if inadequate is None:
         return None
-    visits = [
-        i
-        for i in inspections
-        if i.kind == Inspection.Kind.MONITORING_VISIT and i.started_on > inadequate.ended_on
-    ]
+    visits = monitoring_visits_since(inadequate, inspections)
     latest = max(visits, key=lambda i: i.started_on, default=None)
     if latest is not None:
         expected = rules.add_months(latest.started_on, MONITORING_VISIT_EVERY_MONTHS)
@@ -123,18 +127,14 @@ def clocks_of(answered, authority_inspections, today: date) -> list[Clock]:
     """A plan's clocks, soonest first: the deadlines of the inspections it answers (`answered`),
     and the next monitoring visit where it answers the inspection that judged the authority
     inadequate or a monitoring visit since."""
-    clocks = [clock for inspection in answered for clock in inspection_clocks(inspection, today)]
+    found = [clock for inspection in answered for clock in inspection_clocks(inspection, today)]
     monitoring = next_monitoring_visit(authority_inspections, today)
     if monitoring is not None:
         inadequate = judged_inadequate_by(authority_inspections)
-        monitored = {inadequate.pk} | {
-            i.pk
-            for i in authority_inspections
-            if i.kind == Inspection.Kind.MONITORING_VISIT and i.started_on > inadequate.ended_on
-        }
-        if monitored & {i.pk for i in answered}:
-            clocks.append(monitoring)
-    return sorted(clocks, key=lambda clock: (clock.due_on, clock.kind))
+        monitored = [inadequate, *monitoring_visits_since(inadequate, authority_inspections)]
+        if {i.pk for i in monitored} & {i.pk for i in answered}:
+            found.append(monitoring)
+    return sorted(found, key=lambda clock: (clock.due_on, clock.kind))
 
 
 def plan_clocks(plan, today: date) -> list[Clock]:
@@ -149,14 +149,14 @@ def clocks_of_plans(plans, today: date) -> dict[int, list[Clock]]:
     by_authority = {}
     for inspection in Inspection.objects.with_clock_facts().filter(authority__in=authority_ids):
         by_authority.setdefault(inspection.authority_id, []).append(inspection)
-    clocks = {}
+    by_plan = {}
     for plan in plans:
         inspections = by_authority.get(plan.authority_id, [])
         answered = {i.pk for i in plan.inspections.all()}
-        clocks[plan.pk] = clocks_of(
+        by_plan[plan.pk] = clocks_of(
             [i for i in inspections if i.pk in answered], inspections, today
         )
-    return clocks
+    return by_plan
 
 
 def plan_due_on(clocks: list[Clock]) -> date | None:
