@@ -78,7 +78,7 @@ class InspectionForm(forms.ModelForm):
         choices=Recommendation.AddressedTo.choices,
         required=False,
         initial=Recommendation.AddressedTo.AUTHORITY,
-        help_text="A joint targeted area inspection's findings are for the safeguarding "
+        help_text="A joint targeted area inspection's recommendations are for the safeguarding "
         "partnership.",
     )
     pasted_findings = forms.CharField(
@@ -119,6 +119,17 @@ class InspectionForm(forms.ModelForm):
         if text.strip():
             letters.read_findings(text)
         return text
+
+
+def counted(rows, noun):
+    return f"{len(rows)} {noun}{'' if len(rows) == 1 else 's'}"
+
+
+def priority_words(created):
+    count = sum(r.priority == Recommendation.Priority.PRIORITY_ACTION for r in created)
+    if count == 0:
+        return "none of them a priority action"
+    return f"{count} of them {'a priority action' if count == 1 else 'priority actions'}"
 
 
 def left_out_words(left_out):
@@ -204,11 +215,10 @@ class InspectionAdmin(RecordedAdmin):
                 priority=data["pasted_priority"],
                 addressed_to=data["pasted_addressed_to"] or Recommendation.AddressedTo.AUTHORITY,
             )
-            priority = sum(r.priority == Recommendation.Priority.PRIORITY_ACTION for r in created)
             self.message_user(
                 request,
-                f"Added {len(created)} recommendations from the pasted list, {priority} of them "
-                f"priority actions.{left_out_words(left_out)}",
+                f"Added {counted(created, 'recommendation')} from the pasted list, "
+                f"{priority_words(created)}.{left_out_words(left_out)}",
             )
         if data.get("pasted_findings", "").strip():
             created, left_out = services.add_pasted_findings(
@@ -218,7 +228,8 @@ class InspectionAdmin(RecordedAdmin):
             )
             self.message_user(
                 request,
-                f"Added {len(created)} findings from the pasted text.{left_out_words(left_out)}",
+                f"Added {counted(created, 'finding')} from the pasted text."
+                f"{left_out_words(left_out)}",
             )
 
     def undeletable(self, obj):

@@ -270,3 +270,13 @@ def test_a_judgement_added_to_a_saved_visit_is_refused(aldwick):
     with pytest.raises(ValidationError) as error:
         judgement.full_clean()
     assert "A monitoring visit gives no grades" in error.value.messages[0]
+
+
+def test_the_admin_says_when_no_pasted_item_is_a_priority_action(admin_client, aldwick):
+    response = admin_client.post(
+        "/admin/inspections/inspection/add/",
+        visit_form(aldwick, "focused_visit", pasted_recommendations="- Improve plans."),
+        follow=True,
+    )
+    said = " ".join(messages_of(response))
+    assert "Added 1 recommendation from the pasted list, none of them a priority action." in said
