@@ -14,7 +14,7 @@ from authorities.access import get_scoped_or_404, managed_by, scoped
 from core.access import guarded, require, signed_in
 from core.exports import csv_response, xlsx_response
 from core.forms import NOTHING_CHANGED
-from improvement import services, summary
+from improvement import clocks, services, summary
 from improvement.building_forms import BulkUpdateForm
 from improvement.filters import ActionFilter
 from improvement.forms import ActionForm, DueDateChangeForm, ProgressUpdateForm, RetractionForm
@@ -43,6 +43,7 @@ def plan_page(request, pk):
     today = timezone.localdate()
     overdue, overdue_count = summary.overdue(plan, today)
     missed, missed_count = summary.missed(plan, today)
+    plan_clocks = clocks.plan_clocks(plan, today)
     return {
         "plan": plan,
         "themes": themes,
@@ -52,7 +53,8 @@ def plan_page(request, pk):
         "overdue_count": overdue_count,
         "missed": missed,
         "missed_count": missed_count,
-        "ofsted_due_on": plan.ofsted_due_on(),
+        "clocks": plan_clocks,
+        "ofsted_due_on": clocks.plan_due_on(plan_clocks),
     }
 
 

@@ -8,11 +8,14 @@ many actions, milestones, reports and uploads there are.
 from dataclasses import dataclass, field
 from datetime import date
 
+from django.db.models import Prefetch
 from django.utils import timezone
 
 from authorities.access import managed_by
+from improvement.clocks import Clock, clocks_of_plans, still_open
 from improvement.models import Action, ImprovementPlan, Milestone, Rag, ReadStatus, WorkbookUpload
 from improvement.state import COMPLETE, ActionState, action_states
+from inspections.models import Inspection
 from reports.models import CommitteeReport
 
 SHOWN = 10  # rows shown of each list; the rest are counted and linked
@@ -28,6 +31,14 @@ class Deadline:
     action: Action
 
 
+@dataclass(frozen=True)
+class PlanClock:
+    """One of Ofsted's dates for a plan (improvement/clocks.py)."""
+
+    plan: ImprovementPlan
+    clock: Clock
+
+
 @dataclass
 class Overview:
     overdue_or_red: list[ActionState] = field(default_factory=list)
@@ -36,6 +47,7 @@ class Overview:
     awaiting_clearance: list[CommitteeReport] = field(default_factory=list)
     imports_waiting: list[WorkbookUpload] = field(default_factory=list)
     next_deadlines: list[Deadline] = field(default_factory=list)
+    ofsted_clocks: list[PlanClock] = field(default_factory=list)
 
     @property
     def needs_nothing(self):
@@ -84,6 +96,25 @@ def manager_overview(user) -> Overview | None:
             .defer("content", "tables")
         ),
         next_deadlines=next_deadlines(states, milestones, today),
+        ofsted_clocks=ofsted_clocks(plans_of(authorities), today),
+    )
+
+
+def plans_of(authority_ids):
+    """The authorities' plans, with the ids of the inspections each answers (for their clocks)."""
+    return list(
+        ImprovementPlan.objects.filter(authority_id__in=authority_ids).prefetch_related(
+            Prefetch("inspections", Inspection.objects.only("pk"))
+        )
+    )
+
+
+def ofsted_clocks(plans, today) -> list[PlanClock]:
+    """Ofsted's dates still to come for the plans, soonest first, and the next monitoring visit."""
+    by_plan = clocks_of_plans(plans, today)
+    return sorted(
+        (PlanClock(plan, clock) for plan in plans for clock in still_open(by_plan[plan.pk])),
+        key=lambda item: (item.clock.due_on, item.plan.title),
     )
 
 

@@ -3,15 +3,16 @@ overview of their authorities (workspace/overview.py); a committee member's pape
 
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import render
+from django.utils import timezone
 
-from authorities.access import authorities_for, is_staff_of, roles_of, scoped
+from authorities.access import authorities_for, is_staff_of, managed_by, roles_of, scoped
 from core.access import guarded, signed_in
 from improvement import rules
 from improvement.models import Action, ImprovementPlan
 from improvement.state import action_states
 from reports.models import CommitteeReport
 from reports.permissions import readable_reports
-from workspace.overview import SHOWN, manager_overview
+from workspace.overview import SHOWN, manager_overview, ofsted_clocks, plans_of
 
 GROUPS = [
     ("overdue", "Overdue"),
@@ -26,6 +27,7 @@ def home_page(request):
     user = request.user
     context = {
         "plans": scoped(ImprovementPlan.objects.select_related("authority"), user),
+        "plan_clocks": unmanaged_plan_clocks(user),
         "authorities": authorities_for(user).order_by("name"),
         "overview": manager_overview(user),
         "shown": SHOWN,
@@ -38,6 +40,13 @@ def home_page(request):
         "groups": [(key, label, groups[key]) for key, label in GROUPS],
         "has_actions": any(groups.values()),
     }
+
+
+def unmanaged_plan_clocks(user):
+    """Ofsted's dates still to come for the plans of the authorities where the user is not a
+    manager: a manager's own are in their overview."""
+    authorities = set(roles_of(user)) - set(managed_by(user))
+    return ofsted_clocks(plans_of(authorities), timezone.localdate()) if authorities else []
 
 
 def reads_papers_only(user):

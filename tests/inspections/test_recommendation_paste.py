@@ -7,8 +7,9 @@ from django.core.exceptions import ValidationError
 from django.core.management import call_command
 
 from authorities.models import LocalAuthority
+from inspections.letters import split_recommendation_list
 from inspections.models import Framework, Inspection, Recommendation
-from inspections.services import add_pasted_recommendations, split_recommendation_list
+from inspections.services import add_pasted_recommendations
 
 LSCB_PASTE = """
 • Ensure that the LSCB engages more effectively with the community it serves, including learning
