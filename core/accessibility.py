@@ -97,6 +97,16 @@ CHECKS = (
         (AXE,),
         "tests/browser/test_clearance_and_home.py",
     ),
+    Check(
+        "Ofsted's deadlines on the manager's and officer's home pages and on the plan page",
+        (AXE, REFLOW),
+        "tests/browser/test_ofsted_clocks_in_browser.py",
+    ),
+    Check(
+        "Signing in with a council account, with passwords switched off, and waiting for a role",
+        (AXE, REFLOW),
+        "tests/browser/test_sign_in_pages.py",
+    ),
     Check("Gateshead's committee paper as a PDF", (PDF_UA,), "tests/reports/test_gateshead_pdf.py"),
     Check(
         "A committee paper with an indicator's chart, as a PDF",

@@ -13,8 +13,10 @@ from core import accessibility
 TESTS = Path(__file__).parent
 # How a test module shows it runs each kind of check.
 MARKS = {
-    accessibility.AXE: re.compile(r"\bAxe\(\)|violations_on\(|axe_violations\("),
-    accessibility.REFLOW: re.compile(r"scrollWidth|scrolls_sideways\(|overflow\(|\"width\": 320"),
+    accessibility.AXE: re.compile(r"\bAxe\(\)|violations_on\(|axe_violations\(|check_page\("),
+    accessibility.REFLOW: re.compile(
+        r"scrollWidth|scrolls_sideways\(|overflow\(|check_page\(|\"width\": 320"
+    ),
     accessibility.PDF_UA: re.compile(r"validate_pdf_bytes\("),
 }
 
