@@ -5,7 +5,7 @@ from django.contrib.auth.admin import UserAdmin
 from django.core.exceptions import PermissionDenied
 
 from authorities.access import administered
-from authorities.models import Committee, LocalAuthority, Membership, Region
+from authorities.models import Committee, LocalAuthority, Membership, Organisation, Region
 from authorities.permissions import may_manage_account
 from authorities.scoped_admin import RecordedAdmin, ScopedAdmin, ScopedInline
 
@@ -51,11 +51,23 @@ class CommitteeAdmin(ScopedAdmin):
     search_fields = ["name", "authority__name"]
 
 
+@admin.register(Organisation)
+class OrganisationAdmin(RecordedAdmin):
+    """The partner agencies of an authority's partnership. One is kept while people or progress
+    updates name it (the page says which)."""
+
+    list_display = ["name", "kind", "authority"]
+    list_filter = ["kind", ("authority", RelatedOnly)]
+    list_select_related = ["authority"]
+    search_fields = ["name", "authority__name"]
+    autocomplete_fields = ["authority"]
+
+
 @admin.register(Membership)
 class MembershipAdmin(RecordedAdmin):
-    list_display = ["user", "authority", "role", "job_title"]
+    list_display = ["user", "authority", "role", "organisation", "job_title"]
     list_filter = ["role", ("authority", RelatedOnly)]
-    list_select_related = ["user", "authority"]
+    list_select_related = ["user", "authority", "organisation"]
     search_fields = ["user__username", "user__first_name", "user__last_name", "authority__name"]
     autocomplete_fields = ["authority"]
 
@@ -65,8 +77,9 @@ class MembershipInline(ScopedInline, admin.TabularInline):
 
     model = Membership
     extra = 1
-    # Whether to email reminders is the person's own choice, made on their reminders page.
-    fields = ["authority", "role", "job_title"]
+    # Whether to email reminders is the person's own choice, made on their reminders page. A
+    # partner's organisation is one of the authority's (Membership.clean).
+    fields = ["authority", "role", "organisation", "job_title"]
     autocomplete_fields = ["authority"]
 
     def get_queryset(self, request):

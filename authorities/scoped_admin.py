@@ -26,6 +26,7 @@ AUTHORITY_PATHS = {
     "authorities.localauthority": "pk",
     "authorities.committee": "authority",
     "authorities.membership": "authority",
+    "authorities.organisation": "authority",
     "inspections.inspection": "authority",
     "inspections.judgement": "inspection__authority",
     "inspections.finding": "inspection__authority",

@@ -20,6 +20,8 @@ PERMISSIONS = {
     "authorities.localauthority": ("change", "view"),
     "authorities.committee": ALL,
     "authorities.membership": ALL,
+    # Their partnership's agencies, whose people sign in as partners.
+    "authorities.organisation": ALL,
     "inspections.inspection": ALL,
     "inspections.judgement": ALL,
     "inspections.finding": ALL,
