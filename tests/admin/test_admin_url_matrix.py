@@ -41,6 +41,7 @@ def object_of(side, model):
         "authorities.localauthority": side.authority,
         "authorities.committee": side.committee,
         "authorities.membership": side.officer.memberships.get(),
+        "authorities.organisation": side.organisation,
         "inspections.inspection": side.inspection,
         "inspections.judgement": side.inspection.judgements.get(),
         "inspections.recommendation": side.recommendation,
