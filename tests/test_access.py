@@ -5,6 +5,7 @@ from django.conf import settings
 from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
+from authorities.models import Membership
 from tests.access import ROLES, collect_cases
 from tests.factories import UserFactory
 
@@ -33,6 +34,11 @@ def test_every_url_pattern_has_an_access_case():
     assert not missing, (
         f"URL patterns with no access case (add them in tests/access_cases/): {missing}"
     )
+
+
+def test_every_role_gets_a_verdict_at_every_url():
+    # A new role (the partner was one) is walked at every URL by the tests below, or this fails.
+    assert set(ROLES) == set(Membership.Role.values)
 
 
 def test_no_access_case_is_declared_twice_or_for_a_missing_url():
