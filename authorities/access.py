@@ -3,6 +3,17 @@ authorities (404 to outsiders), the authorities they manage or administer.
 
 The apps' named rules (each app's permissions.py) are written with these; nothing else reads a
 role. core.access holds the mechanism that asks a rule and refuses (403).
+
+Partners (people of a partner organisation: police, health, schools, youth justice) are members
+of an authority too, so `scoped` shows them its plans; what they may not see or do is asked here,
+in one place, by every app:
+- `is_partner(user, authority_id)`, `partner_organisation_id(user, authority_id)`: their role and
+  organisation (improvement.permissions.is_partner_on: whether it is a partner on an action);
+- `partner_organisation_ids(user)`: every organisation the user works for, across authorities;
+- `reads_internal(user, authority_id)` and `scoped_internal(queryset, user, field)`: the council's
+  internal work (case-file audits, self-evaluation, evidence of impact) is read by every role but
+  partner: a rule such as `may_see_audits` is `reads_internal`, a list is `scoped_internal`;
+- reports.permissions.readable_reports: a partner reads only final committee papers.
 """
 
 from django.shortcuts import get_object_or_404
@@ -15,6 +26,8 @@ Role = Membership.Role
 # reports; officers, managers and admins record progress and figures; committee members read.
 MANAGERS = frozenset({Role.MANAGER, Role.ADMIN})
 STAFF = frozenset({Role.OFFICER, Role.MANAGER, Role.ADMIN})
+# The council's own people, who read everything of the authority; a partner reads its plans only.
+INSIDERS = frozenset({*STAFF, Role.COMMITTEE_MEMBER})
 
 
 def authorities_for(user):
@@ -29,11 +42,22 @@ def roles_of(user):
     request (the request's user is loaded afresh for each request)."""
     roles = getattr(user, "_roles_by_authority", None)
     if roles is None:
-        roles = {}
-        if user.is_authenticated:
-            roles = dict(Membership.objects.filter(user=user).values_list("authority_id", "role"))
-        user._roles_by_authority = roles
+        _read_memberships(user)
+        roles = user._roles_by_authority
     return roles
+
+
+def _read_memberships(user):
+    """Read the user's memberships in one query: their roles and, for a partner, organisations."""
+    rows = []
+    if user.is_authenticated:
+        rows = Membership.objects.filter(user=user).values_list(
+            "authority_id", "role", "organisation_id"
+        )
+    user._roles_by_authority = {authority: role for authority, role, _ in rows}
+    user._organisation_by_authority = {
+        authority: organisation for authority, _, organisation in rows if organisation
+    }
 
 
 def role_in(user, authority_id):
@@ -61,11 +85,47 @@ def committee_member_of(user):
     return [pk for pk, role in roles_of(user).items() if role == Role.COMMITTEE_MEMBER]
 
 
+def is_partner(user, authority_id):
+    """Whether the user is a partner (of an organisation in the partnership) of the authority."""
+    return role_in(user, authority_id) == Role.PARTNER
+
+
+def partner_organisation_id(user, authority_id):
+    """The id of the organisation the user is a partner for in the authority, or None."""
+    roles_of(user)
+    return user._organisation_by_authority.get(authority_id)
+
+
+def partner_organisation_ids(user):
+    """The ids of every organisation the user is a partner for, in any authority."""
+    roles_of(user)
+    return list(user._organisation_by_authority.values())
+
+
+def partner_of(user):
+    """The ids of the authorities where the user is a partner."""
+    return [pk for pk, role in roles_of(user).items() if role == Role.PARTNER]
+
+
+def reads_internal(user, authority_id):
+    """Whether the user reads the authority's internal work (audits of case files, its
+    self-evaluation, evidence of impact): its officers, managers, admins and committee members;
+    never a partner, nor anyone of another authority."""
+    return role_in(user, authority_id) in INSIDERS
+
+
 def scoped(queryset, user, authority_field="authority"):
     """Narrow any queryset to rows of the user's authorities. The authorities' ids are written
     into the query rather than joined to the memberships in each: every page's queries stay
     simple for the planner, and cost one small query per request."""
     return queryset.filter(**{f"{authority_field}__in": list(roles_of(user))})
+
+
+def scoped_internal(queryset, user, authority_field="authority"):
+    """As `scoped`, for the authority's internal work: without the authorities where the user
+    is a partner (reads_internal)."""
+    insiders = [pk for pk, role in roles_of(user).items() if role in INSIDERS]
+    return queryset.filter(**{f"{authority_field}__in": insiders})
 
 
 def get_scoped_or_404(queryset, user, authority_field="authority", **lookup):

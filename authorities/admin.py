@@ -5,7 +5,14 @@ from django.contrib.auth.admin import UserAdmin
 from django.core.exceptions import PermissionDenied
 
 from authorities.access import administered
-from authorities.models import Committee, GroupRoleMapping, LocalAuthority, Membership, Region
+from authorities.models import (
+    Committee,
+    GroupRoleMapping,
+    LocalAuthority,
+    Membership,
+    Organisation,
+    Region,
+)
 from authorities.permissions import may_manage_account
 from authorities.scoped_admin import RecordedAdmin, ScopedAdmin, ScopedInline
 
@@ -51,11 +58,23 @@ class CommitteeAdmin(ScopedAdmin):
     search_fields = ["name", "authority__name"]
 
 
+@admin.register(Organisation)
+class OrganisationAdmin(RecordedAdmin):
+    """The partner agencies of an authority's partnership. One is kept while people or progress
+    updates name it (the page says which)."""
+
+    list_display = ["name", "kind", "authority"]
+    list_filter = ["kind", ("authority", RelatedOnly)]
+    list_select_related = ["authority"]
+    search_fields = ["name", "authority__name"]
+    autocomplete_fields = ["authority"]
+
+
 @admin.register(Membership)
 class MembershipAdmin(RecordedAdmin):
-    list_display = ["user", "authority", "role", "job_title", "from_group"]
+    list_display = ["user", "authority", "role", "organisation", "job_title", "from_group"]
     list_filter = ["role", "from_group", ("authority", RelatedOnly)]
-    list_select_related = ["user", "authority"]
+    list_select_related = ["user", "authority", "organisation"]
     search_fields = ["user__username", "user__first_name", "user__last_name", "authority__name"]
     autocomplete_fields = ["authority"]
     # Set by the sign-in alone (authorities/group_roles.py).
@@ -79,8 +98,9 @@ class MembershipInline(ScopedInline, admin.TabularInline):
 
     model = Membership
     extra = 1
-    # Whether to email reminders is the person's own choice, made on their reminders page.
-    fields = ["authority", "role", "job_title", "from_group"]
+    # Whether to email reminders is the person's own choice, made on their reminders page. A
+    # partner's organisation is one of the authority's (Membership.clean).
+    fields = ["authority", "role", "organisation", "job_title", "from_group"]
     readonly_fields = ["from_group"]
     autocomplete_fields = ["authority"]
 

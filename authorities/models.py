@@ -1,4 +1,5 @@
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
 from django.db import models
 from simple_history.models import HistoricalRecords
@@ -118,14 +119,59 @@ class Committee(models.Model):
         return f"{self.name} ({self.authority})"
 
 
+class Organisation(models.Model):
+    """A partner agency in an authority's partnership: a police force, an integrated care board,
+    a school or trust, a youth justice service. It is the authority's row: an agency that works
+    with several councils (a police force) is a row in each one's partnership, so no council
+    sees or changes another's. Its people sign in with the partner role (Membership.organisation)
+    and update the actions it is a partner on (improvement.Action.partner_organisations)."""
+
+    class Kind(models.TextChoices):
+        POLICE = "police", "Police force"
+        HEALTH = "icb", "Integrated care board"
+        SCHOOL = "school", "School or trust"
+        YOUTH_JUSTICE = "youth_justice", "Youth justice service"
+        OTHER = "other", "Other"
+
+    authority = models.ForeignKey(
+        LocalAuthority,
+        on_delete=models.CASCADE,
+        related_name="organisations",
+        help_text="The council whose partnership it is in.",
+    )
+    name = models.CharField(max_length=200, help_text="As papers name it: Northumbria Police.")
+    kind = models.CharField(max_length=20, choices=Kind.choices)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["name", "pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["authority", "name"], name="organisation_name_unique_in_authority"
+            ),
+            models.CheckConstraint(
+                condition=models.Q(kind__in=["police", "icb", "school", "youth_justice", "other"]),
+                name="organisation_kind_known",
+            ),
+        ]
+
+    def __str__(self):
+        return self.name
+
+
 class Membership(models.Model):
-    """A user's role in one authority. A user may belong to several authorities."""
+    """A user's role in one authority. A user may belong to several authorities.
+
+    A partner belongs to one organisation of the authority's partnership, which the membership
+    names; no other role names one."""
 
     class Role(models.TextChoices):
         OFFICER = "officer", "Officer"
         MANAGER = "manager", "Manager"
         COMMITTEE_MEMBER = "committee_member", "Committee member"
         ADMIN = "admin", "Admin"
+        PARTNER = "partner", "Partner"
 
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="memberships"
@@ -134,6 +180,15 @@ class Membership(models.Model):
         LocalAuthority, on_delete=models.CASCADE, related_name="memberships"
     )
     role = models.CharField(max_length=20, choices=Role.choices)
+    organisation = models.ForeignKey(
+        Organisation,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="memberships",
+        help_text="A partner's organisation, of the same authority's partnership; no other role "
+        "names one.",
+    )
     job_title = models.CharField(max_length=200, blank=True)
     reminders_enabled = models.BooleanField(
         "email reminders",
@@ -156,13 +211,45 @@ class Membership(models.Model):
                 fields=["user", "authority"], name="one_role_per_user_per_authority"
             ),
             models.CheckConstraint(
-                condition=models.Q(role__in=["officer", "manager", "committee_member", "admin"]),
+                condition=models.Q(
+                    role__in=["officer", "manager", "committee_member", "admin", "partner"]
+                ),
                 name="membership_role_known",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(role="partner", organisation__isnull=False)
+                | (~models.Q(role="partner") & models.Q(organisation__isnull=True)),
+                name="membership_partner_names_organisation",
             ),
         ]
 
     def __str__(self):
         return f"{self.user} – {self.get_role_display()} at {self.authority}"
+
+    def clean(self):
+        # The database holds "a partner names an organisation, no one else does"; that it is of
+        # the same authority spans two tables, so it is checked here (the admin's forms ask it).
+        if self.role == self.Role.PARTNER and not self.organisation_id:
+            raise ValidationError(
+                {"organisation": "A partner belongs to an organisation: choose it."}
+            )
+        if self.role != self.Role.PARTNER and self.organisation_id:
+            raise ValidationError(
+                {
+                    "organisation": f"Only a partner names an organisation, not a {self.get_role_display().lower()}."
+                }
+            )
+        if (
+            self.organisation_id
+            and self.authority_id
+            and self.organisation.authority_id != self.authority_id
+        ):
+            raise ValidationError(
+                {
+                    "organisation": f"{self.organisation} is in another authority's partnership: "
+                    "choose one of this authority's organisations."
+                }
+            )
 
 
 class GroupRoleMapping(models.Model):
@@ -181,7 +268,8 @@ class GroupRoleMapping(models.Model):
     name = models.CharField(
         max_length=200, blank=True, help_text="What the group is called, for people reading this."
     )
-    role = models.CharField(max_length=20, choices=Membership.Role.choices)
+    # A group gives a council role; a partner is placed by hand, with their organisation.
+    role = models.CharField(max_length=20, choices=Membership.Role.choices[:4])
 
     history = HistoricalRecords()
 

@@ -30,6 +30,7 @@ AUTHORITY_PATHS = {
     "authorities.committee": "authority",
     "authorities.membership": "authority",
     "authorities.grouprolemapping": "authority",
+    "authorities.organisation": "authority",
     "inspections.inspection": "authority",
     "inspections.judgement": "inspection__authority",
     "inspections.finding": "inspection__authority",

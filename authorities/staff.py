@@ -21,6 +21,8 @@ PERMISSIONS = {
     "authorities.committee": ALL,
     "authorities.membership": ALL,
     "authorities.grouprolemapping": ALL,
+    # Their partnership's agencies, whose people sign in as partners.
+    "authorities.organisation": ALL,
     "inspections.inspection": ALL,
     "inspections.judgement": ALL,
     "inspections.finding": ALL,

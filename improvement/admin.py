@@ -72,7 +72,8 @@ class MilestoneInline(ScopedInline, admin.TabularInline):
 class ProgressUpdateInline(ReadOnlyInline, admin.StackedInline):
     model = ProgressUpdate
     extra = 0
-    fields = ["reported_on", "rag", "narrative", "author", "author_name"]
+    fields = ["reported_on", "rag", "narrative", "author", "author_name", "organisation"]
+    readonly_fields = ["organisation"]  # set by the service for a partner's update
     ordering = ["-reported_on", "-created_at"]
 
 
@@ -100,6 +101,17 @@ class ActionAdminForm(RulesForm):
     def clean(self):
         # The same refusal as the app's edit form: someone saved since this page was opened.
         cleaned = super().clean()
+        plan = cleaned.get("plan") or (self.instance.plan if self.instance.plan_id else None)
+        others = [
+            str(o)
+            for o in cleaned.get("partner_organisations") or []
+            if plan and o.authority_id != plan.authority_id
+        ]
+        if others:
+            self.add_error(
+                "partner_organisations",
+                f"{', '.join(others)}: not in the partnership of the plan's authority.",
+            )
         if self.instance.pk:
             now = Action.objects.values_list("version", flat=True).get(pk=self.instance.pk)
             if cleaned.get("seen_version") != now:
@@ -117,7 +129,7 @@ class ActionAdmin(RecordedAdmin):
     list_filter = [("plan__authority", RelatedOnly), ("plan", RelatedOnly), "status", "rag"]
     list_select_related = ["plan__authority", "theme"]
     search_fields = ["reference", "title", "lead_name", "plan__title"]
-    filter_horizontal = ["recommendations"]
+    filter_horizontal = ["recommendations", "partner_organisations"]
     inlines = [MilestoneInline, ProgressUpdateInline, DueDateChangeInline]
 
     def get_readonly_fields(self, request, obj=None):
@@ -159,10 +171,11 @@ class EvidenceInline(ReadOnlyInline, admin.TabularInline):
 class ProgressUpdateAdmin(ScopedAdmin):
     """Read-only: an update is signed by whoever writes it in the app, dated by its rules."""
 
-    list_display = ["action", "reported_on", "rag", "author", "author_name"]
+    list_display = ["action", "reported_on", "rag", "author", "author_name", "organisation"]
     list_filter = ["rag", ("action__plan__authority", RelatedOnly), ("action__plan", RelatedOnly)]
-    list_select_related = ["action", "author"]
+    list_select_related = ["action", "author", "organisation"]
     search_fields = ["narrative", "action__reference", "action__title"]
+    readonly_fields = ["organisation"]  # set by the service for a partner's update
     inlines = [EvidenceInline]
 
     def has_add_permission(self, request):

@@ -5,6 +5,7 @@ from pathlib import Path
 
 from django import forms
 
+from authorities.models import Organisation
 from core.forms import DateField, TextField, model_form_field
 from core.people import person_name
 from core.uploads import check_content
@@ -113,11 +114,18 @@ class ActionForm(forms.ModelForm):
         fields = [f for f in Action.WRITTEN_FIELDS if f != "due_on"]
         formfield_callback = model_form_field
         # The plan's own wording, which an import keeps as written: here a manager corrects it.
-        labels = {"lead_name": "Lead, as the plan names them"}
+        labels = {
+            "lead_name": "Lead, as the plan names them",
+            "partners": "Partners, as the plan names them",
+        }
         help_texts = {
             "lead_name": "The post beside the lead officer (“Head of Service”), or the name of a "
-            "lead who does not use the service. Pages and papers print it as written here."
+            "lead who does not use the service. Pages and papers print it as written here.",
+            "partners": "The plan's own words; the paper prints them as written here.",
+            "partner_organisations": "Their partner users may add progress updates to this "
+            "action and open its evidence. Organisations are set up in the admin.",
         }
+        widgets = {"partner_organisations": forms.CheckboxSelectMultiple}
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -126,6 +134,10 @@ class ActionForm(forms.ModelForm):
         self.fields["lead_officer"].queryset = possible_leads([plan.authority_id])
         # People by name, as every page names them, not by their sign-in name.
         self.fields["lead_officer"].label_from_instance = person_name
+        # Only the organisations of the plan's own authority's partnership.
+        self.fields["partner_organisations"].queryset = Organisation.objects.filter(
+            authority_id=plan.authority_id
+        )
         self.initial.setdefault("version", self.instance.version)
 
     def clean(self):

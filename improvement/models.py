@@ -8,7 +8,7 @@ from django.db.models.functions import RowNumber
 from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
-from authorities.models import Committee, LocalAuthority
+from authorities.models import Committee, LocalAuthority, Organisation
 from core.dates import long_date
 from core.people import person_name
 from improvement import clocks
@@ -28,6 +28,11 @@ NOT_RATED = "Not rated"
 def rag_words(rag: str) -> str:
     """A RAG rating as every page, export and paper words it ("" is not rated)."""
     return Rag(rag).label if rag else NOT_RATED
+
+
+def partner_update_words(organisation_name: str) -> str:
+    """How a partner organisation's progress update is marked on pages and papers."""
+    return f"Update from {organisation_name}" if organisation_name else ""
 
 
 class ImprovementPlan(models.Model):
@@ -139,6 +144,7 @@ class Action(models.Model):
         "lead_officer",
         "lead_name",
         "partners",
+        "partner_organisations",
         "starts_on",
         "due_on",
         "success_measure",
@@ -168,7 +174,16 @@ class Action(models.Model):
     lead_name = models.CharField(
         max_length=200, blank=True, help_text="The lead as the plan names them, where not a user."
     )
+    # The plan's own wording of who works on it with the council, as the paper prints it; who
+    # may add progress updates from outside the council is partner_organisations.
     partners = models.CharField(max_length=500, blank=True)
+    partner_organisations = models.ManyToManyField(
+        Organisation,
+        blank=True,
+        related_name="actions",
+        help_text="The partnership's organisations whose partner users add progress updates to "
+        "this action.",
+    )
     starts_on = models.DateField(null=True, blank=True)
     due_on = models.DateField(null=True, blank=True)
     original_due_on = models.DateField(null=True, blank=True, editable=False)
@@ -181,7 +196,7 @@ class Action(models.Model):
     # Where the action stands within its theme, as the plan's builder orders it.
     position = models.PositiveIntegerField(default=0)
 
-    history = HistoricalRecords(m2m_fields=["recommendations"])
+    history = HistoricalRecords(m2m_fields=["recommendations", "partner_organisations"])
 
     class Meta:
         ordering = ["plan_id", "theme__position", "theme__number", "position", "reference"]
@@ -314,6 +329,17 @@ class ProgressUpdate(models.Model):
     author_name = models.CharField(
         max_length=200, blank=True, help_text="As signed, where not a user."
     )
+    # The partner organisation the author wrote for: set by services.add_progress_update when
+    # the author is a partner of the action's authority, never by a form; None for the council's
+    # own updates. Pages and the committee paper mark the update as the organisation's.
+    organisation = models.ForeignKey(
+        Organisation,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        editable=False,
+        related_name="progress_updates",
+    )
     rag = models.CharField("RAG rating", max_length=10, choices=Rag.choices)
     narrative = models.TextField()
     created_at = models.DateTimeField(auto_now_add=True)
@@ -372,6 +398,12 @@ class ProgressUpdate(models.Model):
         """Who signed it: the author, or the name it was signed with where no user wrote it (an
         imported workbook, a council's paper)."""
         return person_name(self.author) if self.author_id else self.author_name
+
+    @property
+    def from_partner(self) -> str:
+        """ "Update from Northumbria Police" for a partner organisation's update, else "": how
+        the action page and the committee paper mark it."""
+        return partner_update_words(self.organisation.name) if self.organisation_id else ""
 
     @property
     def byline(self) -> str:

@@ -3,9 +3,21 @@
 Each takes the user and the row it is about, already reached through a scoped queryset (a row of
 another authority is a 404 before any rule is asked). Views declare them with core.access.guarded;
 templates ask them with {% may "improvement.<rule>" row %}.
+
+A partner reads the authority's plans and actions (scoped), adds progress updates to the actions
+their organisation is a partner on (is_partner_on) and opens those actions' evidence; every other
+rule here refuses them, as it refuses committee members.
 """
 
-from authorities.access import managed_by, manages, role_in
+from authorities.access import (
+    is_partner,
+    managed_by,
+    manages,
+    partner_of,
+    partner_organisation_id,
+    role_in,
+    roles_of,
+)
 from authorities.models import Membership
 
 
@@ -41,11 +53,37 @@ def may_edit_many_actions(user, actions=()):
 
 
 def may_update_action(user, action):
-    """Its lead officer, or a manager or an admin of its authority: a progress update."""
+    """Its lead officer, a partner of an organisation that is a partner on it, or a manager or
+    an admin of its authority: a progress update."""
     role = role_in(user, action.plan.authority_id)
     if role == Membership.Role.OFFICER:
         return action.lead_officer_id == user.pk
+    if role == Membership.Role.PARTNER:
+        return is_partner_on(user, action)
     return manages(user, action.plan.authority_id)
+
+
+def is_partner_on(user, action):
+    """Whether the user is a partner of the action's authority for an organisation that is one
+    of the action's partner organisations (read from a prefetch of them where there is one)."""
+    organisation_id = partner_organisation_id(user, action.plan.authority_id)
+    if organisation_id is None:
+        return False
+    return organisation_id in {o.pk for o in action.partner_organisations.all()}
+
+
+def may_see_evidence(user, action):
+    """The evidence files and links of an action's updates: every member of its authority but a
+    partner whose organisation is not a partner on it."""
+    if is_partner(user, action.plan.authority_id):
+        return is_partner_on(user, action)
+    return role_in(user, action.plan.authority_id) is not None
+
+
+def may_set_reminders(user):
+    """Anyone with a role that gets reminders or digests somewhere: not a person who is only a
+    partner (a partner leads no action and gets no email)."""
+    return bool(set(roles_of(user)) - set(partner_of(user)))
 
 
 def may_retract_update(user, update):

@@ -5,6 +5,7 @@ from django.db import transaction
 from django.db.models import Max
 from django.utils import timezone
 
+from authorities.access import partner_organisation_id
 from core.dates import long_date
 from core.people import person_name
 from improvement.models import Action, DueDateChange, Evidence, ProgressUpdate, Rag
@@ -53,6 +54,11 @@ def add_progress_update(
         action=action,
         author=author,
         author_name=person_name(author) if author else signed_as,
+        # A partner writes for their organisation: the update is marked as its, on the action's
+        # page and in the committee paper.
+        organisation_id=partner_organisation_id(author, action.plan.authority_id)
+        if author
+        else None,
         rag=rag,
         narrative=narrative,
         reported_on=reported_on,
@@ -99,13 +105,16 @@ def change_due_date(action, new_due_on, reason, changed_by, seen_due_on=None):
 
 @transaction.atomic
 def edit_action(action_pk, version, changes):
-    """Save a manager's edit only if nobody saved the action since `version` was read."""
+    """Save a manager's edit only if nobody saved the action since `version` was read. The
+    changes may set its partner organisations (a list of the authority's organisations), which
+    move the version like any other field."""
     current = Action.objects.select_for_update().get(pk=action_pk)
     if not current.is_version(version):
         raise EditConflict(current, _differences(current, changes))
     changes = {name: value for name, value in changes.items() if differs(current, name, value)}
     if not changes:
         return current  # an unchanged form writes nothing and keeps the version
+    links = {name: changes.pop(name) for name in list(changes) if _is_many(name)}
     for name, value in changes.items():
         setattr(current, name, value)
     if "theme" in changes:
@@ -115,8 +124,28 @@ def edit_action(action_pk, version, changes):
     if current.rag == Rag.BLUE and current.status != Action.Status.COMPLETE:
         raise ValidationError({"status": "The action is rated blue: it can only be complete."})
     current.full_clean()
+    if "partner_organisations" in links:
+        _check_partnership(current, links["partner_organisations"])
+    for name, rows in links.items():
+        getattr(current, name).set(rows)
     save_with_new_version(current, list(changes))
     return current
+
+
+def _is_many(name):
+    return Action._meta.get_field(name).many_to_many
+
+
+def _check_partnership(action, organisations):
+    """An action's partner organisations are of its authority's partnership."""
+    others = [str(o) for o in organisations if o.authority_id != action.plan.authority_id]
+    if others:
+        raise ValidationError(
+            {
+                "partner_organisations": f"{', '.join(others)}: not in this authority's "
+                "partnership. Choose its own organisations."
+            }
+        )
 
 
 def next_position(action):
@@ -128,8 +157,11 @@ def next_position(action):
 
 def differs(row, name, value):
     """Whether the row's field differs from the value; a related row is compared by its key, so
-    nothing is fetched to compare it."""
+    nothing is fetched to compare it (related rows of a many-to-many field, by their keys)."""
     field = row._meta.get_field(name)
+    if field.many_to_many:
+        now = set(getattr(row, name).values_list("pk", flat=True))
+        return now != {related.pk for related in value}
     if field.is_relation:
         return getattr(row, field.attname) != (value.pk if value is not None else None)
     return getattr(row, name) != value
@@ -150,10 +182,16 @@ def _due_date_moved(action, seen_due_on):
 
 def _differences(current, changes):
     return [
-        (Action._meta.get_field(name).verbose_name, getattr(current, name))
+        (Action._meta.get_field(name).verbose_name, _value_now(current, name))
         for name, value in changes.items()
-        if getattr(current, name) != value
+        if differs(current, name, value)
     ]
+
+
+def _value_now(row, name):
+    if _is_many(name):
+        return ", ".join(str(related) for related in getattr(row, name).all())
+    return getattr(row, name)
 
 
 def save_with_new_version(action, fields):

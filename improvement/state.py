@@ -91,7 +91,7 @@ def standing_updates(action_ids: Iterable[int], as_at: date | None = None) -> di
     if as_at is not None:
         updates = updates.filter(reported_on__lte=as_at)
     newest = first_of_each(
-        updates.select_related("author"), "action", ProgressUpdate._meta.ordering, 1
+        updates.select_related("author", "organisation"), "action", ProgressUpdate._meta.ordering, 1
     )
     return {update.action_id: update for update in newest}
 

@@ -10,7 +10,8 @@ from django.utils import timezone
 from django.views.decorators.http import require_http_methods
 from django_tables2 import RequestConfig
 
-from authorities.access import get_scoped_or_404, managed_by, scoped
+from authorities.access import get_scoped_or_404, managed_by, partner_organisation_id, scoped
+from authorities.models import Organisation
 from core.access import guarded, require, signed_in
 from core.exports import csv_response, xlsx_response
 from core.forms import NOTHING_CHANGED
@@ -25,6 +26,7 @@ from improvement.permissions import (
     may_edit_action,
     may_edit_many_actions,
     may_retract_update,
+    may_see_evidence,
     may_update_action,
 )
 from improvement.state import action_state, action_states
@@ -122,12 +124,13 @@ def action_page(request, pk):
     action = get_scoped_or_404(
         Action.objects.select_related("plan__authority", "theme", "lead_officer").prefetch_related(
             "milestones",
+            "partner_organisations",
             Prefetch("recommendations", Recommendation.objects.select_related("inspection")),
             Prefetch(
                 "updates",
-                ProgressUpdate.objects.select_related("author", "retracted_by").prefetch_related(
-                    "evidence"
-                ),
+                ProgressUpdate.objects.select_related(
+                    "author", "retracted_by", "organisation"
+                ).prefetch_related("evidence"),
             ),
             Prefetch("due_date_changes", to_attr="due_date_history"),
         ),
@@ -183,8 +186,19 @@ def add_update(request, pk):
     if form.is_bound:
         form.ask_for_the_file_again()
     # The officer writes on from where the standing update left off.
-    context = {"action": action, "form": form, "state": action_state(action)}
+    context = {
+        "action": action,
+        "form": form,
+        "state": action_state(action),
+        "writing_for": writing_for(request.user, action),
+    }
     return render(request, "improvement/update_form.html", context)
+
+
+def writing_for(user, action):
+    """The partner organisation a partner's update is marked as from, or None."""
+    organisation_id = partner_organisation_id(user, action.plan.authority_id)
+    return Organisation.objects.filter(pk=organisation_id).first() if organisation_id else None
 
 
 @login_required
@@ -236,15 +250,17 @@ def edit_action(request, pk):
 
 
 @login_required
-@guarded(signed_in)
+@guarded(may_see_evidence)
 def evidence_file(request, pk):
-    """Evidence is served only through here, to users of the action's authority."""
+    """Evidence is served only through here, to users of the action's authority (a partner's
+    only if their organisation is a partner on the action: 403 otherwise)."""
     evidence = get_scoped_or_404(
-        Evidence.objects.select_related("update__action"),
+        Evidence.objects.select_related("update__action__plan"),
         request.user,
         "update__action__plan__authority",
         pk=pk,
     )
+    require(request, evidence.update.action)
     if evidence.file:
         try:
             return FileResponse(evidence.file.open("rb"), as_attachment=True)

@@ -19,7 +19,7 @@ from authorities.models import Membership
 from core.access import guarded, require, signed_in
 from improvement import workbook_import
 from improvement.models import ImportStatus, ImprovementPlan, ReadStatus, WorkbookUpload
-from improvement.permissions import may_edit_plan
+from improvement.permissions import may_edit_plan, may_set_reminders
 from improvement.reminders import set_reminder_choices
 from improvement.tasks import queue_import, queue_read
 from improvement.workbook_export import plan_workbook
@@ -170,9 +170,14 @@ def workbook_status(request, pk, upload_pk):
 
 @login_required
 @require_http_methods(["GET", "POST"])
-@guarded(signed_in)
+@guarded(may_set_reminders)
 def reminder_settings(request):
-    memberships = Membership.objects.filter(user=request.user).select_related("authority")
+    # A partner gets no reminders: their memberships as partners have nothing to turn off.
+    memberships = (
+        Membership.objects.filter(user=request.user)
+        .exclude(role=Membership.Role.PARTNER)
+        .select_related("authority")
+    )
     # Bound on every POST: with every box unticked the browser sends no field at all.
     data = request.POST if request.method == "POST" else None
     form = ReminderSettingsForm(data, memberships=memberships)

@@ -203,6 +203,7 @@ def action_summary(state) -> ActionSummary:
         overdue=state.overdue,
         narrative=update.narrative if update else "",
         reported_on=long_date(update.reported_on) if update else "",
+        update_from=update.organisation.name if update and update.organisation_id else "",
         due_date_changes=changes,
         exception_reasons=tuple(rag.exception_reasons(state.rag, state.overdue, bool(changes))),
         answers=tuple(sorted(r.pk for r in action.recommendations.all())),

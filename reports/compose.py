@@ -5,6 +5,7 @@ One function per section of the paper; each returns its blocks. Paragraphs of th
 prose are numbered through the whole paper; recommendation texts and narratives are quoted.
 """
 
+from improvement.models import partner_update_words
 from reports.blocks import heading, labelled, number_paragraphs, numbered, paragraph, table
 from reports.indicator_blocks import indicators
 from reports.narrative import bullets, narrative_blocks
@@ -241,6 +242,9 @@ def action_blocks(action):
     )
     if not action.narrative:
         state += " No progress has been reported yet."
+    elif action.update_from:
+        # A partner organisation's update, marked as theirs as on the action's page.
+        state += f" Progress at {action.reported_on}. {partner_update_words(action.update_from)}:"
     else:
         state += f" Progress at {action.reported_on}:"
     return [

@@ -2,18 +2,24 @@
 named rules.
 
 A committee member reads a report only once a manager has cleared it: to them a draft or a
-submitted report is not there at all (404, through readable_reports), not forbidden (403).
+submitted report is not there at all (404, through readable_reports), not forbidden (403). A
+partner (of an organisation in the partnership) reads only final papers, the ones the committee
+reads and the council publishes: a cleared paper may still go back to draft, and is the
+council's own until it is final.
 """
 
-from authorities.access import committee_member_of, managed_by, manages
+from authorities.access import committee_member_of, managed_by, manages, partner_of
 
 
 def readable_reports(queryset, user):
     """The reports the user may read, of those in `queryset` (still to be scoped to the user's
     authorities): without the drafts and submitted reports of authorities where the user is a
-    committee member."""
-    unread = [queryset.model.Status.DRAFT, queryset.model.Status.SUBMITTED]
-    return queryset.exclude(plan__authority_id__in=committee_member_of(user), status__in=unread)
+    committee member, and only the final ones of authorities where the user is a partner."""
+    Status = queryset.model.Status
+    unread = [Status.DRAFT, Status.SUBMITTED]
+    return queryset.exclude(
+        plan__authority_id__in=committee_member_of(user), status__in=unread
+    ).exclude(plan__authority_id__in=partner_of(user), status__in=[*unread, Status.CLEARED])
 
 
 def may_start_report(user):

@@ -11,7 +11,9 @@ rewritten:
 - 1: the data, without blocks (the paper is composed when it is read);
 - 2: with blocks; some keys came later (the council's paper, the executive summary,
   implications, the comparison grid's columns, local figures) and changes said "from" and "to";
-- 3: these dataclasses, every field present.
+- 3: these dataclasses, every field present;
+- 4: an action's standing update names the partner organisation it came from
+  (ActionSummary.update_from, "" for the council's own; a stored 3 reads as "").
 """
 
 import json
@@ -22,7 +24,7 @@ from dataclasses import MISSING, asdict, dataclass, field, fields, is_dataclass,
 from reports.blocks import KINDS, Block
 from reports.compose import compose
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 
 
 @dataclass(frozen=True)
@@ -147,6 +149,8 @@ class ActionSummary:
     due_date_changes: tuple[DueDateMove, ...]
     exception_reasons: tuple[str, ...]
     answers: tuple[int, ...]
+    # The partner organisation whose update the narrative is ("Northumbria Police"), or "".
+    update_from: str = ""
 
 
 @dataclass(frozen=True)

@@ -17,6 +17,10 @@ HOW TO ADD YOUR URLS (every named URL pattern must have a case, or the suite fai
 6. ``public=True`` for the few pages the anonymous may see (login).
 7. If your case needs more objects than the world has, build them in ``kwargs`` itself with
    tests/factories.py, attached to ``w.a`` objects.
+8. The partner role: A's partner works for ``w.a.organisation``, a partner on ``w.a.action``
+   (action X). Where the partner's answer depends on the action, give ``partner_off``: the kwargs
+   of the same URL for an object of an action their organisation is not on (``off_partners(w)``,
+   action Y): the partner must get 403 there, whatever ``get`` and ``post`` allow them on X.
 
 The test then checks, for each case: the anonymous are redirected to login; a user of authority B
 gets 404 for A's object; each role of A gets its allowed answer or 403. Django admin URLs are left to
@@ -32,8 +36,10 @@ from authorities.models import Membership
 from tests import factories as f
 
 Role = Membership.Role
-ROLES = (Role.OFFICER, Role.MANAGER, Role.COMMITTEE_MEMBER, Role.ADMIN)
+ROLES = (Role.OFFICER, Role.MANAGER, Role.COMMITTEE_MEMBER, Role.ADMIN, Role.PARTNER)
 EVERYONE = frozenset(ROLES)
+# The council's own people: everyone but a partner agency's.
+INSIDERS = EVERYONE - {Role.PARTNER}
 UPDATERS = frozenset({Role.OFFICER, Role.MANAGER, Role.ADMIN})
 EDITORS = frozenset({Role.MANAGER, Role.ADMIN})
 
@@ -67,17 +73,23 @@ class Case:
     note: str = field(default="", compare=False)
     # A POST uses its object up (a deletion): each request gets a new one from `kwargs`.
     fresh: bool = False
+    # The kwargs of the same URL on action Y, which the partner's organisation is not on.
+    partner_off: Callable | None = None
 
     def __str__(self):
         return self.name
 
 
 def build_side(name, number):
-    """One authority with a user of each role and a small plan answering an inspection."""
+    """One authority with a user of each role and a small plan answering an inspection; its
+    partner works for an organisation of its partnership, a partner on its action (X)."""
     authority = f.LocalAuthorityFactory(name=f"{name} Council")
     side = SimpleNamespace(authority=authority)
+    side.organisation = f.OrganisationFactory(authority=authority, name=f"{name} Police")
     for role in ROLES:
-        setattr(side, role, f.member(authority, role, username=f"{name.lower()}-{role}"))
+        organisation = side.organisation if role == Role.PARTNER else None
+        username = f"{name.lower()}-{role}"
+        setattr(side, role, f.member(authority, role, organisation, username=username))
     side.officer_user = side.officer
     side.inspection = f.InspectionFactory(authority=authority)
     f.JudgementFactory(inspection=side.inspection)
@@ -93,11 +105,29 @@ def build_side(name, number):
         lead_officer=side.officer,
         due_on=datetime.date.today() - datetime.timedelta(days=10),
         recommendations=[side.recommendation],
+        partner_organisations=[side.organisation],
     )
     side.update = f.ProgressUpdateFactory(action=side.action, author=side.officer)
     side.evidence = f.EvidenceFactory(update=side.update)
     side.due_date_change = f.DueDateChangeFactory(action=side.action, changed_by=side.manager)
     return side
+
+
+def off_partners(w):
+    """Action Y of side A: no partner organisation is on it; an officer's update with evidence.
+    Made once per world, when a case first asks for it."""
+    side = w.a
+    found = side.plan.actions.filter(reference=OFF_PARTNERS).first()
+    if found:
+        return found
+    action = f.ActionFactory(
+        plan=side.plan, theme=side.theme, reference=OFF_PARTNERS, lead_officer=side.officer
+    )
+    f.EvidenceFactory(update=f.ProgressUpdateFactory(action=action, author=side.officer))
+    return action
+
+
+OFF_PARTNERS = "1.9"
 
 
 def build_world():

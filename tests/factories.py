@@ -11,7 +11,7 @@ from decimal import Decimal
 import factory
 from django.contrib.auth import get_user_model
 
-from authorities.models import Committee, LocalAuthority, Membership, Region
+from authorities.models import Committee, LocalAuthority, Membership, Organisation, Region
 from improvement.models import (
     Action,
     DueDateChange,
@@ -66,6 +66,15 @@ class CommitteeFactory(factory.django.DjangoModelFactory):
     kind = Committee.Kind.SCRUTINY
 
 
+class OrganisationFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Organisation
+
+    authority = factory.SubFactory(LocalAuthorityFactory)
+    name = factory.Sequence(lambda n: f"Police force {n}")
+    kind = Organisation.Kind.POLICE
+
+
 class UserFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = get_user_model()
@@ -92,10 +101,11 @@ class MembershipFactory(factory.django.DjangoModelFactory):
     role = Membership.Role.OFFICER
 
 
-def member(authority, role, **user_fields):
-    """A user with one role in one authority (admins become staff of it through the membership)."""
+def member(authority, role, organisation=None, **user_fields):
+    """A user with one role in one authority (admins become staff of it through the membership);
+    a partner of the organisation given (of the authority's partnership)."""
     user = UserFactory(**user_fields)
-    MembershipFactory(user=user, authority=authority, role=role)
+    MembershipFactory(user=user, authority=authority, role=role, organisation=organisation)
     user.refresh_from_db(fields=["is_staff"])
     return user
 
@@ -200,6 +210,11 @@ class ActionFactory(factory.django.DjangoModelFactory):
     def recommendations(obj, create, extracted, **kwargs):
         if create and extracted:
             obj.recommendations.set(extracted)
+
+    @factory.post_generation
+    def partner_organisations(obj, create, extracted, **kwargs):
+        if create and extracted:
+            obj.partner_organisations.set(extracted)
 
 
 class MilestoneFactory(factory.django.DjangoModelFactory):

@@ -5,6 +5,7 @@ from django.conf import settings
 from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
+from authorities.models import Membership
 from tests.access import ROLES, collect_cases
 from tests.factories import UserFactory
 
@@ -33,6 +34,11 @@ def test_every_url_pattern_has_an_access_case():
     assert not missing, (
         f"URL patterns with no access case (add them in tests/access_cases/): {missing}"
     )
+
+
+def test_every_role_gets_a_verdict_at_every_url():
+    # A new role (the partner was one) is walked at every URL by the tests below, or this fails.
+    assert set(ROLES) == set(Membership.Role.values)
 
 
 def test_no_access_case_is_declared_twice_or_for_a_missing_url():
@@ -98,8 +104,30 @@ def test_each_role_is_allowed_or_refused_as_declared(case, world):
             assert got == expected, f"{method.upper()} {url} as {role}: {status}"
 
 
+@pytest.mark.parametrize("case", [c for c in CASES if c.partner_off], ids=str)
+def test_a_partner_is_refused_on_an_action_their_organisation_is_not_on(case, world):
+    url = reverse(case.name, kwargs=case.partner_off(world))
+    client = client_for(world.a.partner)
+    for method in ("get", "post"):
+        if getattr(case, method) is None:
+            continue
+        data = case.post_data(world) if method == "post" else {}
+        status = getattr(client, method)(url, data).status_code
+        assert status == 403, f"{method.upper()} {url} as partner: {status}"
+        # The council's own updaters are not refused there: the refusal is the partner's.
+        allowed = getattr(client_for(world.a.manager), method)(url, data).status_code
+        assert allowed in ALLOWED, f"{method.upper()} {url} as manager: {allowed}"
+
+
+def test_the_matrix_declares_where_a_partner_answers_differently_on_another_action():
+    assert {c.name for c in CASES if c.partner_off} >= {
+        "improvement:add_update",
+        "improvement:evidence",
+    }
+
+
 def test_django_admin_sends_non_staff_to_its_login(world):
-    for user in (world.a.officer, world.a.manager, UserFactory()):
+    for user in (world.a.officer, world.a.manager, world.a.partner, UserFactory()):
         response = client_for(user).get("/admin/")
         assert response.status_code == 302
         assert "/admin/login/" in response["Location"]

@@ -12,7 +12,7 @@ from django.test import Client
 from django.urls import Resolver404, resolve, reverse
 
 from tests.access import ROLES, build_world, collect_cases
-from tests.factories import ActionFactory, ProgressUpdateFactory
+from tests.factories import ActionFactory, EvidenceFactory, ProgressUpdateFactory
 from tests.forms import forms_of, links_of
 
 CASES = {case.name: case for case in collect_cases()}
@@ -36,10 +36,11 @@ def own_path(href, page):
 
 
 def world_with_someone_elses_work():
-    """Side A plus an action no officer leads, with an update the manager wrote."""
+    """Side A plus an action no officer leads and no partner organisation is on, with an update
+    the manager wrote and its evidence (which A's partner may not open)."""
     world = build_world()
     other = ActionFactory(plan=world.a.plan, theme=world.a.theme, reference="1.2")
-    ProgressUpdateFactory(action=other, author=world.a.manager)
+    EvidenceFactory(update=ProgressUpdateFactory(action=other, author=world.a.manager))
     return world
 
 

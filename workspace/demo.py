@@ -1,4 +1,5 @@
-"""Demo users for a laptop demo: one of each role at Gateshead, and an officer of Stockton-on-Tees."""
+"""Demo users for a laptop demo: one of each role at Gateshead, and an officer of Stockton-on-Tees;
+Gateshead's partnership of agencies, with a partner of Northumbria Police."""
 
 import secrets
 
@@ -6,7 +7,8 @@ from django.contrib.auth import get_user_model
 from django.db import transaction
 from simple_history.utils import bulk_update_with_history
 
-from authorities.models import LocalAuthority, Membership
+from authorities.models import LocalAuthority, Membership, Organisation
+from improvement import services
 from improvement.models import Action
 
 GATESHEAD = "E08000037"
@@ -40,7 +42,30 @@ DEMO_USERS = [
         "Member",
     ),
     ("stockton.officer", STOCKTON, Membership.Role.OFFICER, "Practice Lead", "Demo", "Stockton"),
+    (
+        "partner",
+        GATESHEAD,
+        Membership.Role.PARTNER,
+        "Detective Inspector, Safeguarding",
+        "Demo",
+        "Partner",
+    ),
 ]
+
+POLICE = "Northumbria Police"
+HEALTH = "North East and North Cumbria Integrated Care Board"
+# Gateshead's partnership: the public bodies that work with its children's services.
+PARTNERSHIP = [
+    (POLICE, Organisation.Kind.POLICE),
+    (HEALTH, Organisation.Kind.HEALTH),
+    ("Gateshead Youth Justice Service", Organisation.Kind.YOUTH_JUSTICE),
+]
+# The demo partner's organisation, by username.
+PARTNER_OF = {"partner": POLICE}
+# Gateshead's 2017 paper names no partners on its actions: the demo ties two by what they do.
+# Action 2 (child protection conferences and looked after reviews, which the police attend) and
+# action 4 (care leavers' health histories and mental health services, which the ICB commissions).
+PARTNERS_ON = {"2": [POLICE], "4": [HEALTH]}
 
 
 @transaction.atomic
@@ -48,6 +73,7 @@ def create_demo_users():
     """(Re)create the demo users with fresh random passwords; return [(username, password, role)]."""
     User = get_user_model()
     logins = []
+    organisations = _gateshead_partnership()
     for username, ons_code, role, job_title, first, last in DEMO_USERS:
         authority = LocalAuthority.objects.get(ons_code=ons_code)
         user, _ = User.objects.get_or_create(username=username)
@@ -57,12 +83,39 @@ def create_demo_users():
         password = secrets.token_urlsafe(9)
         user.set_password(password)
         user.save()
+        organisation = organisations.get(PARTNER_OF.get(username))
         Membership.objects.update_or_create(
-            user=user, authority=authority, defaults={"role": role, "job_title": job_title}
+            user=user,
+            authority=authority,
+            defaults={"role": role, "job_title": job_title, "organisation": organisation},
         )
-        logins.append((username, password, f"{Membership.Role(role).label}, {authority}"))
+        label = Membership.Role(role).label + (f" ({organisation})" if organisation else "")
+        logins.append((username, password, f"{label}, {authority}"))
     _give_officers_their_actions()
+    _tie_partners(organisations)
     return logins
+
+
+def _gateshead_partnership():
+    """{name: organisation} of Gateshead's partnership, made once."""
+    gateshead = LocalAuthority.objects.get(ons_code=GATESHEAD)
+    return {
+        name: Organisation.objects.get_or_create(
+            authority=gateshead, name=name, defaults={"kind": kind}
+        )[0]
+        for name, kind in PARTNERSHIP
+    }
+
+
+def _tie_partners(organisations):
+    """Gateshead's actions get their partner organisations, through the service that checks
+    them (an action already tied is left as it is)."""
+    actions = Action.objects.filter(
+        plan__authority__ons_code=GATESHEAD, reference__in=PARTNERS_ON
+    ).select_related("plan")
+    for action in actions:
+        wanted = [organisations[name] for name in PARTNERS_ON[action.reference]]
+        services.edit_action(action.pk, action.version, {"partner_organisations": wanted})
 
 
 def _give_officers_their_actions():

@@ -1,11 +1,22 @@
 """Home: what needs the user. An officer's actions grouped by what to do next; a manager's
-overview of their authorities (workspace/overview.py); a committee member's papers."""
+overview of their authorities (workspace/overview.py); a committee member's papers; a partner's
+organisation's actions."""
 
 from django.contrib.auth.decorators import login_required
+from django.db.models import Q
 from django.shortcuts import render
 from django.utils import timezone
 
-from authorities.access import authorities_for, is_staff_of, managed_by, roles_of, scoped
+from authorities.access import (
+    authorities_for,
+    is_staff_of,
+    managed_by,
+    partner_of,
+    partner_organisation_ids,
+    roles_of,
+    scoped,
+)
+from authorities.models import Organisation
 from core.access import guarded, signed_in
 from improvement import rules
 from improvement.models import Action, ImprovementPlan
@@ -39,6 +50,8 @@ def home_page(request):
         **context,
         "groups": [(key, label, groups[key]) for key, label in GROUPS],
         "has_actions": any(groups.values()),
+        "organisations": Organisation.objects.filter(pk__in=partner_organisation_ids(user)),
+        "partner_only": not any(is_staff_of(user, pk) for pk in roles_of(user)),
     }
 
 
@@ -52,13 +65,24 @@ def unmanaged_plan_clocks(user):
 def reads_papers_only(user):
     """A committee member (and nothing more anywhere) leads no action and gets no reminder: their
     home leads to the committee's papers."""
-    return not any(is_staff_of(user, authority_id) for authority_id in roles_of(user))
+    return not any(
+        is_staff_of(user, authority_id) or authority_id in partner_of(user)
+        for authority_id in roles_of(user)
+    )
 
 
 def my_actions(user):
+    """The actions the user leads, and those their partner organisations are partners on."""
+    mine = Q(lead_officer=user)
+    organisations = partner_organisation_ids(user)
+    if organisations:
+        links = Action.partner_organisations.through.objects.filter(
+            organisation_id__in=organisations
+        )
+        mine |= Q(pk__in=links.values("action_id"))
     return (
         scoped(Action.objects.all(), user, "plan__authority")
-        .filter(lead_officer=user)
+        .filter(mine)
         .select_related("plan", "theme")
     )
 

@@ -41,6 +41,8 @@ def govuk_field(field):
     """A form group: label, hint, error message and the input, linked for assistive technology."""
     widget = field.field.widget
     is_choice = isinstance(widget, forms.RadioSelect)
+    # Django's CheckboxSelectMultiple is a RadioSelect too: ticked boxes, many of them.
+    is_multiple = isinstance(widget, forms.CheckboxSelectMultiple)
     if getattr(widget, "is_govuk_date", False):
         return date_field_context(field)
     css = widget_class(field)
@@ -57,6 +59,8 @@ def govuk_field(field):
     return {
         "field": field,
         "is_choice": is_choice,
+        "input_type": "checkbox" if is_multiple else "radio",
+        "module": "govuk-checkboxes" if is_multiple else "govuk-radios",
         "widget": None if is_choice else field.as_widget(attrs=attrs),
     }
 

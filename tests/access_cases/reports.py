@@ -1,14 +1,18 @@
-"""Access cases for committee reports: managers (and admins) write, everyone of the authority reads."""
+"""Access cases for committee reports: managers (and admins) write, everyone of the authority reads;
+committee members once a report is cleared, partners once it is final."""
 
 import datetime
 
 from reports.models import CommitteeReport
 from tests import factories as f
-from tests.access import EDITORS, Case, Role, date_data
+from tests.access import EDITORS, EVERYONE, Case, Role, date_data
 
 MEETING = datetime.date(2030, 3, 4)
-# Committee members do not see a report before it is cleared: for them it is not there (404).
-UNCLEARED = frozenset({Role.COMMITTEE_MEMBER})
+# Committee members do not see a report before it is cleared, nor partners before it is final:
+# for them it is not there (404).
+UNCLEARED = frozenset({Role.COMMITTEE_MEMBER, Role.PARTNER})
+NOT_FINAL = frozenset({Role.PARTNER})
+READERS = EVERYONE - NOT_FINAL
 BOARD = "Corporate Parenting Board"
 
 
@@ -77,7 +81,7 @@ def new_report(w):
 CASES = [
     Case("reports:report-list", scoped=False),
     Case("reports:report-create", get=EDITORS, post=EDITORS, post_data=new_report, scoped=False),
-    Case("reports:report-detail", kwargs=cleared_pk),
+    Case("reports:report-detail", kwargs=cleared_pk, get=READERS, hidden=NOT_FINAL),
     Case(
         "reports:report-edit",
         kwargs=report_pk,
@@ -104,7 +108,14 @@ CASES = [
         hidden=UNCLEARED,
         fresh=True,  # a manager sends it back: the next role gets a submitted one
     ),
-    Case("reports:report-finalise", kwargs=cleared_pk, get=EDITORS, post=EDITORS),
-    Case("reports:report-pdf", kwargs=cleared_pk),
-    Case("reports:report-docx", kwargs=cleared_pk),
+    Case(
+        "reports:report-finalise",
+        kwargs=cleared_pk,
+        get=EDITORS,
+        post=EDITORS,
+        hidden=NOT_FINAL,
+        fresh=True,  # a manager finalises it: the next role gets a cleared one
+    ),
+    Case("reports:report-pdf", kwargs=cleared_pk, get=READERS, hidden=NOT_FINAL),
+    Case("reports:report-docx", kwargs=cleared_pk, get=READERS, hidden=NOT_FINAL),
 ]

@@ -1,9 +1,10 @@
-"""Access cases for the plan's workbook (export, import in steps) and the reminder settings."""
+"""Access cases for the plan's workbook (export, import in steps) and the reminder settings. The
+export is a read of the plan, which a partner may read; importing is the managers'."""
 
 from django.core.files.uploadedfile import SimpleUploadedFile
 
 from improvement.models import ImportStatus, WorkbookUpload
-from tests.access import EDITORS, EVERYONE, Case
+from tests.access import EDITORS, INSIDERS, Case
 from tests.workbooks import small_tracker
 
 MAPPING = {
@@ -68,5 +69,6 @@ CASES = [
     ),
     Case("improvement:workbook_preview", kwargs=upload_of, get=EDITORS, post=EDITORS),
     Case("improvement:workbook_status", kwargs=imported_upload_of, get=EDITORS),
-    Case("improvement:reminder_settings", get=EVERYONE, post=EVERYONE, scoped=False),
+    # A partner leads no action and gets no email: nothing to set (403).
+    Case("improvement:reminder_settings", get=INSIDERS, post=INSIDERS, scoped=False),
 ]

@@ -1,12 +1,28 @@
-"""Access cases for the officers' workspace: home, login, plans, actions, inspections."""
+"""Access cases for the officers' workspace: home, login, plans, actions, inspections.
+
+A partner reads the authority's plans, actions and inspections, and adds progress updates to (and
+opens the evidence of) action X, which their organisation is a partner on; on action Y, which it
+is not on, both answer them 403 (partner_off).
+"""
 
 import datetime
 
-from tests.access import EDITORS, EVERYONE, UPDATERS, Case, date_data
+from tests.access import EDITORS, EVERYONE, UPDATERS, Case, Role, date_data, off_partners
+
+# Action X's partner adds its progress updates too.
+X_UPDATERS = UPDATERS | {Role.PARTNER}
 
 
 def action_pk(w):
     return {"pk": w.a.action.pk}
+
+
+def action_y(w):
+    return {"pk": off_partners(w).pk}
+
+
+def evidence_y(w):
+    return {"pk": off_partners(w).updates.get().evidence.get().pk}
 
 
 def update_data(w):
@@ -21,6 +37,7 @@ def edit_data(w):
         "reference": action.reference,
         "status": action.status,
         "partners": "",
+        "partner_organisations": [w.a.organisation.pk],
         "description": "",
         "success_measure": "",
     }
@@ -46,9 +63,10 @@ CASES = [
     Case(
         "improvement:add_update",
         kwargs=action_pk,
-        get=UPDATERS,
-        post=UPDATERS,
+        get=X_UPDATERS,
+        post=X_UPDATERS,
         post_data=update_data,
+        partner_off=action_y,
     ),
     Case(
         "improvement:edit_action", kwargs=action_pk, get=EDITORS, post=EDITORS, post_data=edit_data
@@ -60,8 +78,9 @@ CASES = [
         post=EDITORS,
         post_data=due_date_data,
     ),
-    Case("improvement:evidence", kwargs=lambda w: {"pk": w.a.evidence.pk}),
-    # The update's author (side A's officer wrote it) or a manager; committee members may not.
+    Case("improvement:evidence", kwargs=lambda w: {"pk": w.a.evidence.pk}, partner_off=evidence_y),
+    # The update's author (side A's officer wrote it) or a manager; committee members and
+    # partners may not.
     Case(
         "improvement:retract_update",
         kwargs=lambda w: {"pk": w.a.update.pk},

@@ -42,6 +42,7 @@ def object_of(side, model):
         "authorities.committee": side.committee,
         "authorities.membership": side.officer.memberships.get(),
         "authorities.grouprolemapping": side.group_role,
+        "authorities.organisation": side.organisation,
         "inspections.inspection": side.inspection,
         "inspections.judgement": side.inspection.judgements.get(),
         "inspections.recommendation": side.recommendation,

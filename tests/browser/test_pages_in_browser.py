@@ -88,8 +88,12 @@ def sign_in(browser, live_server, user):
     return page
 
 
-# A committee member reads only finalised papers: a draft is not found (404) rather than forbidden.
-NOT_FOUND_FOR = {Membership.Role.COMMITTEE_MEMBER: {"edit-report"}}
+# A committee member reads a paper once cleared, a partner once final: before then it is not found
+# (404) rather than forbidden.
+NOT_FOUND_FOR = {
+    Membership.Role.COMMITTEE_MEMBER: {"edit-report"},
+    Membership.Role.PARTNER: {"edit-report", "report", "finalise-report"},
+}
 
 
 def refused(response, role, name):

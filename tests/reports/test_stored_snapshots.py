@@ -61,7 +61,7 @@ def stored(report, snapshot):
 def test_a_schema_2_snapshot_is_read_as_todays_types_with_its_own_blocks():
     snapshot = load(schema_2())
     assert isinstance(snapshot, Snapshot)
-    assert snapshot.schema == SCHEMA_VERSION == 3
+    assert snapshot.schema == SCHEMA_VERSION == 4
     assert snapshot.changes.rag_moves[0] == ChangeRow(
         "4", snapshot.action_states["4"].title, before="Amber", after="Red"
     )
@@ -79,6 +79,20 @@ def test_an_old_snapshot_renders_the_same_text_in_html_pdf_and_word(old, gateshe
     assert any(AS_AT in piece for piece in pieces)
     for text in (html_text(content), word_text(content), pdf_text(report)):
         assert missing_in_order(pieces, text) == []
+
+
+def test_a_schema_3_snapshot_reads_its_updates_as_the_councils_own():
+    # Schema 3 had no update_from: each action's narrative was the council's, as it still reads.
+    stored_3 = dump(load(schema_2()))
+    stored_3["schema"] = 3
+    for section in stored_3["recommendations"]:
+        for action in section["actions"]:
+            del action["update_from"]
+    snapshot = load(stored_3)
+    actions = [a for section in snapshot.recommendations for a in section.actions]
+    assert actions
+    assert {a.update_from for a in actions} == {""}
+    assert not any("Update from" in text for text in services.plain_text(snapshot))
 
 
 def test_a_schema_1_snapshot_is_composed_as_the_paper_it_froze(gateshead_report):
