@@ -41,8 +41,8 @@ class KnownFailure:
 
 CHECKS = (
     Check(
-        "Every page each role reaches (officer, manager, committee member, admin), with every "
-        "link, button and field reached by the keyboard and its focus visible",
+        "Every page each role reaches (officer, manager, committee member, admin, partner), with "
+        "every link, button and field reached by the keyboard and its focus visible",
         (AXE,),
         "tests/browser/test_pages_in_browser.py",
     ),
