@@ -5,12 +5,13 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import F, Q, Window
 from django.db.models.functions import RowNumber
+from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
 from authorities.models import Committee, LocalAuthority
 from core.dates import long_date
 from core.people import person_name
-from improvement import rules
+from improvement import clocks
 from inspections.models import Inspection, Recommendation
 
 
@@ -82,9 +83,9 @@ class ImprovementPlan(models.Model):
         return f"{self.title} ({self.authority})"
 
     def ofsted_due_on(self):
-        """70 working days after the latest published report the plan answers, if any."""
-        published = [i.published_on for i in self.inspections.all() if i.published_on]
-        return rules.plan_due_at_ofsted(max(published)) if published else None
+        """When the written plan is due at Ofsted: 70 working days after the latest published
+        report the plan answers that asks for one (improvement/clocks.py), if any."""
+        return clocks.plan_due_on(clocks.plan_clocks(self, timezone.localdate()))
 
     def began_on(self):
         """The first day the plan existed: its start or approval, else the first day on site of

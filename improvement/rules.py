@@ -1,5 +1,6 @@
 """Rules of the improvement plan that are plain arithmetic on dates, ratings and states."""
 
+import calendar
 from datetime import date, timedelta
 from functools import lru_cache
 
@@ -29,8 +30,25 @@ def add_working_days(start: date, days: int) -> date:
     return current
 
 
+def working_days_between(start: date, end: date) -> int:
+    """The working days after `start` up to and including `end`: how many remain from today to a
+    deadline; negative, how many have passed since it, when `end` is before `start`."""
+    if end < start:
+        return -working_days_between(end, start)
+    days = (start + timedelta(days=n) for n in range(1, (end - start).days + 1))
+    return sum(1 for day in days if is_working_day(day))
+
+
 def plan_due_at_ofsted(published_on: date) -> date:
     return add_working_days(published_on, PLAN_DUE_WORKING_DAYS)
+
+
+def add_months(day: date, months: int) -> date:
+    """The same day `months` calendar months later, or the month's last day where it is shorter
+    (30 November + 3 months is 28 February)."""
+    index = day.month - 1 + months
+    year, month = day.year + index // 12, index % 12 + 1
+    return date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
 
 
 # The order RAG ratings are counted and shown in; "" is not rated.

@@ -3,7 +3,7 @@ from django.contrib import admin
 from django.urls import path
 
 from authorities.scoped_admin import RecordedAdmin, ScopedInline
-from inspections import admin_views, services
+from inspections import admin_views, letters, services
 from inspections.models import (
     Finding,
     Framework,
@@ -60,11 +60,15 @@ class InspectionForm(forms.ModelForm):
         label="Paste recommendations",
         required=False,
         widget=forms.Textarea(attrs={"rows": 6}),
-        help_text="Paste a bulleted or numbered list from the report: each item becomes one "
-        "recommendation, numbered after those already recorded, in the order pasted.",
+        help_text="Paste a bulleted or numbered list from the report or letter: each item "
+        "becomes one recommendation, numbered after those already recorded, in the order pasted. "
+        "Paste the headings too: items under “Areas for priority action” or “Priority and "
+        "immediate action” are priority actions, items under “What needs to improve”, “Areas for "
+        "improvement” or “Recommendations” areas for improvement. Lead-in sentences, "
+        "sub-headings and page numbers are left out.",
     )
     pasted_priority = forms.ChoiceField(
-        label="Pasted recommendations are",
+        label="Pasted recommendations under no heading are",
         choices=Recommendation.Priority.choices,
         required=False,
         initial=Recommendation.Priority.AREA_FOR_IMPROVEMENT,
@@ -74,6 +78,22 @@ class InspectionForm(forms.ModelForm):
         choices=Recommendation.AddressedTo.choices,
         required=False,
         initial=Recommendation.AddressedTo.AUTHORITY,
+        help_text="A joint targeted area inspection's findings are for the safeguarding "
+        "partnership.",
+    )
+    pasted_findings = forms.CharField(
+        label="Paste findings",
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 6}),
+        help_text="Paste paragraphs from the letter, such as a monitoring visit's findings and "
+        "evaluation of progress: each paragraph (parted by a blank line) or bullet becomes one "
+        "finding, after those already recorded. Headings and page numbers are left out.",
+    )
+    pasted_finding_kind = forms.ChoiceField(
+        label="Pasted findings are",
+        choices=Finding.Kind.choices,
+        required=False,
+        initial=Finding.Kind.AREA_FOR_DEVELOPMENT,
     )
 
     class Meta:
@@ -91,8 +111,20 @@ class InspectionForm(forms.ModelForm):
         # Whitespace-only is no paste at all; a paste of bullets with nothing in them is an error.
         text = self.cleaned_data["pasted_recommendations"]
         if text.strip():
-            services.split_recommendation_list(text)
+            letters.read_recommendations(text, "")
         return text
+
+    def clean_pasted_findings(self):
+        text = self.cleaned_data["pasted_findings"]
+        if text.strip():
+            letters.read_findings(text)
+        return text
+
+
+def left_out_words(left_out):
+    if not left_out:
+        return ""
+    return " Left out, as not an item: " + "; ".join(f"“{line}”" for line in left_out) + "."
 
 
 @admin.register(Inspection)
@@ -159,22 +191,34 @@ class InspectionAdmin(RecordedAdmin):
             "Paste recommendations",
             {"fields": ["pasted_recommendations", ("pasted_priority", "pasted_addressed_to")]},
         ),
+        ("Paste findings", {"fields": ["pasted_findings", "pasted_finding_kind"]}),
     ]
 
     def save_related(self, request, form, formsets, change):
         super().save_related(request, form, formsets, change)
-        text = form.cleaned_data.get("pasted_recommendations", "")
-        if text.strip():
-            created = services.add_pasted_recommendations(
+        data = form.cleaned_data
+        if data.get("pasted_recommendations", "").strip():
+            created, left_out = services.add_pasted_recommendations(
                 form.instance,
-                text,
-                priority=form.cleaned_data["pasted_priority"]
-                or Recommendation.Priority.AREA_FOR_IMPROVEMENT,
-                addressed_to=form.cleaned_data["pasted_addressed_to"]
-                or Recommendation.AddressedTo.AUTHORITY,
+                data["pasted_recommendations"],
+                priority=data["pasted_priority"],
+                addressed_to=data["pasted_addressed_to"] or Recommendation.AddressedTo.AUTHORITY,
+            )
+            priority = sum(r.priority == Recommendation.Priority.PRIORITY_ACTION for r in created)
+            self.message_user(
+                request,
+                f"Added {len(created)} recommendations from the pasted list, {priority} of them "
+                f"priority actions.{left_out_words(left_out)}",
+            )
+        if data.get("pasted_findings", "").strip():
+            created, left_out = services.add_pasted_findings(
+                form.instance,
+                data["pasted_findings"],
+                data["pasted_finding_kind"] or Finding.Kind.AREA_FOR_DEVELOPMENT,
             )
             self.message_user(
-                request, f"Added {len(created)} recommendations from the pasted list."
+                request,
+                f"Added {len(created)} findings from the pasted text.{left_out_words(left_out)}",
             )
 
     def undeletable(self, obj):

@@ -127,6 +127,20 @@ class InspectionQuerySet(models.QuerySet):
     def published(self):
         return self.filter(published_on__isnull=False)
 
+    def with_clock_facts(self):
+        """What Ofsted's clocks read (improvement/clocks.py), in a fixed number of queries: the
+        framework, the judgements and how many priority actions each names."""
+        return (
+            self.select_related("framework")
+            .prefetch_related("judgements")
+            .annotate(
+                priority_actions=models.Count(
+                    "recommendations",
+                    filter=Q(recommendations__priority=Recommendation.Priority.PRIORITY_ACTION),
+                )
+            )
+        )
+
 
 class Inspection(models.Model):
     """One inspection of one authority under one framework."""
@@ -153,6 +167,12 @@ class Inspection(models.Model):
         MONITORING_VISIT = "monitoring_visit", "Monitoring visit"
         JTAI = "jtai", "Joint targeted area inspection"
         LSCB_REVIEW = "lscb_review", "Review of the Local Safeguarding Children Board"
+
+    # Visits report findings in a letter and grade nothing: no overall grade, no judgements.
+    VISITS = (Kind.FOCUSED_VISIT, Kind.MONITORING_VISIT, Kind.JTAI)
+    # The inspections that judge the authority's services as a whole: the latest of them decides
+    # whether the authority is inadequate (an LSCB review grades the board, not the authority).
+    JUDGING_THE_AUTHORITY = (Kind.FULL, Kind.STANDARD, Kind.SHORT, Kind.REINSPECTION)
 
     authority = models.ForeignKey(
         LocalAuthority, on_delete=models.PROTECT, related_name="inspections"
@@ -193,6 +213,12 @@ class Inspection(models.Model):
                 condition=Q(overall_grade="") | Q(overall_grade__in=Grade.values),
                 name="inspection_overall_grade_known",
             ),
+            models.CheckConstraint(
+                # Inspection.VISITS, which Meta cannot name.
+                condition=Q(overall_grade="")
+                | ~Q(kind__in=["focused_visit", "monitoring_visit", "jtai"]),
+                name="visit_gives_no_overall_grade",
+            ),
             models.UniqueConstraint(
                 fields=["authority", "framework", "kind", "started_on"],
                 name="one_inspection_per_authority_framework_kind_start",
@@ -209,6 +235,30 @@ class Inspection(models.Model):
     @property
     def date_range(self):
         return f"{long_date(self.started_on)} to {long_date(self.ended_on)}"
+
+    @property
+    def is_visit(self):
+        return self.kind in self.VISITS
+
+    def judged_inadequate(self) -> bool:
+        """Whether this inspection judged the authority's services inadequate: its overall grade,
+        or, under a framework with no overall grade (ILACS from April 2026), any one of its
+        judgements (read from prefetched judgements where there are some)."""
+        if self.kind not in self.JUDGING_THE_AUTHORITY:
+            return False
+        if self.framework.has_overall_grade:
+            return self.overall_grade == Grade.INADEQUATE
+        return any(j.grade == Grade.INADEQUATE for j in self.judgements.all())
+
+    def names_priority_actions(self) -> bool:
+        """Whether any of its recommendations is a priority action (the `priority_actions` count
+        of InspectionQuerySet.with_clock_facts where it was annotated)."""
+        count = getattr(self, "priority_actions", None)
+        if count is not None:
+            return count > 0
+        return self.recommendations.filter(
+            priority=Recommendation.Priority.PRIORITY_ACTION
+        ).exists()
 
     def clean(self):
         errors = {}
@@ -228,6 +278,11 @@ class Inspection(models.Model):
         framework = self.framework
         if not self.overall_grade:
             return {}
+        if self.is_visit:
+            return {
+                "overall_grade": f"A {self.get_kind_display().lower()} gives no grade; "
+                "leave it blank."
+            }
         if not framework.has_overall_grade:
             return {"overall_grade": f"{framework} gives no overall grade; leave it blank."}
         if not framework.allows(self.overall_grade):
@@ -270,6 +325,14 @@ class Judgement(models.Model):
             raise
 
     def clean(self):
+        # The admin's inline sets the inspection before it is saved: a visit's is refused then.
+        is_set = self.inspection_id or Judgement.inspection.is_cached(self)
+        inspection = self.inspection if is_set else None
+        if inspection is not None and inspection.is_visit:
+            raise ValidationError(
+                f"A {inspection.get_kind_display().lower()} gives no grades: "
+                "record what it found as findings and recommendations."
+            )
         if not (self.inspection_id and self.area_id):
             return
         framework = self.inspection.framework
@@ -323,6 +386,9 @@ class Recommendation(models.Model):
     class AddressedTo(models.TextChoices):
         AUTHORITY = "authority", "The local authority"
         LSCB = "lscb", "The Local Safeguarding Children Board"
+        # A JTAI's findings are for the local safeguarding partners together: council, police
+        # and health.
+        PARTNERSHIP = "partnership", "The safeguarding partnership"
 
     inspection = models.ForeignKey(
         Inspection, on_delete=models.CASCADE, related_name="recommendations"

@@ -4,6 +4,9 @@
 - SIF 2015-2018 and re-inspections: "Recommendations" (numbered paragraphs);
 - SIF 2013-2014: "Priority and immediate action" and "Areas for improvement" (numbered
   paragraphs, sometimes grouped under unnumbered sub-headings).
+- Focused visit letters: "Areas for priority action" (where inspectors name any) and "What needs
+  to improve in this area of social work practice" (the letters are pasted in the admin, not read
+  from their PDF: inspections/letters.py reads the paste under the same headings).
 Items under a heading in the LSCB part of a SIF report are addressed to the LSCB.
 """
 
@@ -11,15 +14,27 @@ import re
 from dataclasses import dataclass
 
 SECTIONS = [
-    (re.compile(r"^What needs to improve\??\d?$", re.IGNORECASE), "What needs to improve"),
+    (
+        re.compile(
+            r"^What needs to improve(?: in this area of social work practice)?\??\d?$",
+            re.IGNORECASE,
+        ),
+        "What needs to improve",
+    ),
     (re.compile(r"^Recommendations\d?$", re.IGNORECASE), "Recommendations"),
     (
         re.compile(r"^Priority and immediate action\d?$", re.IGNORECASE),
         "Priority and immediate action",
     ),
+    (
+        re.compile(r"^(?:Areas? for priority action|Priority actions?)\d?$", re.IGNORECASE),
+        "Areas for priority action",
+    ),
     (re.compile(r"^Areas for improvement\d?$", re.IGNORECASE), "Areas for improvement"),
 ]
-PRIORITY_SECTIONS = {"Priority and immediate action"}
+# The headings whose items are priority actions: the inspectors' most serious concerns, which
+# start a focused visit's clock (improvement/clocks.py).
+PRIORITY_SECTIONS = {"Priority and immediate action", "Areas for priority action"}
 LSCB_PART = re.compile(
     r"^(?:Section \d+:\s*)?(?:The (?:effectiveness of the )?)?"
     r"(?:Local Safeguarding Children Board|LSCB)\b(?!.*\d$)|^What does the LSCB need to improve",
@@ -57,7 +72,7 @@ def read_recommendations(lines, contents=()):
     lscb_at = _lscb_part_start(lines)
     index = 0
     while index < len(lines):
-        section = _section_at(lines[index][1])
+        section = section_at(lines[index][1])
         if section is None:
             index += 1
             continue
@@ -68,16 +83,21 @@ def read_recommendations(lines, contents=()):
     return _renumber(found)
 
 
-def _section_at(line):
+def section_at(line):
+    """The section a heading line starts ("What needs to improve", ...), or None."""
     for pattern, name in SECTIONS:
         if pattern.match(line):
             return name
     return None
 
 
+def priority_of(section):
+    return "priority" if section in PRIORITY_SECTIONS else "improvement"
+
+
 def _lscb_part_start(lines):
     """Index of the first line of a SIF report's LSCB part, after its first recommendations."""
-    first_section = next((i for i, (_, line) in enumerate(lines) if _section_at(line)), None)
+    first_section = next((i for i, (_, line) in enumerate(lines) if section_at(line)), None)
     if first_section is None:
         return None
     for index in range(first_section + 1, len(lines)):
@@ -92,7 +112,7 @@ def _items(lines, index, contents):
     items, previous_number, mode = [], None, None
     while index < len(lines):
         line = lines[index][1]
-        if _section_at(line) or _ends_list(line, contents, items):
+        if section_at(line) or _ends_list(line, contents, items):
             break
         numbered, bullet = NUMBERED.match(line), BULLET.match(line)
         if numbered and mode != "bullet":
@@ -144,7 +164,7 @@ def _recommendation(section, number, text, addressed_to, position):
         text=text,
         paragraph_refs="; ".join(" ".join(r.split()) for r in refs),
         addressed_to=addressed_to,
-        priority="priority" if section in PRIORITY_SECTIONS else "improvement",
+        priority=priority_of(section),
     )
 
 

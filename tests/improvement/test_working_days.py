@@ -1,6 +1,12 @@
 from datetime import date
 
-from improvement.rules import add_working_days, is_working_day, plan_due_at_ofsted
+from improvement.rules import (
+    add_months,
+    add_working_days,
+    is_working_day,
+    plan_due_at_ofsted,
+    working_days_between,
+)
 
 
 def test_plan_published_9_may_2023_is_due_16_august_2023():
@@ -24,3 +30,20 @@ def test_the_coronation_bank_holiday_of_2023_is_known():
 def test_scottish_only_holidays_are_working_days_in_england():
     # 2 January is a bank holiday in Scotland, not England (2024: a Tuesday).
     assert is_working_day(date(2024, 1, 2))
+
+
+def test_working_days_between_two_dates_count_forwards_and_back():
+    # From Monday 23 December 2024 to Friday 3 January 2025: 24 Dec, 27 Dec, 30 Dec, 31 Dec,
+    # 2 Jan, 3 Jan (25 and 26 Dec and 1 Jan are bank holidays).
+    assert working_days_between(date(2024, 12, 23), date(2025, 1, 3)) == 6
+    assert working_days_between(date(2025, 1, 3), date(2024, 12, 23)) == -6
+    assert working_days_between(date(2025, 1, 3), date(2025, 1, 3)) == 0
+    # Saturday to the Monday after: one working day away.
+    assert working_days_between(date(2025, 1, 4), date(2025, 1, 6)) == 1
+
+
+def test_adding_months_keeps_the_day_or_takes_the_months_last():
+    assert add_months(date(2019, 3, 12), 3) == date(2019, 6, 12)
+    assert add_months(date(2024, 11, 30), 3) == date(2025, 2, 28)
+    assert add_months(date(2023, 11, 30), 3) == date(2024, 2, 29)
+    assert add_months(date(2025, 10, 15), 3) == date(2026, 1, 15)

@@ -8,7 +8,8 @@ from django.core.management import call_command
 
 from authorities.models import LocalAuthority
 from inspections.models import Framework, Inspection, Recommendation
-from inspections.services import add_pasted_recommendations, split_recommendation_list
+from inspections.letters import split_recommendation_list
+from inspections.services import add_pasted_recommendations
 
 LSCB_PASTE = """
 • Ensure that the LSCB engages more effectively with the community it serves, including learning
