@@ -33,7 +33,7 @@ class AuditProgrammeAdmin(RecordedAdmin):
 @admin.register(AuditResult)
 class AuditResultAdmin(RecordedAdmin):
     list_display = ["audited_on", "team", "theme", "grade", "case_reference", "authority"]
-    list_filter = ["theme", "grade", ("authority", RelatedOnly)]
+    list_filter = ["theme", "grade", "privacy_confirmed", ("authority", RelatedOnly)]
     list_select_related = ["authority"]
     search_fields = ["team", "case_reference", "authority__name"]
     date_hierarchy = "audited_on"

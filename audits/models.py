@@ -209,6 +209,15 @@ class AuditResult(Themed):
         help_text="Who recorded or imported it (empty when not known).",
     )
     recorded_at = models.DateTimeField(default=timezone.now)
+    # The form or the import warned that its text looked like a name or an identifier, and the
+    # person confirmed it holds none: a data steward may look these over (the admin's filter).
+    privacy_confirmed = models.BooleanField(
+        "confirmed after a warning",
+        default=False,
+        editable=False,
+        help_text="Its text was warned of as looking like a name or an identifier, and the "
+        "person who recorded it confirmed it holds no child's name or identifier.",
+    )
     # Optimistic locking: every save through the services bumps it.
     version = models.PositiveIntegerField(default=1, editable=False)
 
@@ -253,3 +262,30 @@ class AuditResult(Themed):
 
     def is_version(self, seen):
         return str(seen).strip() == str(self.version)
+
+
+class AuditUpload(models.Model):
+    """An audit workbook between its preview and its import: its sheets as read (never the file
+    itself), kept in the database so any server process can carry on. Owned by one authority;
+    its tables are emptied once imported, and an upload not imported is deleted after a day
+    (audits.tasks.clear_stale_uploads), as it may hold what the import refused."""
+
+    authority = models.ForeignKey(
+        LocalAuthority, on_delete=models.CASCADE, related_name="audit_uploads"
+    )
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+"
+    )
+    file_name = models.CharField(max_length=255)
+    # improvement.workbook_read.to_json's form; None once imported.
+    tables = models.JSONField(null=True, blank=True)
+    uploaded_at = models.DateTimeField(auto_now_add=True)
+    imported_at = models.DateTimeField(null=True, blank=True)
+    # {"imported": n, "already": n} once imported.
+    outcome = models.JSONField(default=dict, blank=True)
+
+    class Meta:
+        ordering = ["-uploaded_at"]
+
+    def __str__(self):
+        return self.file_name
