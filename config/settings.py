@@ -43,6 +43,7 @@ INSTALLED_APPS = [
     "improvement",
     "reports",
     "indicators",
+    "audits",
     "workspace",
 ]
 

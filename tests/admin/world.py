@@ -24,6 +24,10 @@ def admin_world():
             authority=side.authority, council_name=f"{side.authority.name} Council"
         )
         local_indicator(side)
+        side.audit_programme = f.AuditProgrammeFactory(authority=side.authority, plan=side.plan)
+        side.audit_result = f.AuditResultFactory(
+            authority=side.authority, programme=side.audit_programme, actions=[side.action]
+        )
     return world
 
 
