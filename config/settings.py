@@ -44,6 +44,7 @@ INSTALLED_APPS = [
     "reports",
     "indicators",
     "audits",
+    "readiness",
     "workspace",
 ]
 

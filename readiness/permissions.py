@@ -1,0 +1,24 @@
+"""Who may tie evidence of impact to a plan: the readiness app's named rules.
+
+The readiness page itself is read by everyone of the plan's authority, as the plan page is
+(core.access.signed_in, through a scoped queryset): officers, managers, admins and committee
+members.
+
+Evidence of impact is the council's answer to Ofsted's "how do you know?", which the managers
+put their names to in the self-evaluation: managers and admins of the authority add, change and
+remove it, as they edit the plan. Officers bring their evidence as the files and links of their
+progress updates (improvement), which a manager then ties as evidence of impact with a sentence
+saying what it shows.
+"""
+
+from authorities.access import manages
+
+
+def may_tie_evidence(user, plan):
+    """Managers and admins of the plan's authority: new evidence of impact for the plan."""
+    return manages(user, plan.authority_id)
+
+
+def may_change_evidence(user, evidence):
+    """Managers and admins of the evidence's authority: change or remove it."""
+    return manages(user, evidence.plan.authority_id)
