@@ -8,8 +8,8 @@ from django.core.files.base import ContentFile
 from django.db import transaction
 from simple_history.utils import bulk_update_with_history
 
-from authorities.models import LocalAuthority, Membership
 from audits.models import AuditResult
+from authorities.models import LocalAuthority, Membership
 from improvement.models import Action, ImprovementPlan
 from readiness import services as readiness_services
 
