@@ -42,7 +42,7 @@ class EvidenceForm(forms.Form):
         label="What it shows",
         widget=forms.Textarea(attrs={"rows": 3}),
         help_text="One or two sentences on the difference the work made, such as “Re-referrals "
-        "fell from 18.2% to 13.9% in the year the new front door ran.”",
+        "fell from 16.6% to 13.9% in the year to March 2025.”",
         error_messages={"required": "Say what the evidence shows."},
     )
     recommendations = forms.ModelMultipleChoiceField(

@@ -209,9 +209,9 @@ def _given(evidence, name):
 
 
 def audit_words(audit) -> str:
-    """An audit as evidence names it: "Case-file audit, 15 April 2025, Assessment team 1:
-    Assessment, graded Good"."""
+    """An audit as evidence names it: "15 April 2025, Assessment team 1: Assessment, graded
+    Good"."""
     return (
-        f"Case-file audit, {long_date(audit.audited_on)}, {audit.team}: {audit.theme_words}, "
+        f"{long_date(audit.audited_on)}, {audit.team}: {audit.theme_words}, "
         f"graded {audit.get_grade_display()}"
     )

@@ -70,7 +70,7 @@ def test_how_do_you_know_lists_the_evidence_with_links_to_its_sources(plan):
     assert "The ADM now hears from the panel every quarter." in chain
     assert reverse("improvement:evidence", args=[update_file.pk]) in chain
     assert "Adoption QA document (progress update on 7, 1 March 2017)" in chain
-    assert "Case-file audit, 15 April 2025, Adoption: Assessment, graded Good" in chain
+    assert "15 April 2025, Adoption: Assessment, graded Good" in chain
     detail = reverse("indicators:indicator-detail", args=[plan.authority.pk, indicator.pk])
     assert detail in chain
     assert "1 of 1 graded good or better (100%)" in chain
