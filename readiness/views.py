@@ -20,13 +20,36 @@ from readiness.forms import FORMS
 from readiness.models import ImpactEvidence
 from readiness.permissions import may_change_evidence, may_tie_evidence
 
+# How much the page lists of a plan of thousands of actions: the first actions of each
+# recommendation and its first gaps, the first gaps of each kind in the summary, each with how
+# many more there are.
+ACTIONS_SHOWN = 10
+GAPS_SHOWN = 5
+SUMMARY_SHOWN = 20
+
+
+def first(rows, limit):
+    """(the first `limit` rows, how many more there are)."""
+    return rows[:limit], max(len(rows) - limit, 0)
+
 
 def readiness_page(request, pk):
-    """What the readiness page shows, gathered: the plan's chain as at today."""
+    """What the readiness page shows, gathered: the plan's chain as at today, and the rows of it
+    the page lists."""
     plan = get_scoped_or_404(
         ImprovementPlan.objects.select_related("authority__region"), request.user, pk=pk
     )
-    return {"plan": plan, "readiness": chain.chain_of(plan, timezone.localdate())}
+    readiness = chain.chain_of(plan, timezone.localdate())
+    summary = [
+        (heading, len(found), *first(found, SUMMARY_SHOWN))
+        for _, heading, found in readiness.gaps_by_kind()
+    ]
+    links = [
+        (link, *first(link.actions, ACTIONS_SHOWN), *first(link.gaps, GAPS_SHOWN))
+        for link in readiness.recommendations
+    ]
+    context = {"plan": plan, "readiness": readiness, "summary": summary, "links": links}
+    return context | {"actions_shown": ACTIONS_SHOWN}
 
 
 @login_required

@@ -90,3 +90,23 @@ def test_managers_see_how_to_add_change_and_remove_evidence(plan):
     assert reverse("readiness:remove-evidence", args=[evidence.pk]) in page
     officer = f.member(plan.authority, Membership.Role.OFFICER)
     assert reverse("readiness:edit-evidence", args=[evidence.pk]) not in page_of(officer, plan)
+
+
+def test_a_large_plan_lists_the_first_rows_and_says_how_many_more(plan):
+    for number in range(25):
+        f.ActionFactory(
+            plan=plan,
+            theme=None,
+            reference=f"1.{number + 10}",
+            status="complete",
+            rag="blue",
+            recommendations=[6000],
+        )
+    page = page_of(f.member(plan.authority, Membership.Role.MANAGER), plan)
+    summary = page[page.index("What is missing") : page.index("Audits by theme")]
+    assert "Actions complete with no evidence of impact (25)" in summary
+    assert summary.count("complete, with no evidence of impact") == 20
+    assert "and 5 more" in summary
+    chain = page[page.index('id="recommendation-6000"') : page.index('id="recommendation-6001"')]
+    assert "Showing the first 10 of the 26 actions answering it." in chain
+    assert "and 20 more" in chain
