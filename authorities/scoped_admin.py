@@ -48,6 +48,8 @@ AUTHORITY_PATHS = {
     "indicators.indicator": "authority",
     "indicators.localfigure": "authority",
     "indicators.target": "authority",
+    "audits.auditprogramme": "authority",
+    "audits.auditresult": "authority",
 }
 
 

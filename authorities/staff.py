@@ -41,6 +41,10 @@ PERMISSIONS = {
     "indicators.indicator": ALL,
     "indicators.target": ALL,
     "indicators.localfigure": ("view",),
+    # Their own programme; results are recorded in the app (with its warnings), and an admin may
+    # delete one that holds what it should not (docs/data-protection.md).
+    "audits.auditprogramme": ALL,
+    "audits.auditresult": ("view", "delete"),
 }
 
 

@@ -43,6 +43,8 @@ INSTALLED_APPS = [
     "improvement",
     "reports",
     "indicators",
+    "audits",
+    "readiness",
     "workspace",
 ]
 

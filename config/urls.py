@@ -22,6 +22,8 @@ urlpatterns = [
     # /inspections/<pk>/ and /authorities/<pk>/ (an authority's inspections, compared).
     path("", include("inspections.urls")),
     path("indicators/", include("indicators.urls")),
+    # /plans/<pk>/readiness/ and the plan's evidence of impact.
+    path("", include("readiness.urls")),
 ]
 
 if settings.BENCH_JSON_VIEWS:  # the load test's baselines; never on in a deployment

@@ -40,6 +40,9 @@ ROLES = (Role.OFFICER, Role.MANAGER, Role.COMMITTEE_MEMBER, Role.ADMIN, Role.PAR
 EVERYONE = frozenset(ROLES)
 # The council's own people: everyone but a partner agency's.
 INSIDERS = EVERYONE - {Role.PARTNER}
+# For the council's internal work (audits, evidence of impact, the self-evaluation) a partner
+# finds nothing there: 404, as a stranger does.
+PARTNERS = frozenset({Role.PARTNER})
 UPDATERS = frozenset({Role.OFFICER, Role.MANAGER, Role.ADMIN})
 EDITORS = frozenset({Role.MANAGER, Role.ADMIN})
 

@@ -11,6 +11,7 @@ from decimal import Decimal
 import factory
 from django.contrib.auth import get_user_model
 
+from audits.models import AuditProgramme, AuditResult
 from authorities.models import Committee, LocalAuthority, Membership, Organisation, Region
 from improvement.models import (
     Action,
@@ -282,3 +283,42 @@ class IndicatorValueFactory(factory.django.DjangoModelFactory):
     period = "2025"
     period_end = datetime.date(2025, 3, 31)
     value = Decimal("13.9")
+
+
+class AuditProgrammeFactory(factory.django.DjangoModelFactory):
+    """Six cases to audit on assessment in April 2025."""
+
+    class Meta:
+        model = AuditProgramme
+
+    authority = factory.SubFactory(LocalAuthorityFactory)
+    theme = "assessment"
+    month = datetime.date(2025, 4, 1)
+    cases_planned = 6
+
+
+class AuditResultFactory(factory.django.DjangoModelFactory):
+    """A case-file audit graded good, with an anonymised case reference."""
+
+    class Meta:
+        model = AuditResult
+        skip_postgeneration_save = True
+
+    authority = factory.SubFactory(LocalAuthorityFactory)
+    audited_on = datetime.date(2025, 4, 15)
+    team = "Assessment team 1"
+    theme = "assessment"
+    grade = "good"
+    strengths = "Child A's views are recorded in their own words."
+    learning = "Chronology not updated since the last review."
+    case_reference = factory.Sequence(lambda n: f"A-2025-{n:03d}")
+
+    @factory.post_generation
+    def recommendations(self, create, extracted, **kwargs):
+        if create and extracted:
+            self.recommendations.set(extracted)
+
+    @factory.post_generation
+    def actions(self, create, extracted, **kwargs):
+        if create and extracted:
+            self.actions.set(extracted)

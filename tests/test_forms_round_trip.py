@@ -38,6 +38,8 @@ NOT_EDIT_FORMS = {
     "improvement:workbook_upload",  # a new uploaded workbook
     "improvement:workbook_preview",  # a confirmation: imports the workbook
     "indicators:add-value",  # a new value for a period (or a correction of that period's value)
+    "readiness:add-evidence",  # a new piece of evidence of impact
+    "readiness:remove-evidence",  # a confirmation: removes the evidence of impact
     # The login form signs a user in; it edits nothing (and is public, so never posted here).
     "login",
 }

@@ -1,15 +1,19 @@
 """Demo users for a laptop demo: one of each role at Gateshead, and an officer of Stockton-on-Tees;
-Gateshead's partnership of agencies, with a partner of Northumbria Police."""
+Gateshead's partnership of agencies, with a partner of Northumbria Police; and a few pieces of
+evidence of impact tied to Gateshead's plan, so its readiness page shows some."""
 
 import secrets
 
 from django.contrib.auth import get_user_model
+from django.core.files.base import ContentFile
 from django.db import transaction
 from simple_history.utils import bulk_update_with_history
 
+from audits.models import AuditResult
 from authorities.models import LocalAuthority, Membership, Organisation
 from improvement import services
-from improvement.models import Action
+from improvement.models import Action, ImprovementPlan
+from readiness import services as readiness_services
 
 GATESHEAD = "E08000037"
 STOCKTON = "E06000004"
@@ -141,3 +145,77 @@ def _give_officers_their_actions():
                 default_user=manager.user if manager else None,
                 default_change_reason="Demo: the demo officer leads the action.",
             )
+
+
+GATESHEAD_PLAN = 100  # Looked After Children Improvement Plan (G17)
+# Documents invented for the demo, standing in for those G17 says exist: (action reference,
+# title, file name, what it shows as G17 reports it).
+DEMO_DOCUMENTS = [
+    (
+        "7",
+        "Adoption panel quality assurance feedback, quarterly",
+        "adoption-panel-qa.txt",
+        "The adoption panel gives the Agency Decision Maker quality assurance feedback every "
+        "quarter on the reports presented to it, and the Adoption Manager, the Panel Chair and "
+        "the Agency Decision Maker meet regularly on quality (report to the Corporate Parenting "
+        "Overview and Scrutiny Committee, 2017).",
+    ),
+    (
+        "4",
+        "Care leavers' health passports: how each care leaver receives one",
+        "health-passports.txt",
+        "A nurse in post since March 2016 built, with the Looked After Team, the system that gives "
+        "every care leaver their health passport; access to mental health services is still a "
+        "gap, raised with the CCG (report to the Corporate Parenting Overview and Scrutiny "
+        "Committee, 2017).",
+    ),
+]
+DEMO_FILE_TEXT = (
+    "Invented for the demo of the improvement plan tracker: this file stands in for a document "
+    "that Gateshead's 2017 Looked After Children Improvement Plan report says exists. It is not "
+    "a Gateshead document.\n"
+)
+
+
+@transaction.atomic
+def tie_demo_evidence():
+    """Tie evidence of impact to Gateshead's plan, added by its demo manager: two documents
+    (invented stand-ins for those G17 names) and, where the demo holds Gateshead's audits, its
+    latest audit of planning. Once only: a plan that has evidence already is left as it is."""
+    plan = ImprovementPlan.objects.select_related("authority").filter(pk=GATESHEAD_PLAN).first()
+    if plan is None or plan.impact_evidence.exists():
+        return []
+    manager = get_user_model().objects.get(username="manager")
+    added = []
+    for reference, title, file_name, shows in DEMO_DOCUMENTS:
+        action = plan.actions.get(reference=reference)
+        added.append(
+            readiness_services.add_evidence(
+                plan,
+                manager,
+                shows=shows,
+                recommendations=list(action.recommendations.all()),
+                actions=[action],
+                title=title,
+                file=ContentFile(DEMO_FILE_TEXT.encode(), name=file_name),
+            )
+        )
+    audit = (
+        AuditResult.objects.filter(authority=plan.authority, theme="planning")
+        .order_by("-audited_on", "-pk")
+        .first()
+    )
+    if audit is not None:
+        plans = plan.actions.get(reference="1")
+        added.append(
+            readiness_services.add_evidence(
+                plan,
+                manager,
+                shows=f"The latest case-file audit of planning, since the new plan templates, was "
+                f"graded {audit.get_grade_display().lower()}.",
+                recommendations=list(plans.recommendations.all()),
+                actions=[plans],
+                audit=audit,
+            )
+        )
+    return added

@@ -28,9 +28,15 @@ MODELS = list(admin.site._registry)
 SCOPED = [m for m in MODELS if authority_path(m)]
 NATIONAL = [m for m in MODELS if not authority_path(m)]
 # What an authority admin may not add here: written in the app, or national reference data.
-NOT_ADDED = {"improvement.progressupdate", "authorities.localauthority", "indicators.localfigure"}
-# What an authority admin may not delete: the above, and people (their records name them).
-NOT_DELETED = NOT_ADDED | {"auth.user"}
+NOT_ADDED = {
+    "improvement.progressupdate",
+    "authorities.localauthority",
+    "indicators.localfigure",
+    "audits.auditresult",
+}
+# What an authority admin may not delete: the above, and people (their records name them); an
+# audit result may be, to erase what it should not hold (docs/data-protection.md).
+NOT_DELETED = (NOT_ADDED | {"auth.user"}) - {"audits.auditresult"}
 
 
 def object_of(side, model):
@@ -54,6 +60,8 @@ def object_of(side, model):
         "indicators.indicator": side.indicator,
         "indicators.target": side.target,
         "indicators.localfigure": side.local_figure,
+        "audits.auditprogramme": side.audit_programme,
+        "audits.auditresult": side.audit_result,
     }
     return objects[label]
 
@@ -204,7 +212,7 @@ def test_view_on_site_finds_only_what_the_admin_shows_and_never_fails(world, mon
 
 
 # Shown to an authority admin read only: their own admin's form cannot be saved either.
-NOT_CHANGED = {"improvement.progressupdate", "indicators.localfigure"}
+NOT_CHANGED = {"improvement.progressupdate", "indicators.localfigure", "audits.auditresult"}
 
 
 def edited(page):

@@ -30,6 +30,10 @@ def admin_world():
             name=f"{side.authority.name} children's services managers",
             role=Membership.Role.MANAGER,
         )
+        side.audit_programme = f.AuditProgrammeFactory(authority=side.authority, plan=side.plan)
+        side.audit_result = f.AuditResultFactory(
+            authority=side.authority, programme=side.audit_programme, actions=[side.action]
+        )
     return world
 
 

@@ -3,7 +3,7 @@ from django.conf import settings
 from django.core.management import call_command, get_commands
 from django.core.management.base import BaseCommand
 
-from workspace.demo import create_demo_users
+from workspace.demo import create_demo_users, tie_demo_evidence
 
 # The DfE's statistical neighbour models (fixtures/README.md), for the reports' comparison grid.
 NEIGHBOUR_MODELS = ["New_Statistical_Neighbour_Groupings_April_2021.csv", "sn_model_2025_wide.csv"]
@@ -25,6 +25,7 @@ class Command(BaseCommand):
             for model in NEIGHBOUR_MODELS:
                 call_command("import_neighbours", settings.BASE_DIR / "fixtures" / "dfe" / model)
         logins = create_demo_users()
+        tie_demo_evidence()
         self.stdout.write(self.style.SUCCESS("\nDemo users (passwords are new on every start):"))
         for username, password, role in logins:
             self.stdout.write(f"  {username:<18} {password:<14} {role}")
