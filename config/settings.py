@@ -44,6 +44,7 @@ INSTALLED_APPS = [
     "reports",
     "indicators",
     "workspace",
+    "api",
 ]
 
 # The headers every response carries come first, so that they wrap even the answers the
@@ -242,6 +243,10 @@ SIMPLE_HISTORY_REVERT_DISABLED = True
 SITE_URL = os.environ.get("SITE_URL", "http://localhost:8000").rstrip("/")
 # The weekly digest goes out on this weekday (0 Monday ... 6 Sunday).
 REMINDER_DIGEST_WEEKDAY = int(os.environ.get("REMINDER_DIGEST_WEEKDAY", "0"))
+
+# The read API (docs/api.md): requests per personal token (or signed-in person) in any minute;
+# past it, 429 with Retry-After. Counted in the cache below, which every process shares.
+API_RATE_LIMIT = f"{int(os.environ.get('API_REQUESTS_PER_MINUTE', '60'))}/min"
 # --- Production and scale: several web processes against one PostgreSQL (README) ---
 # WhiteNoise serves the collected static files itself, compressed and under hashed names, so any
 # number of gunicorn processes need no separate file server. The demo (DEBUG) serves them unhashed.

@@ -3,6 +3,7 @@ from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
+from api.endpoints import api
 from core.health import health
 from workspace import views as workspace_views
 
@@ -18,6 +19,9 @@ urlpatterns = [
     # /inspections/<pk>/ and /authorities/<pk>/ (an authority's inspections, compared).
     path("", include("inspections.urls")),
     path("indicators/", include("indicators.urls")),
+    # The read API for Power BI and Excel (docs/api.md), and the page of personal tokens for it.
+    path("api/v1/", api.urls),
+    path("account/api-tokens/", include("api.urls")),
 ]
 
 if settings.BENCH_JSON_VIEWS:  # the load test's baselines; never on in a deployment
