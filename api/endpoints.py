@@ -6,16 +6,21 @@ filter naming another authority's plan, action, inspection or indicator is a 404
 """
 
 from datetime import date
+from typing import Annotated
 
 from django.urls import reverse
 from ninja import NinjaAPI, Query
 from ninja.errors import ValidationError
+from pydantic import Field
 
 from api import plan_rows, record_rows, schemas
 from api.auth import PersonalToken, PerToken, SignedIn
 from api.listing import Paging, listing, page_of
 from api.sources import authorities as authorities_of
 from core.access import guarded, signed_in
+
+# An id given to filter a list: a row's id, as the lists give it.
+Id = Annotated[int, Field(ge=1, le=2**63 - 1)]
 
 DESCRIPTION = (
     "Read-only: plans, actions and their state as at a date, progress, inspections, indicators "
@@ -69,22 +74,23 @@ api = API(
     docs_decorator=schema_guard,
 )
 
-LISTS = (
-    "authorities",
-    "plans",
-    "themes",
-    "actions",
-    "action-recommendations",
-    "progress-updates",
-    "milestones",
-    "due-date-changes",
-    "inspections",
-    "judgements",
-    "recommendations",
-    "indicators",
-    "indicator-values",
-    "committee-reports",
-)
+# Each list's name (its address and URL name) and its row.
+LISTS = {
+    "authorities": schemas.AuthorityRow,
+    "plans": schemas.PlanRow,
+    "themes": schemas.ThemeRow,
+    "actions": schemas.ActionRow,
+    "action-recommendations": schemas.ActionRecommendationRow,
+    "progress-updates": schemas.ProgressUpdateRow,
+    "milestones": schemas.MilestoneRow,
+    "due-date-changes": schemas.DueDateChangeRow,
+    "inspections": schemas.InspectionRow,
+    "judgements": schemas.JudgementRow,
+    "recommendations": schemas.RecommendationRow,
+    "indicators": schemas.IndicatorRow,
+    "indicator-values": schemas.IndicatorValueRow,
+    "committee-reports": schemas.CommitteeReportRow,
+}
 
 
 @api.exception_handler(ValidationError)
@@ -128,14 +134,14 @@ def authorities(request, paging: Query[Paging]):
 
 @api.get("/plans/", response=page_of(schemas.PlanRow), url_name="plans")
 @guarded(signed_in)
-def plans(request, paging: Query[Paging], authority: int | None = None):
+def plans(request, paging: Query[Paging], authority: Id | None = None):
     source = plan_rows.plan_source(request.user, authority)
     return listing(request, schemas.PlanRow, source, plan_rows.plan_rows, paging, "plans.csv")
 
 
 @api.get("/themes/", response=page_of(schemas.ThemeRow), url_name="themes")
 @guarded(signed_in)
-def themes(request, paging: Query[Paging], authority: int | None = None, plan: int | None = None):
+def themes(request, paging: Query[Paging], authority: Id | None = None, plan: Id | None = None):
     source = plan_rows.theme_source(request.user, authority, plan)
     return listing(request, schemas.ThemeRow, source, plan_rows.theme_rows, paging, "themes.csv")
 
@@ -145,8 +151,8 @@ def themes(request, paging: Query[Paging], authority: int | None = None, plan: i
 def actions(
     request,
     paging: Query[Paging],
-    authority: int | None = None,
-    plan: int | None = None,
+    authority: Id | None = None,
+    plan: Id | None = None,
     as_of: date | None = None,
 ):
     """Each action as it stood at the end of `as_of` (YYYY-MM-DD; today if not given)."""
@@ -166,7 +172,7 @@ def actions(
 )
 @guarded(signed_in)
 def action_recommendations(
-    request, paging: Query[Paging], authority: int | None = None, plan: int | None = None
+    request, paging: Query[Paging], authority: Id | None = None, plan: Id | None = None
 ):
     source = plan_rows.link_source(request.user, authority, plan)
     row = schemas.ActionRecommendationRow
@@ -180,9 +186,9 @@ def action_recommendations(
 def progress_updates(
     request,
     paging: Query[Paging],
-    authority: int | None = None,
-    plan: int | None = None,
-    action: int | None = None,
+    authority: Id | None = None,
+    plan: Id | None = None,
+    action: Id | None = None,
     since: date | None = None,
 ):
     """Every update, retracted ones included (marked): reported on or after `since` if given."""
@@ -196,9 +202,9 @@ def progress_updates(
 def milestones(
     request,
     paging: Query[Paging],
-    authority: int | None = None,
-    plan: int | None = None,
-    action: int | None = None,
+    authority: Id | None = None,
+    plan: Id | None = None,
+    action: Id | None = None,
 ):
     source = plan_rows.milestone_source(request.user, authority, plan, action)
     row = schemas.MilestoneRow
@@ -212,9 +218,9 @@ def milestones(
 def due_date_changes(
     request,
     paging: Query[Paging],
-    authority: int | None = None,
-    plan: int | None = None,
-    action: int | None = None,
+    authority: Id | None = None,
+    plan: Id | None = None,
+    action: Id | None = None,
 ):
     source = plan_rows.due_date_change_source(request.user, authority, plan, action)
     rows, row = plan_rows.due_date_change_rows, schemas.DueDateChangeRow
@@ -223,7 +229,7 @@ def due_date_changes(
 
 @api.get("/inspections/", response=page_of(schemas.InspectionRow), url_name="inspections")
 @guarded(signed_in)
-def inspections(request, paging: Query[Paging], authority: int | None = None):
+def inspections(request, paging: Query[Paging], authority: Id | None = None):
     source = record_rows.inspection_source(request.user, authority)
     row = schemas.InspectionRow
     return listing(request, row, source, record_rows.inspection_rows, paging, "inspections.csv")
@@ -232,7 +238,7 @@ def inspections(request, paging: Query[Paging], authority: int | None = None):
 @api.get("/judgements/", response=page_of(schemas.JudgementRow), url_name="judgements")
 @guarded(signed_in)
 def judgements(
-    request, paging: Query[Paging], authority: int | None = None, inspection: int | None = None
+    request, paging: Query[Paging], authority: Id | None = None, inspection: Id | None = None
 ):
     source = record_rows.judgement_source(request.user, authority, inspection)
     row = schemas.JudgementRow
@@ -244,7 +250,7 @@ def judgements(
 )
 @guarded(signed_in)
 def recommendations(
-    request, paging: Query[Paging], authority: int | None = None, inspection: int | None = None
+    request, paging: Query[Paging], authority: Id | None = None, inspection: Id | None = None
 ):
     source = record_rows.recommendation_source(request.user, authority, inspection)
     rows, row = record_rows.recommendation_rows, schemas.RecommendationRow
@@ -254,7 +260,7 @@ def recommendations(
 @api.get("/indicators/", response=page_of(schemas.IndicatorRow), url_name="indicators")
 @guarded(signed_in)
 def indicators(
-    request, paging: Query[Paging], authority: int | None = None, indicator: int | None = None
+    request, paging: Query[Paging], authority: Id | None = None, indicator: Id | None = None
 ):
     """Each indicator each of your authorities measures, its target and latest figure rated."""
     source = record_rows.comparisons(request.user, authority, indicator)
@@ -267,7 +273,7 @@ def indicators(
 )
 @guarded(signed_in)
 def indicator_values(
-    request, paging: Query[Paging], authority: int | None = None, indicator: int | None = None
+    request, paging: Query[Paging], authority: Id | None = None, indicator: Id | None = None
 ):
     """Each period's value beside England, the region and the statistical neighbours."""
     source = record_rows.value_source(request.user, authority, indicator)
@@ -282,7 +288,7 @@ def indicator_values(
 )
 @guarded(signed_in)
 def committee_reports(
-    request, paging: Query[Paging], authority: int | None = None, plan: int | None = None
+    request, paging: Query[Paging], authority: Id | None = None, plan: Id | None = None
 ):
     """The reports you may read, as the reports list shows them: a committee member sees a
     report once it is cleared."""
