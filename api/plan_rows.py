@@ -76,13 +76,10 @@ def theme_rows(themes) -> list[dict]:
 
 
 def action_source(user, authority=None, plan=None):
-    # The lead officer for Action.lead, the plan's authority with the row; action_states reads
-    # the plans' update cycles itself, in one query for the page. (Deferring the columns a row
-    # does not show, with only(), costs more than reading them.)
-    actions = (
-        Action.objects.select_related("lead_officer")
-        .annotate(authority_id=F("plan__authority_id"))
-        .order_by("plan_id", "theme__position", "theme__number", "position", "reference", "pk")
+    # The plan (its authority and update cycle) and the lead officer (Action.lead): what a row
+    # and action_states read, with the page.
+    actions = Action.objects.select_related("plan", "lead_officer").order_by(
+        "plan_id", "theme__position", "theme__number", "position", "reference", "pk"
     )
     return narrowed(actions, user, "plan__authority", plan__authority=authority, plan=plan)
 
@@ -96,7 +93,7 @@ def _action_row(state):
     return {
         "id": action.pk,
         "plan_id": action.plan_id,
-        "authority_id": action.authority_id,
+        "authority_id": action.plan.authority_id,
         "theme_id": action.theme_id,
         "reference": action.reference,
         "title": action.title,
