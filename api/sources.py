@@ -9,7 +9,8 @@ from inspections.models import Inspection
 
 
 def authority_of(user, pk):
-    return get_scoped_or_404(LocalAuthority.objects.all(), user, authority_field="pk", pk=pk)
+    authorities = LocalAuthority.objects.select_related("region")
+    return get_scoped_or_404(authorities, user, authority_field="pk", pk=pk)
 
 
 def plan_of(user, pk):
