@@ -11,6 +11,7 @@ from typing import Annotated
 from django.urls import reverse
 from ninja import NinjaAPI, Query
 from ninja.errors import ValidationError
+from ninja.openapi.views import default_home
 from pydantic import Field
 
 from api import plan_rows, record_rows, schemas
@@ -41,11 +42,11 @@ class API(NinjaAPI):
             for path_view in bound.path_operations.values()
             for operation in path_view.operations
         }
-        patterns = [p for p in super()._get_urls() if p.name in rules or p.name == "openapi-json"]
-        for pattern in patterns:
+        ours = [p for p in super()._get_urls() if getattr(p.callback, "func", None) != default_home]
+        for pattern in ours:
             if pattern.name in rules:
                 pattern.callback.access_rule = rules[pattern.name]
-        return patterns
+        return ours
 
 
 def schema_guard(view):
