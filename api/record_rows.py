@@ -19,7 +19,7 @@ from reports.permissions import readable_reports
 
 
 def inspection_source(user, authority=None):
-    inspections = Inspection.objects.select_related("framework").order_by("pk")
+    inspections = Inspection.objects.prefetch_related("framework").order_by("pk")
     return narrowed(inspections, user, "authority", authority=authority)
 
 
@@ -56,7 +56,7 @@ def _of_inspections(queryset, user, authority, inspection):
 
 
 def judgement_source(user, authority=None, inspection=None):
-    judgements = Judgement.objects.select_related("area__parent").order_by("inspection_id", "pk")
+    judgements = Judgement.objects.prefetch_related("area__parent").order_by("inspection_id", "pk")
     return _of_inspections(judgements, user, authority, inspection)
 
 
@@ -176,7 +176,7 @@ def _value_row(place, indicator, period):
 
 
 def report_source(user, authority=None, plan=None):
-    reports = readable_reports(CommitteeReport.objects.select_related("committee", "plan"), user)
+    reports = readable_reports(CommitteeReport.objects.prefetch_related("committee", "plan"), user)
     return narrowed(
         reports.order_by("meeting_on", "pk"),
         user,
