@@ -28,7 +28,13 @@ class SignedIn(SessionAuth):
 class PerToken(SimpleRateThrottle):
     """settings.API_RATE_LIMIT requests per token (or per person, signed in) in any minute: past
     it, 429 with Retry-After (seconds). Counted in Django's cache, which every process shares
-    (a database table in production)."""
+    (a database table in production): the times of the minute's requests in one entry, read and
+    written once a request (django-ninja's sliding window).
+
+    Not core.security.take_turn, the password reset's limit: it adds one entry per turn, so the
+    60th request of a minute would try 60 inserts. Its one advantage, that two requests at the
+    same instant cannot both take the last turn, matters for emails sent, not for reads.
+    """
 
     def __init__(self):
         super().__init__(settings.API_RATE_LIMIT)
