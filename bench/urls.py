@@ -1,6 +1,6 @@
 from django.urls import path
 
-from bench import views
+from bench import api_baseline, views
 
 app_name = "bench"
 
@@ -11,4 +11,5 @@ urlpatterns = [
     path("export.json", views.export, name="export"),
     path("actions/<int:pk>.json", views.action, name="action"),
     path("reports/<int:pk>.json", views.report, name="report"),
+    path("api/actions.json", api_baseline.api_actions, name="api-actions"),
 ]

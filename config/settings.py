@@ -46,6 +46,7 @@ INSTALLED_APPS = [
     "audits",
     "readiness",
     "workspace",
+    "api",
 ]
 
 # The headers every response carries come first, so that they wrap even the answers the
@@ -252,6 +253,10 @@ ACCESSIBILITY_CONTACT_EMAIL = os.environ.get("ACCESSIBILITY_CONTACT_EMAIL", "")
 ACCESSIBILITY_CONTACT_PHONE = os.environ.get("ACCESSIBILITY_CONTACT_PHONE", "")
 # The weekly digest goes out on this weekday (0 Monday ... 6 Sunday).
 REMINDER_DIGEST_WEEKDAY = int(os.environ.get("REMINDER_DIGEST_WEEKDAY", "0"))
+
+# The read API (docs/api.md): requests per personal token (or signed-in person) in any minute;
+# past it, 429 with Retry-After. Counted in the cache below, which every process shares.
+API_RATE_LIMIT = f"{int(os.environ.get('API_REQUESTS_PER_MINUTE', '60'))}/min"
 # --- Production and scale: several web processes against one PostgreSQL (README) ---
 # WhiteNoise serves the collected static files itself, compressed and under hashed names, so any
 # number of gunicorn processes need no separate file server. The demo (DEBUG) serves them unhashed.

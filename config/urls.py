@@ -3,6 +3,7 @@ from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
+from api.endpoints import api
 from authorities.views import SignInView
 from core.health import health
 from core.statement import accessibility_statement
@@ -24,6 +25,9 @@ urlpatterns = [
     path("indicators/", include("indicators.urls")),
     # /plans/<pk>/readiness/ and the plan's evidence of impact.
     path("", include("readiness.urls")),
+    # The read API for Power BI and Excel (docs/api.md), and the page of personal tokens for it.
+    path("api/v1/", api.urls),
+    path("account/api-tokens/", include("api.urls")),
 ]
 
 if settings.BENCH_JSON_VIEWS:  # the load test's baselines; never on in a deployment

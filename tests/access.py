@@ -15,7 +15,11 @@ HOW TO ADD YOUR URLS (every named URL pattern must have a case, or the suite fai
 5. ``scoped=False`` for pages with no object of an authority (home, lists): a user of the other
    authority then just gets the page (showing only their own authority's rows) instead of 404.
 6. ``public=True`` for the few pages the anonymous may see (login).
-7. If your case needs more objects than the world has, build them in ``kwargs`` itself with
+7. ``api=True`` for the read API (/api/v1/): the anonymous get 401 rather than the sign-in page,
+   and each check is made twice, signed in and with the person's personal API token alone.
+   ``query`` may be a function of the world (``lambda w: f"?plan={w.a.plan.pk}"``) where the
+   query names A's rows; build the address with ``case.url(world)``.
+8. If your case needs more objects than the world has, build them in ``kwargs`` itself with
    tests/factories.py, attached to ``w.a`` objects.
 8. The partner role: A's partner works for ``w.a.organisation``, a partner on ``w.a.action``
    (action X). Where the partner's answer depends on the action, give ``partner_off``: the kwargs
@@ -31,6 +35,8 @@ import datetime
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from types import SimpleNamespace
+
+from django.urls import reverse
 
 from authorities.models import Membership
 from tests import factories as f
@@ -72,7 +78,8 @@ class Case:
     hidden: frozenset = frozenset()
     scoped: bool = True
     public: bool = False
-    query: str = ""
+    query: str | Callable = ""
+    api: bool = False
     note: str = field(default="", compare=False)
     # A POST uses its object up (a deletion): each request gets a new one from `kwargs`.
     fresh: bool = False
@@ -81,6 +88,10 @@ class Case:
 
     def __str__(self):
         return self.name
+
+    def url(self, world):
+        query = self.query(world) if callable(self.query) else self.query
+        return reverse(self.name, kwargs=self.kwargs(world)) + query
 
 
 def build_side(name, number):

@@ -1,10 +1,14 @@
-"""Every URL pattern is declared in tests/access_cases/ and answers each kind of user as declared."""
+"""Every URL pattern is declared in tests/access_cases/ and answers each kind of user as declared.
+
+The read API's cases (api=True) answer alike signed in and with the person's own API token.
+"""
 
 import pytest
 from django.conf import settings
 from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
+from api.tokens import create_token
 from authorities.models import Membership
 from tests.access import ROLES, collect_cases
 from tests.factories import UserFactory
@@ -54,8 +58,17 @@ def client_for(user):
     return client
 
 
+def clients_for(case, user):
+    """The user signed in; for the API also the user's personal token, with no session."""
+    clients = [client_for(user)]
+    if case.api:
+        _, secret = create_token(user, "Access matrix", days=30)
+        clients.append(Client(headers={"Authorization": f"Bearer {secret}"}))
+    return clients
+
+
 def url_of(case, world):
-    return reverse(case.name, kwargs=case.kwargs(world)) + case.query
+    return case.url(world)
 
 
 @pytest.mark.parametrize("case", CASES, ids=str)
@@ -65,7 +78,9 @@ def test_anonymous_are_sent_to_login(case, world):
         if getattr(case, method) is None:
             continue
         response = getattr(Client(), method)(url, case.post_data(world) if method == "post" else {})
-        if case.public:
+        if case.api:
+            assert response.status_code == 401, f"{method.upper()} {url}"
+        elif case.public:
             assert response.status_code in ALLOWED, f"{method.upper()} {url}"
         else:
             assert response.status_code == 302, f"{method.upper()} {url}"
@@ -78,30 +93,30 @@ def test_anonymous_are_sent_to_login(case, world):
 def test_users_of_another_authority_get_404(case, world):
     url = url_of(case, world)
     for role in ROLES:
-        stranger = getattr(world.b, role)
-        if case.get is not None:
-            assert client_for(stranger).get(url).status_code == 404, f"GET {url} as B {role}"
-        if case.post is not None:
-            response = client_for(stranger).post(url, case.post_data(world))
-            assert response.status_code == 404, f"POST {url} as B {role}"
+        for client in clients_for(case, getattr(world.b, role)):
+            if case.get is not None:
+                assert client.get(url).status_code == 404, f"GET {url} as B {role}"
+            if case.post is not None:
+                response = client.post(url, case.post_data(world))
+                assert response.status_code == 404, f"POST {url} as B {role}"
 
 
 @pytest.mark.parametrize("case", [c for c in CASES if not c.public], ids=str)
 def test_each_role_is_allowed_or_refused_as_declared(case, world):
     url = url_of(case, world)
     for role in ROLES:
-        user = getattr(world.a, role)
-        for method in ("get", "post"):
-            allowed = getattr(case, method)
-            if allowed is None:
-                continue
-            data = case.post_data(world) if method == "post" else {}
-            if case.fresh:
-                url = url_of(case, world)
-            status = getattr(client_for(user), method)(url, data).status_code
-            expected = "allowed" if role in allowed else "404" if role in case.hidden else "403"
-            got = "allowed" if status in ALLOWED else str(status)
-            assert got == expected, f"{method.upper()} {url} as {role}: {status}"
+        for client in clients_for(case, getattr(world.a, role)):
+            for method in ("get", "post"):
+                allowed = getattr(case, method)
+                if allowed is None:
+                    continue
+                data = case.post_data(world) if method == "post" else {}
+                if case.fresh:
+                    url = url_of(case, world)
+                status = getattr(client, method)(url, data).status_code
+                expected = "allowed" if role in allowed else "404" if role in case.hidden else "403"
+                got = "allowed" if status in ALLOWED else str(status)
+                assert got == expected, f"{method.upper()} {url} as {role}: {status}"
 
 
 @pytest.mark.parametrize("case", [c for c in CASES if c.partner_off], ids=str)

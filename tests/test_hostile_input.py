@@ -101,7 +101,7 @@ def user_for(case, world, roles):
 
 
 def case_url(case, world):
-    return reverse(case.name, kwargs=case.kwargs(world)) + case.query
+    return case.url(world)
 
 
 def split_files(data):

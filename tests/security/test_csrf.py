@@ -23,7 +23,7 @@ def test_every_post_without_a_csrf_token_is_refused():
     assert len(POSTS) >= 8
     world = build_world()
     for case in POSTS:
-        url = reverse(case.name, kwargs=case.kwargs(world)) + case.query
+        url = case.url(world)
         response = poster(case, world).post(url, case.post_data(world))
         assert response.status_code == 403, (
             f"POST {url} without a CSRF token: {response.status_code}"
