@@ -107,6 +107,16 @@ CHECKS = (
         (AXE, REFLOW),
         "tests/browser/test_sign_in_pages.py",
     ),
+    Check(
+        "A plan's readiness for inspection, with every kind of gap and of evidence",
+        (AXE, REFLOW),
+        "tests/browser/test_readiness_in_browser.py",
+    ),
+    Check(
+        "Making, copying and revoking a personal API token",
+        (AXE, REFLOW),
+        "tests/browser/test_api_tokens_page.py",
+    ),
     Check("Gateshead's committee paper as a PDF", (PDF_UA,), "tests/reports/test_gateshead_pdf.py"),
     Check(
         "A committee paper with an indicator's chart, as a PDF",
