@@ -222,7 +222,7 @@ def texts(blocks):
         elif block.kind == "cited":
             yield from (sentence.text for sentence in block.sentences)
         elif block.kind == "notes":
-            yield from (item.note for item in block.items)
+            yield from (f"{item.number}. {item.note}" for item in block.items)
         else:
             yield from table_texts(block)
 

@@ -63,7 +63,7 @@ def submit(document, user, rules=REPORT_RULES):
     document = locked(document, document.Status.DRAFT, "submitted")
     document.status = document.Status.SUBMITTED
     document.submitted_at, document.submitted_by = timezone.now(), user
-    document.save()
+    recorded(document, user)
     return document
 
 
@@ -77,7 +77,7 @@ def clear(document, user, rules=REPORT_RULES):
     check(rules.clear, user, document)
     document.status = document.Status.CLEARED
     document.cleared_at, document.cleared_by = timezone.now(), user
-    document.save()
+    recorded(document, user)
     return document
 
 
@@ -94,7 +94,7 @@ def return_to_draft(document, user, reason, rules=REPORT_RULES):
     document.cleared_at = document.cleared_by = None
     document.returned_at, document.returned_by = timezone.now(), user
     document.return_reason = reason
-    document.save()
+    recorded(document, user)
     return document
 
 
@@ -114,5 +114,12 @@ def finalise(document, user, freeze):
     document.status = document.Status.FINAL
     document.finalised_at = timezone.now()
     document.finalised_by = user if user and user.is_authenticated else None
-    document.save()
+    recorded(document, document.finalised_by)
     return document
+
+
+def recorded(document, user):
+    """Saved, its history naming who took the step (outside a request too: a command, a
+    task)."""
+    document._history_user = user
+    document.save()

@@ -388,7 +388,7 @@ def plan_sentences(scope, plan, progress):
     if progress.rated:
         rated = words([f"{count} {rating}" for rating, count in progress.rated.items()])
         yield sentence(
-            f"By their latest progress updates, {rated}.",
+            f"Rated by their latest progress updates: {rated}.",
             cite(
                 "plan ratings",
                 plan.pk,

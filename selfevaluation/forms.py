@@ -70,6 +70,13 @@ class NewSelfEvaluationForm(AboutForm):
         self.fields["authority"].queryset = LocalAuthority.objects.filter(pk__in=mine)
         self.fields["plan"].queryset = ImprovementPlan.objects.filter(authority__in=mine)
         self.fields["plan"].empty_label = "All the authority's plans"
+        self.fields["authority"].error_messages["invalid_choice"] = (
+            "Choose an authority you manage: that one is not among them."
+        )
+        self.fields["plan"].error_messages["invalid_choice"] = (
+            "Choose a plan of an authority you manage, or all the authority's plans: that one "
+            "is not among them."
+        )
 
     def clean(self):
         cleaned = super().clean()

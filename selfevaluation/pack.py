@@ -61,15 +61,18 @@ def performance(plans, as_at):
             if entry.name not in seen:
                 seen.add(entry.name)
                 entries.append(entry)
+    tied = "the plan" if len(plans) == 1 else "the plans"
     blocks = [heading("Performance information", level=1)]
     if not entries:
-        return [*blocks, paragraph("No indicator is tied to the plans.")]
-    blocks.append(
+        return [*blocks, paragraph(f"No indicator is tied to {tied}.")]
+    # A heading of the second level: each indicator's is of the third (reports.indicator_blocks).
+    blocks += [
+        heading(f"The indicators tied to {tied}"),
         paragraph(
-            "Each indicator tied to the plans, against England, the region and the authority's "
-            "statistical neighbours, with the periods ended by the date of the self-evaluation."
-        )
-    )
+            "Each against England, the region and the authority's statistical neighbours, with "
+            "the periods ended by the date of the self-evaluation."
+        ),
+    ]
     for entry in entries:
         blocks += indicator_blocks(entry)
     return blocks

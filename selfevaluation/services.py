@@ -226,11 +226,15 @@ def is_draft(evaluation):
     return not evaluation.is_final
 
 
-def title_of(content, pack=False, draft=False):
+def title_of(content, pack=False, draft=False, authority=True):
+    """ "Self-evaluation of social work practice 2026 – Gateshead", the pack's with "Engagement
+    meeting pack: " before it, a draft's with "DRAFT: "; without the authority at the head of
+    every page (the council is named there)."""
     title = f"{content.title} {content.year}"
     if pack:
         title = f"Engagement meeting pack: {title}"
-    title = f"{title} – {content.authority}"
+    if authority:
+        title = f"{title} – {content.authority}"
     return f"{docx.DRAFT}: {title}" if draft else title
 
 
@@ -243,7 +247,7 @@ def render_pdf(evaluation, pack=False):
     context = {
         "report": content,
         "title": title,
-        "running": title_of(content, pack),
+        "running": title_of(content, pack, authority=False),
         "draft": draft,
         "in_print": True,
         "site_url": settings.SITE_URL,
@@ -259,7 +263,7 @@ def render_word(evaluation, pack=False):
     content = pack_of(evaluation) if pack else content_of(evaluation)
     identity = docx.Identity(
         council=content.paper.council or content.authority,
-        title=title_of(content, pack),
+        title=title_of(content, pack, authority=False),
         subject=f"Ofsted annual engagement meeting {content.year}, facts as at {content.as_at}",
         category="Engagement meeting pack" if pack else "Self-evaluation",
     )
