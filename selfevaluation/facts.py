@@ -25,7 +25,7 @@ from django.urls import reverse
 
 from authorities.models import LocalAuthority
 from core.dates import long_date
-from improvement.models import Action, ImprovementPlan, rag_words
+from improvement.models import NOT_RATED, Action, ImprovementPlan, rag_words
 from improvement.rules import RAG_ORDER
 from improvement.state import COMPLETE, action_states
 from indicators import compare
@@ -176,7 +176,9 @@ def no_indicators(scope):
         citation = cite("indicators", authority.pk, f"{authority.name}'s indicators", url)
         yield sentence(f"No indicator is tied to a plan of {authority.name}.", citation)
     for plan in scope.plans:
-        url = reverse("indicators:plan-indicators", args=[plan.pk])
+        # The plan's page, which lists its indicators, for every reader (choosing them is a
+        # manager's page).
+        url = reverse("improvement:plan", args=[plan.pk])
         citation = cite(
             "plan indicators", plan.pk, f"The {plan.title}'s indicators", url, indicators=0
         )
@@ -386,9 +388,8 @@ def plan_sentences(scope, plan, progress):
         cite("plan", plan.pk, label, url, **progress.counts),
     )
     if progress.rated:
-        rated = words([f"{count} {rating}" for rating, count in progress.rated.items()])
         yield sentence(
-            f"Rated by their latest progress updates: {rated}.",
+            f"Their ratings by their latest progress updates: {ratings_words(progress)}.",
             cite(
                 "plan ratings",
                 plan.pk,
@@ -446,13 +447,23 @@ def recommendation_sentence(scope, plan, recommendation, states):
     counted = words(
         [f"{count} {name.replace('_', ' ')}" for name, count in found.items() if name != "actions"]
     )
-    rated = words([f"{count} {rating}" for rating, count in progress.rated.items()])
+    rated = ratings_words(progress)
     counts = cite("recommendation", recommendation.pk, label, url, **found, **progress.rated)
-    text = f"{said}: {plural(progress.actions, 'action')}, {counted}; rated {rated}"
+    text = f"{said}: {plural(progress.actions, 'action')}, {counted}; ratings {rated}"
     if progress.latest is None:
         return sentence(f"{text}; no progress reported yet.", counts)
     reported = long_date(progress.latest.update.reported_on)
     return sentence(f"{text}; latest update {reported}.", counts, update_citation(progress.latest))
+
+
+def ratings_words(progress):
+    """ "1 Amber and 6 Green"; "1 not yet rated" for an action with no rating."""
+    return words(
+        [
+            f"{count} {'not yet rated' if rating == NOT_RATED else rating}"
+            for rating, count in progress.rated.items()
+        ]
+    )
 
 
 def plural(count, noun):

@@ -15,6 +15,7 @@ from html.parser import HTMLParser
 
 import pytest
 from django.conf import settings
+from django.db.models import Q
 from django.test import Client
 from django.urls import resolve, reverse
 from docx import Document
@@ -25,7 +26,13 @@ from core.dates import long_date
 from improvement.models import Action, ImprovementPlan, ProgressUpdate, rag_words
 from improvement.state import action_states, standing_update
 from indicators.compare import show
-from indicators.models import IndicatorValue, LocalFigure, StatisticalNeighbour, Target
+from indicators.models import (
+    Indicator,
+    IndicatorValue,
+    LocalFigure,
+    StatisticalNeighbour,
+    Target,
+)
 from inspections.models import Inspection, Judgement, Recommendation
 from selfevaluation import services
 
@@ -76,11 +83,15 @@ def page(gateshead_evaluation, manager):
     return client.get(url).content.decode()
 
 
+def citation_links(html):
+    parser = CitationLinks()
+    parser.feed(html)
+    return parser.found
+
+
 @pytest.fixture
 def links(page):
-    parser = CitationLinks()
-    parser.feed(page)
-    return parser.found
+    return citation_links(page)
 
 
 def test_the_demo_drafts_gateshead_as_at_28_november_2025_with_its_plan(gateshead_evaluation):
@@ -323,7 +334,9 @@ def check_plan(evaluation, pk, states):
 
 def check_plan_ratings(evaluation, pk, states):
     counts = counted(states_then(evaluation, ImprovementPlan.objects.get(pk=pk).actions.all()))
-    ratings = {rag_words(r): str(counts[rag_words(r)]) for r in ("red", "amber", "green", "blue")}
+    ratings = {
+        rag_words(r): str(counts[rag_words(r)]) for r in ("red", "amber", "green", "blue", "")
+    }
     assert states == {name: n for name, n in ratings.items() if n != "0"}
 
 
@@ -348,7 +361,28 @@ def check_recommendation(evaluation, pk, states):
     assert sum(int(states.get(name, 0)) for name in parts) == len(answering)
 
 
+def check_no_indicators(evaluation, pk, states):
+    plan = ImprovementPlan.objects.get(pk=pk)
+    assert states == {"indicators": "0"}
+    assert not Indicator.objects.filter(Q(themes__plan=plan) | Q(actions__plan=plan)).exists()
+
+
+def check_no_updates(evaluation, pk, states):
+    plan = ImprovementPlan.objects.get(pk=pk)
+    assert states == {"updates": "0"}
+    assert not [s for s in states_then(evaluation, plan.actions.all()) if s.update]
+
+
+def check_no_inspection(evaluation, pk, states):
+    assert pk == evaluation.authority_id
+    assert states == {"published by": long_date(evaluation.as_at), "graded inspections": "0"}
+    assert latest_inspection(evaluation) is None
+
+
 CHECKS = {
+    "plan indicators": check_no_indicators,
+    "plan updates": check_no_updates,
+    "inspections": check_no_inspection,
     "inspection": check_inspection,
     "judgement": check_judgement,
     "indicator value": check_indicator_value,
@@ -359,6 +393,12 @@ CHECKS = {
     "update": check_update,
     "recommendation": check_recommendation,
 }
+
+
+def row_authority(kind, row):
+    if kind == "indicator value":
+        return LocalAuthority.objects.get(ons_code=row.area_code).pk
+    return row.authority_id
 
 
 def assert_the_page_shows_it(kind, pk, url):
@@ -372,9 +412,11 @@ def assert_the_page_shows_it(kind, pk, url):
         row = model[kind].objects.get(pk=pk)
         assert match.view_name == "indicators:indicator-detail"
         assert match.kwargs["pk"] == row.indicator_id
-        assert LocalAuthority.objects.get(pk=match.kwargs["authority_pk"]).ons_code == "E08000037"
+        assert match.kwargs["authority_pk"] == row_authority(kind, row)
     elif kind == "update":
         action = ProgressUpdate.objects.get(pk=pk).action_id
         assert (match.view_name, match.kwargs) == ("improvement:action", {"pk": action})
+    elif kind in ("inspections", "plans"):
+        assert (match.view_name, match.kwargs) == ("inspections:authority", {"pk": pk})
     else:
         assert match.view_name == "improvement:plan"

@@ -116,10 +116,10 @@ def test_a_final_one_reads_the_same_after_the_data_moves_on(
 def test_a_draft_keeps_its_facts_until_they_are_drafted_again(gateshead_evaluation, manager):
     late_update()
     before = " ".join(reading(gateshead_evaluation))
-    assert "Rated by their latest progress updates: 1 Amber and 6 Green." in before
+    assert "Their ratings by their latest progress updates: 1 Amber and 6 Green." in before
     services.redraft(gateshead_evaluation, manager)
     after = " ".join(reading(gateshead_evaluation))
-    assert "Rated by their latest progress updates: 7 Green." in after
+    assert "Their ratings by their latest progress updates: 7 Green." in after
     assert "The latest progress update was reported on 1 October 2025." in after
 
 
