@@ -4,7 +4,8 @@ Ofsted's published inspections and two of the DfE's published indicators tied to
 fixtures/gateshead_self_evaluation.json holds the two indicators (their ties to the plan's
 actions and Gateshead's targets) and the self-evaluation with its narrative, invented in a
 council's words (fixtures/README.md). This module imports the indicators' published figures from
-fixtures/dfe/ (England's, every region's and authority's) and drafts the facts from the data.
+fixtures/dfe/ (England's, the North East's, Gateshead's and its neighbours') and drafts the facts
+from the data.
 """
 
 from django.conf import settings
