@@ -98,7 +98,13 @@ class SelfEvaluationForm(AboutForm):
     """What a manager writes of a draft: what it is, and their words around the drafted facts of
     each question. `version` is the version the form showed (a save meanwhile is refused)."""
 
-    version = forms.IntegerField(widget=forms.HiddenInput)
+    version = forms.IntegerField(
+        widget=forms.HiddenInput,
+        error_messages={
+            "required": "The form came without the version it showed: open the page again.",
+            "invalid": "The form came with a version that is no number: open the page again.",
+        },
+    )
 
     class Meta(AboutForm.Meta):
         fields = [*ABOUT, *(name for _, before, after in NARRATIVE for name in (before, after))]

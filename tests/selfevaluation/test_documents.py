@@ -100,3 +100,13 @@ def test_the_pack_holds_the_self_evaluation_the_figures_and_the_plans_progress(
     assert "Progress on the Looked After Children Improvement Plan" in headings
     # The committee paper's numbered paragraphs are numbered through the pack.
     assert re.search(r"\b1\.\s+An action is overdue", "\n".join(p.text for p in word.paragraphs))
+
+
+def test_a_final_one_has_no_draft_mark(gateshead_evaluation, manager, second_manager):
+    services.clear(services.submit(gateshead_evaluation, manager), second_manager)
+    final = services.finalise(gateshead_evaluation, manager)
+    pages = PdfReader(io.BytesIO(services.render_pdf(final))).pages
+    assert not [p for p in pages if "DRAFT" in p.extract_text()]
+    word = Document(io.BytesIO(services.render_word(final)))
+    assert word.core_properties.title == "Self-evaluation of social work practice 2026"
+    assert "DRAFT" not in word.sections[0].header.paragraphs[0].text
