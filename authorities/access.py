@@ -114,6 +114,11 @@ def reads_internal(user, authority_id):
     return role_in(user, authority_id) in INSIDERS
 
 
+def reads_internal_anywhere(user):
+    """Whether the user reads some authority's internal work: for the menu's links to it."""
+    return any(role in INSIDERS for role in roles_of(user).values())
+
+
 def scoped(queryset, user, authority_field="authority"):
     """Narrow any queryset to rows of the user's authorities. The authorities' ids are written
     into the query rather than joined to the memberships in each: every page's queries stay

@@ -42,6 +42,7 @@ INSTALLED_APPS = [
     "inspections",
     "improvement",
     "reports",
+    "selfevaluation",
     "indicators",
     "audits",
     "readiness",

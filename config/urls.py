@@ -12,6 +12,7 @@ from workspace import views as workspace_views
 urlpatterns = [
     path("admin/", admin.site.urls),
     path("reports/", include("reports.urls")),
+    path("self-evaluations/", include("selfevaluation.urls")),
     path("", workspace_views.home, name="home"),
     path("login/", SignInView.as_view(), name="login"),
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),

@@ -7,9 +7,14 @@ its cells' widths and a fixed layout (an office suite that follows the grid lays
 does), rows that do not split across pages and its header row repeated on each page; the wide
 comparison grid of Appendix 1 has a landscape section of its own. The document's properties name
 the council, the title, the committee and meeting, and when the file was rendered or finalised.
+
+Other documents of the council (the self-evaluation) are laid out from their blocks the same way
+(render_blocks), their citations as numbered notes.
 """
 
 import datetime
+from dataclasses import dataclass
+from functools import partial
 from io import BytesIO
 
 from docx import Document
@@ -34,17 +39,41 @@ A4 = (Mm(210), Mm(297))
 GRID_POINTS = 8
 
 
+@dataclass(frozen=True)
+class Identity:
+    """What a document's properties and running header say of it."""
+
+    council: str
+    title: str
+    subject: str
+    category: str
+
+
 def render_docx(report, *, draft=False, when=None):
     """The report (a reports.snapshot.Snapshot) as the bytes of a Word file; a draft (anything
     not final) is marked so on every page and in its title. `when`: the time it was rendered or
     finalised (now, if not given)."""
+    front = report.front
+    identity = Identity(
+        council=report.paper.council or front.authority,
+        title=front.title,
+        subject=f"{front.committee}, {front.meeting_on}",
+        category="Committee report",
+    )
+    return render_blocks(report.blocks, report.paper, identity, draft=draft, when=when)
+
+
+def render_blocks(blocks, look, identity, *, draft=False, when=None, site_url=""):
+    """Any document's blocks as the bytes of a Word file, in the council's paper (`look`, a
+    reports.snapshot.Paper); notes give their pages' addresses under `site_url`."""
     document = Document()
     set_up(document)
-    properties(document, report, draft, when or datetime.datetime.now(datetime.UTC))
-    running_header(document.sections[0].header, report, draft)
-    paper(document, report.paper)
-    for block in report.blocks:
-        WRITERS[block.kind](document, block)
+    properties(document, identity, draft, when or datetime.datetime.now(datetime.UTC))
+    running_header(document.sections[0].header, identity, draft)
+    paper(document, look)
+    writers = {**WRITERS, "notes": partial(write_notes, site_url=site_url)}
+    for block in blocks:
+        writers[block.kind](document, block)
     buffer = BytesIO()
     document.save(buffer)
     return buffer.getvalue()
@@ -59,31 +88,28 @@ def set_up(document):
     page_x_of_y(section.footer.paragraphs[0])
 
 
-def properties(document, report, draft, when):
+def properties(document, identity, draft, when):
     """What File > Properties shows, in place of the library's defaults ("python-docx", 2013)."""
-    front = report.front
-    council = report.paper.council or front.authority
-    title = f"{DRAFT}: {front.title}" if draft else front.title
+    title = f"{DRAFT}: {identity.title}" if draft else identity.title
     when = when.astimezone(datetime.UTC).replace(tzinfo=None)  # the file keeps UTC
     core = document.core_properties
     core.title = one_line(title, PROPERTY_MAX)
-    core.subject = one_line(f"{front.committee}, {front.meeting_on}", PROPERTY_MAX)
-    core.author = core.last_modified_by = one_line(council, PROPERTY_MAX)
-    core.category = "Committee report"
+    core.subject = one_line(identity.subject, PROPERTY_MAX)
+    core.author = core.last_modified_by = one_line(identity.council, PROPERTY_MAX)
+    core.category = identity.category
     core.comments = core.keywords = ""
     core.language = LANGUAGE
     core.created = core.modified = when
     core.revision = 1
 
 
-def running_header(header, report, draft):
+def running_header(header, identity, draft):
     """The council and the title at the head of every page; "DRAFT" first until it is final."""
     paragraph = header.paragraphs[0]
     if draft:
         mark = paragraph.add_run(f"{DRAFT}  ")
         mark.bold = True
-    front = report.front
-    line = paragraph.add_run(f"{report.paper.council or front.authority}: {front.title}")
+    line = paragraph.add_run(f"{identity.council}: {identity.title}")
     line.font.size = Pt(9)
 
 
@@ -277,10 +303,37 @@ def set_widths(grid, widths, width):
     table_width.set(qn("w:type"), "dxa")
 
 
+def write_cited(document, block):
+    """Facts with their citations: each sentence followed by the numbers of its notes, raised."""
+    if block.style == "list":
+        for sentence in block.sentences:
+            cited_sentence(document.add_paragraph(style="List Bullet"), sentence)
+        return
+    paragraph = document.add_paragraph()
+    for index, sentence in enumerate(block.sentences):
+        if index:
+            paragraph.add_run(" ")
+        cited_sentence(paragraph, sentence)
+
+
+def cited_sentence(paragraph, sentence):
+    paragraph.add_run(sentence.text)
+    for citation in sentence.citations:
+        paragraph.add_run(f"[{citation.number}]").font.superscript = True
+
+
+def write_notes(document, block, site_url=""):
+    """The numbered notes: each its label, what it states and the address of its page."""
+    for item in block.items:
+        hanging(document.add_paragraph(f"{item.number}.\t{item.note} {site_url}{item.url}"))
+
+
 WRITERS = {
     "heading": write_heading,
     "paragraph": write_paragraph,
     "list": write_list,
     "table": write_table,
     "figure": write_figure,
+    "cited": write_cited,
+    "notes": write_notes,
 }

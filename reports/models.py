@@ -31,13 +31,63 @@ class CommitteeReportQuerySet(models.QuerySet):
         )
 
 
-class CommitteeReport(models.Model):
+def by_whom():
+    """Who took a clearance step: kept with the document, never deleted with the person."""
+    return models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        editable=False,
+        related_name="+",
+    )
+
+
+class Clearance(models.Model):
+    """The clearance a document goes through before it is final, shared by the committee report
+    and the self-evaluation (selfevaluation.models): draft, submitted for clearance, cleared
+    (by a second manager where the authority asks) or sent back to draft with a reason, then
+    final, its content frozen in `snapshot`. reports/clearance.py moves a document from one
+    state to the next; each document names the authority that owns it (`authority`) and what
+    messages call it (`noun`)."""
+
     class Status(models.TextChoices):
         DRAFT = "draft", "Draft"
         SUBMITTED = "submitted", "Submitted for clearance"
         CLEARED = "cleared", "Cleared"
         FINAL = "final", "Final"
 
+    noun = "report"
+
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.DRAFT)
+    snapshot = models.JSONField(
+        null=True, blank=True, editable=False, help_text="The data the finalised report shows."
+    )
+    submitted_at = models.DateTimeField(null=True, blank=True, editable=False)
+    submitted_by = by_whom()
+    cleared_at = models.DateTimeField(null=True, blank=True, editable=False)
+    cleared_by = by_whom()
+    # The last time a submitted or cleared document was sent back to draft, and why (history
+    # keeps every time).
+    returned_at = models.DateTimeField(null=True, blank=True, editable=False)
+    returned_by = by_whom()
+    return_reason = models.TextField("why it went back to draft", blank=True, editable=False)
+    finalised_at = models.DateTimeField(null=True, blank=True, editable=False)
+    finalised_by = by_whom()
+
+    class Meta:
+        abstract = True
+
+    @property
+    def is_final(self):
+        return self.status == self.Status.FINAL
+
+    @property
+    def is_draft(self):
+        return self.status == self.Status.DRAFT
+
+
+class CommitteeReport(Clearance):
     plan = models.ForeignKey(
         ImprovementPlan, on_delete=models.PROTECT, related_name="committee_reports"
     )
@@ -70,52 +120,9 @@ class CommitteeReport(models.Model):
     equality_implications = models.TextField(blank=True)
     safeguarding_implications = models.TextField(blank=True)
     service_user_implications = models.TextField("implications for service users", blank=True)
-    status = models.CharField(max_length=10, choices=Status.choices, default=Status.DRAFT)
-    snapshot = models.JSONField(
-        null=True, blank=True, editable=False, help_text="The data the finalised report shows."
-    )
-    submitted_at = models.DateTimeField(null=True, blank=True, editable=False)
-    submitted_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        editable=False,
-        related_name="+",
-    )
-    cleared_at = models.DateTimeField(null=True, blank=True, editable=False)
-    cleared_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        editable=False,
-        related_name="+",
-    )
-    # The last time a submitted or cleared report was sent back to draft, and why (history keeps
-    # every time).
-    returned_at = models.DateTimeField(null=True, blank=True, editable=False)
-    returned_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        editable=False,
-        related_name="+",
-    )
-    return_reason = models.TextField("why it went back to draft", blank=True, editable=False)
     # A finalised report's files, rendered once by a task (reports.services) and served from storage.
     pdf_file = models.FileField(upload_to="reports/", blank=True, editable=False)
     docx_file = models.FileField(upload_to="reports/", blank=True, editable=False)
-    finalised_at = models.DateTimeField(null=True, blank=True, editable=False)
-    finalised_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        editable=False,
-        related_name="+",
-    )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
@@ -143,14 +150,6 @@ class CommitteeReport(models.Model):
         return f"{self.title} – {self.committee}, {long_date(self.meeting_on)}"
 
     @property
-    def is_final(self):
-        return self.status == self.Status.FINAL
-
-    @property
-    def is_draft(self):
-        return self.status == self.Status.DRAFT
-
-    @property
     def files_ready(self):
         """Whether a finalised report's PDF and Word files are in storage yet."""
         return bool(self.pdf_file and self.docx_file)
@@ -158,6 +157,10 @@ class CommitteeReport(models.Model):
     @property
     def authority_id(self):
         return self.plan.authority_id
+
+    @property
+    def authority(self):
+        return self.plan.authority
 
     def clean(self):
         if not (self.plan_id and self.committee_id):

@@ -28,27 +28,34 @@ log = logging.getLogger(__name__)
 
 def paper_of(report) -> Paper:
     """The paper's look for a report: its council's template, or the authority's own name."""
+    return paper_for(report.plan.authority, report.wards)
+
+
+def paper_for(authority, wards="") -> Paper:
+    """The council's look for any of its documents, with the ward(s) a committee report names
+    (or the council's default); `wards=None` for a document about no wards (a
+    self-evaluation)."""
     from reports.models import PaperTemplate
 
-    authority = report.plan.authority
     template = PaperTemplate.objects.filter(authority=authority).first()
     if template is None:
-        # No look of its own, but what the author typed on the report still prints.
-        return Paper(council=authority.name, header=tuple(header_rows(None, report)))
+        # No look of its own, but the ward(s) typed on the document still print.
+        return Paper(council=authority.name, header=tuple(header_rows(None, wards)))
     return Paper(
         council=template.council_name,
         logo=logo_data_url(template.logo),
         logo_alt=template.logo_alt_text,
-        header=tuple(header_rows(template, report)),
+        header=tuple(header_rows(template, wards)),
         footer=template.footer_text,
     )
 
 
-def header_rows(template, report):
-    """(label, value) rows beyond the standard ones: ward(s), then the council's own lines (the
-    template may be None)."""
+def header_rows(template, wards=""):
+    """(label, value) rows beyond the standard ones: ward(s) (none when `wards` is None), then
+    the council's own lines (the template may be None)."""
     rows = []
-    wards = report.wards or (template.default_wards if template else "")
+    if wards is not None:
+        wards = wards or (template.default_wards if template else "")
     if wards:
         rows.append(("Ward(s)", wards))
     lines = template.header_lines.splitlines() if template else []

@@ -49,9 +49,10 @@ def may_clear(user, report):
     return manages(user, report.plan.authority_id) and not is_own_submission(user, report)
 
 
-def is_own_submission(user, report):
-    """Whether the authority wants a second person and the user submitted the report."""
-    return report.plan.authority.clearer_must_differ and report.submitted_by_id == user.pk
+def is_own_submission(user, document):
+    """Whether the authority wants a second person and the user submitted the document (a
+    committee report or a self-evaluation: reports.models.Clearance)."""
+    return document.authority.clearer_must_differ and document.submitted_by_id == user.pk
 
 
 def may_return_to_draft(user, report):

@@ -8,7 +8,7 @@ from django.utils import timezone
 from django_tasks import task
 
 from core.pdf import html_to_pdf
-from reports import docx
+from reports import clearance, docx
 from reports.assembly import assemble
 from reports.blocks import texts
 from reports.models import CommitteeReport
@@ -18,12 +18,8 @@ from reports.snapshot import Snapshot, dump, load
 PDF_STYLESHEETS = ("css/report-pdf.css",)
 
 
-class AlreadyFinal(Exception):
-    pass
-
-
-class NotCleared(Exception):
-    pass
+# Raised by finalise: the clearance's own (reports.clearance), named here where callers look.
+AlreadyFinal, NotCleared = clearance.AlreadyFinal, clearance.NotCleared
 
 
 def content_of(report) -> Snapshot:
@@ -104,19 +100,7 @@ def plain_text(content):
 @transaction.atomic
 def finalise(report, user, as_at=None):
     """Freeze what the report shows, so it reads the same after the plan moves on."""
-    report = type(report).objects.select_for_update().get(pk=report.pk)
-    if report.is_final:
-        raise AlreadyFinal(f"“{report}” is already final.")
-    if report.status != report.Status.CLEARED:
-        raise NotCleared(
-            f"“{report}” is {report.get_status_display().lower()}: a manager must clear it "
-            "before it is finalised."
-        )
-    report.snapshot = dump(assemble(report, as_at=as_at))
-    report.status = report.Status.FINAL
-    report.finalised_at = timezone.now()
-    report.finalised_by = user if user and user.is_authenticated else None
-    report.save()
+    report = clearance.finalise(report, user, lambda locked: dump(assemble(locked, as_at=as_at)))
     # The files are rendered once, by a worker, after the report is safely final.
     transaction.on_commit(lambda: enqueue_files(report.pk))
     return report

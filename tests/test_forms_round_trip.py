@@ -29,6 +29,10 @@ NOT_EDIT_FORMS = {
     "reports:report-finalise",  # a confirmation: finalises the report
     "reports:report-clear",  # a confirmation: clears the submitted report
     "reports:report-return",  # a new reason: sends the report back to draft
+    "selfevaluation:create",  # a new self-evaluation
+    "selfevaluation:clear",  # a confirmation: clears the submitted self-evaluation
+    "selfevaluation:return",  # a new reason: sends the self-evaluation back to draft
+    "selfevaluation:finalise",  # a confirmation: finalises the self-evaluation
     "improvement:plan_create",  # a new plan
     "improvement:theme_add",  # a new theme
     "improvement:action_add",  # a new action
@@ -133,4 +137,5 @@ def test_the_excluded_cases_are_real_cases():
 
 
 def test_the_round_trip_covers_the_known_edit_forms():
-    assert {"improvement:edit_action", "reports:report-edit"} <= {c.name for c in EDIT_CASES}
+    known = {"improvement:edit_action", "reports:report-edit", "selfevaluation:edit"}
+    assert known <= {c.name for c in EDIT_CASES}

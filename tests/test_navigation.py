@@ -30,3 +30,11 @@ def test_home_links_to_the_users_own_authority_pages_only(client):
     page = client.get(reverse("home")).content.decode()
     assert reverse("inspections:authority", args=[mine.authority.pk]) in page
     assert reverse("inspections:authority", args=[theirs.authority.pk]) not in page
+
+
+def test_the_service_navigation_links_to_the_self_evaluations(client):
+    side = build_side("Aldwick", 1)
+    client.login(username=side.committee_member.username, password=PASSWORD)
+    page = client.get(reverse("selfevaluation:list")).content.decode()
+    link = f'href="{reverse("selfevaluation:list")}" aria-current="page"'
+    assert link in page

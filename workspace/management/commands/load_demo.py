@@ -1,16 +1,21 @@
 from django.apps import apps
 from django.conf import settings
+from django.contrib.auth import get_user_model
 from django.core.management import call_command, get_commands
 from django.core.management.base import BaseCommand
 
 from workspace.demo import create_demo_users, tie_demo_evidence
+from workspace.demo_self_evaluation import load_gateshead_self_evaluation
 
 # The DfE's statistical neighbour models (fixtures/README.md), for the reports' comparison grid.
 NEIGHBOUR_MODELS = ["New_Statistical_Neighbour_Groupings_April_2021.csv", "sn_model_2025_wide.csv"]
 
 
 class Command(BaseCommand):
-    help = "Load the demo: authorities, the seed papers' data, the national Ofsted picture and demo users."
+    help = (
+        "Load the demo: authorities, the seed papers' data, the national Ofsted picture, demo "
+        "users and Gateshead's self-evaluation."
+    )
 
     def handle(self, *args, **options):
         # The seeds go in before the national import, which then matches and updates them.
@@ -26,6 +31,9 @@ class Command(BaseCommand):
                 call_command("import_neighbours", settings.BASE_DIR / "fixtures" / "dfe" / model)
         logins = create_demo_users()
         tie_demo_evidence()
+        # Drafted by the demo's manager, from everything loaded above.
+        load_gateshead_self_evaluation(by=get_user_model().objects.get(username="manager"))
+        self.stdout.write("Drafted Gateshead's self-evaluation as at 28 November 2025.")
         self.stdout.write(self.style.SUCCESS("\nDemo users (passwords are new on every start):"))
         for username, password, role in logins:
             self.stdout.write(f"  {username:<18} {password:<14} {role}")
