@@ -15,6 +15,7 @@ from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
 from authorities.models import LocalAuthority
+from core.dates import month_year, short_date
 from improvement.models import Action, ImprovementPlan
 from inspections.models import Recommendation
 
@@ -141,7 +142,9 @@ class AuditProgramme(Themed):
         ]
 
     def __str__(self):
-        return f"{self.authority}: {self.theme_words}, {self.month:%Y-%m}, {self.cases_planned}"
+        return (
+            f"{self.authority}: {self.theme_words}, {month_year(self.month)}, {self.cases_planned}"
+        )
 
     def clean(self):
         errors = {}
@@ -150,11 +153,25 @@ class AuditProgramme(Themed):
             self.month = self.month.replace(day=1)
         if self.plan_id and self.authority_id and self.plan.authority_id != self.authority_id:
             errors["plan"] = "That plan belongs to another authority."
+        if self.month and self.theme and self._twin().exists():
+            errors["month"] = (
+                f"The programme already plans “{self.theme_words}” audits in "
+                f"{month_year(self.month)}: change that row instead."
+            )
         if errors:
             raise ValidationError(errors)
 
     def is_version(self, seen):
         return str(seen).strip() == str(self.version)
+
+    def _twin(self):
+        """Another row of the same authority, month and theme (a unique constraint)."""
+        return AuditProgramme.objects.filter(
+            authority_id=self.authority_id,
+            month=self.month,
+            theme=self.theme,
+            theme_name=self.theme_name,
+        ).exclude(pk=self.pk)
 
 
 class AuditResultQuerySet(models.QuerySet):
@@ -240,7 +257,7 @@ class AuditResult(Themed):
         indexes = [models.Index(fields=["authority", "audited_on"])]
 
     def __str__(self):
-        return f"{self.audited_on:%Y-%m-%d} {self.team}: {self.theme_words}, {self.get_grade_display()}"
+        return f"{short_date(self.audited_on)}, {self.team}: {self.theme_words}, {self.get_grade_display()}"
 
     @property
     def score(self) -> int:

@@ -18,6 +18,7 @@ urlpatterns = [
     # /inspections/<pk>/ and /authorities/<pk>/ (an authority's inspections, compared).
     path("", include("inspections.urls")),
     path("indicators/", include("indicators.urls")),
+    path("audits/", include("audits.urls")),
 ]
 
 if settings.BENCH_JSON_VIEWS:  # the load test's baselines; never on in a deployment

@@ -38,6 +38,10 @@ NOT_EDIT_FORMS = {
     "improvement:workbook_upload",  # a new uploaded workbook
     "improvement:workbook_preview",  # a confirmation: imports the workbook
     "indicators:add-value",  # a new value for a period (or a correction of that period's value)
+    "audits:result-add",  # a new audit result
+    "audits:programme-add",  # a new row of the audit programme
+    "audits:import",  # a new uploaded audit workbook
+    "audits:import-preview",  # a confirmation: records the workbook's audits
     # The login form signs a user in; it edits nothing (and is public, so never posted here).
     "login",
 }

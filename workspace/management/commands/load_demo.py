@@ -3,6 +3,7 @@ from django.conf import settings
 from django.core.management import call_command, get_commands
 from django.core.management.base import BaseCommand
 
+from workspace.audit_demo import demo_recorder, load_gateshead_audits
 from workspace.demo import create_demo_users
 
 # The DfE's statistical neighbour models (fixtures/README.md), for the reports' comparison grid.
@@ -25,6 +26,9 @@ class Command(BaseCommand):
             for model in NEIGHBOUR_MODELS:
                 call_command("import_neighbours", settings.BASE_DIR / "fixtures" / "dfe" / model)
         logins = create_demo_users()
+        added = load_gateshead_audits(recorded_by=demo_recorder())
+        if added:
+            self.stdout.write(f"Gateshead's audits (invented, fixtures/README.md): {added} added.")
         self.stdout.write(self.style.SUCCESS("\nDemo users (passwords are new on every start):"))
         for username, password, role in logins:
             self.stdout.write(f"  {username:<18} {password:<14} {role}")
