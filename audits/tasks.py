@@ -10,14 +10,18 @@ from audits.models import AuditUpload
 KEEP_UNIMPORTED = datetime.timedelta(days=1)
 
 
-def clear_stale_uploads() -> int:
-    """Delete uploads not imported within a day (they may hold what the import refused), and
-    empty the sheets of any imported one; how many were deleted."""
-    AuditUpload.objects.filter(imported_at__isnull=False, tables__isnull=False).update(tables=None)
-    stale = AuditUpload.objects.filter(
+def stale_uploads():
+    """Uploads not imported within a day: they may hold what the import warned of."""
+    return AuditUpload.objects.filter(
         imported_at__isnull=True, uploaded_at__lt=timezone.now() - KEEP_UNIMPORTED
     )
-    deleted, _ = stale.delete()
+
+
+def clear_stale_uploads() -> int:
+    """Delete the stale uploads, and empty the sheets of any imported one; how many were
+    deleted."""
+    AuditUpload.objects.filter(imported_at__isnull=False, tables__isnull=False).update(tables=None)
+    deleted, _ = stale_uploads().delete()
     return deleted
 
 

@@ -3,16 +3,19 @@ row, column and value, rows that may name a child listed for confirmation, all r
 and a file imported twice recording its audits once."""
 
 import datetime
+import io
 from unittest import mock
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.core.management import call_command
 from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
 from audits import workbook
 from audits.models import AuditResult, AuditUpload
+from improvement.workbook_read import from_json
 from tests import factories as f
 from tests.audits.workbooks import HEADER, ROWS, audit_workbook
 from tests.workbooks import workbook_bytes
@@ -26,8 +29,6 @@ def previewed(authority, content, today=TODAY):
 
 
 def from_stored(content):
-    from improvement.workbook_read import from_json
-
     return from_json(workbook.read_upload(content, "audits.xlsx"))
 
 
@@ -264,3 +265,27 @@ def test_an_upload_is_its_uploaders_alone_and_a_stale_one_is_deleted(world, offi
     upload(officer, world.a.authority, audit_workbook())
     assert AuditUpload.objects.count() == 1
     assert officer.get(preview).status_code == 404
+
+
+def test_the_daily_command_deletes_uploads_never_imported(world):
+    def kept(days_ago, imported=False):
+        upload = AuditUpload.objects.create(
+            authority=world.a.authority,
+            uploaded_by=world.a.officer,
+            file_name="audits.xlsx",
+            tables=[{"title": "Audits", "headers": [], "rows": []}],
+            imported_at=timezone.now() if imported else None,
+        )
+        moved = timezone.now() - datetime.timedelta(days=days_ago)
+        AuditUpload.objects.filter(pk=upload.pk).update(uploaded_at=moved)
+        return upload
+
+    stale, fresh, imported = kept(2), kept(0), kept(3, imported=True)
+    out = io.StringIO()
+    call_command("clear_audit_uploads", "--dry-run", stdout=out)
+    assert out.getvalue() == "Would delete 1 audit upload.\n"
+    assert AuditUpload.objects.count() == 3
+    call_command("clear_audit_uploads", stdout=out)
+    left = {u.pk: u.tables for u in AuditUpload.objects.all()}
+    assert left == {fresh.pk: fresh.tables, imported.pk: None}
+    assert stale.pk not in left
