@@ -62,6 +62,8 @@ reference_characters = RegexValidator(
     "A case reference is letters, digits, spaces, full stops, hyphens and slashes, such as A-2025-014.",
 )
 
+NOTES_LIMIT = 5_000  # characters of strengths, and of learning
+
 THEME_NAME_REQUIRED = "Name the theme when it is “Other”."
 THEME_NAME_ONLY_FOR_OTHER = "A theme's own name is given only when the theme is “Other”."
 
@@ -188,8 +190,11 @@ class AuditResult(Themed):
     audited_on = models.DateField("date audited")
     team = models.CharField(max_length=100, help_text="The team whose work was audited.")
     grade = models.CharField(max_length=30, choices=Grade.choices)
-    strengths = models.TextField(blank=True)
-    learning = models.TextField(blank=True, help_text="What the audit found to improve.")
+    # An audit's notes, not its file: the limits keep the check for names (audits.privacy) quick.
+    strengths = models.TextField(blank=True, max_length=NOTES_LIMIT)
+    learning = models.TextField(
+        blank=True, max_length=NOTES_LIMIT, help_text="What the audit found to improve."
+    )
     re_audit_due = models.DateField("re-audit due", null=True, blank=True)
     case_reference = models.CharField(
         max_length=20,

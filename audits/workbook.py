@@ -20,7 +20,14 @@ from openpyxl.utils import get_column_letter
 
 from audits import services
 from audits.columns import ALIASES, HEADINGS, IMPORTED, REQUIRED
-from audits.models import AuditResult, AuditUpload, Grade, Theme, reference_characters
+from audits.models import (
+    NOTES_LIMIT,
+    AuditResult,
+    AuditUpload,
+    Grade,
+    Theme,
+    reference_characters,
+)
 from audits.privacy import concerns
 from core.dates import long_date
 from improvement.workbook_check import NotAWorkbook, check_limits
@@ -46,6 +53,7 @@ THEMES.update({"childs voice": Theme.VOICE_OF_THE_CHILD, "plans": Theme.PLANNING
 GUESSES = {normalise(alias): name for name, aliases in ALIASES.items() for alias in aliases}
 GUESSES.update({normalise(HEADINGS[name]): name for name in IMPORTED})
 TEXT_LIMITS = {"team": 100, "case_reference": 20}
+NOTES = ("strengths", "learning")
 
 
 def read_upload(content: bytes, file_name: str):
@@ -208,17 +216,17 @@ class _RowReader:
             **self.theme(),
             "grade": self.grade(),
             "case_reference": self.reference(),
-            "strengths": self.text("strengths") if "strengths" in self.columns else "",
-            "learning": self.text("learning") if "learning" in self.columns else "",
+            **{name: self.notes(name) for name in NOTES},
             "re_audit_due": self.date("re_audit_due"),
         }
         self.check_dates(values)
+        if any(p.blocking for p in self.problems):
+            return None
         row = Row(self.sheet, self.number, values)
-        for name in ("case_reference", "strengths", "learning"):
+        for name in ("case_reference", *NOTES):
             if name in self.columns:
                 row.concerns += [(self.column(name), c) for c in concerns(values[name])]
-        blocked = any(p.blocking for p in self.problems)
-        return None if blocked else row
+        return row
 
     def date(self, name, required=False):
         if name not in self.columns or not cell_text(self.cell(name)):
@@ -230,6 +238,13 @@ class _RowReader:
         except ValueError as error:
             self.problem(name, f"{error}.")
             return None
+
+    def notes(self, name):
+        text = self.text(name) if name in self.columns else ""
+        if len(text) > NOTES_LIMIT:
+            limit = f"{NOTES_LIMIT:,}"
+            self.problem(name, f"{HEADINGS[name]} is {len(text):,} characters; at most {limit}.")
+        return text
 
     def required_text(self, name):
         text = self.text(name)

@@ -105,6 +105,7 @@ BAD_ROWS = [
     ({"Date audited": D(2017, 3, 2)}, "column A (Date audited): 2 March 2017 is in the future."),
     ({"Team": None}, "column B (Team): Team is empty: every audit needs its team."),
     ({"Team": "T" * 101}, "column B (Team): Team is 101 characters; at most 100."),
+    ({"Learning": "L" * 5001}, "column G (Learning): Learning is 5,001 characters; at most 5,000."),
     ({"Theme": None}, "column C (Theme): Theme is empty"),
     (
         {"Grade": "Adequate"},

@@ -40,6 +40,7 @@ def test_a_year_of_audits_from_march_2016_to_february_2017(gateshead, demo_audit
     assert summary.first == datetime.date(2016, 3, 1)
     assert summary.last == datetime.date(2017, 2, 1)
     assert all(8 <= row.tally.audited <= 15 for row in summary.by_month)
+    assert (summary.total.audited, summary.planned) == (142, 144)  # two planned not done
 
 
 def test_the_grades_improve_over_the_year(gateshead, demo_audits):

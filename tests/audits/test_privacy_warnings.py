@@ -2,6 +2,8 @@
 (audits.privacy): names, NHS numbers, case numbers, dates of birth, postcodes, emails and
 telephone numbers; and what they leave alone."""
 
+import time
+
 import pytest
 
 from audits.privacy import concerns
@@ -65,3 +67,12 @@ def test_hostile_text_is_read_without_failing():
     for text in ("\x00" * 50, "1" * 10_000, "<script>alert(1)</script>", "Ω" * 5000, "\n\r\t"):
         concerns(text)
     assert [c.kind for c in concerns("1" * 10_000)] == ["a case number"]
+
+
+def test_a_long_text_is_read_in_time_growing_with_its_length():
+    """A pattern tried at every character of a long word can take time growing with the square
+    of its length (200,000 characters took minutes); each is read in one pass."""
+    for text in ("a" * 200_000, "1" * 200_000, "a." * 100_000, "Mr " * 70_000):
+        started = time.perf_counter()
+        concerns(text)
+        assert time.perf_counter() - started < 2, text[:10]
