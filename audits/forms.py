@@ -155,7 +155,7 @@ class AuditResultForm(PrivacyChecked, forms.ModelForm):
         self.fields["grade"].choices = Grade.choices
         self.fields["theme"].choices = Theme.choices
         if self.instance.pk:
-            self.initial["version"] = self.instance.version
+            self.initial["version"] = str(self.instance.version)
 
     def clean(self):
         data = super().clean()
@@ -188,7 +188,7 @@ class ProgrammeForm(forms.ModelForm):
         self.fields["plan"].empty_label = "None"
         self.fields["cases_planned"].widget.attrs["inputmode"] = "numeric"
         if self.instance.pk:
-            self.initial["version"] = self.instance.version
+            self.initial["version"] = str(self.instance.version)
 
     def values(self):
         """The cleaned values the services write."""

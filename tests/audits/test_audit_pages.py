@@ -231,3 +231,15 @@ def test_the_audits_link_leads_to_the_users_council_or_a_choice(world):
     page = signed_in(world.a.officer).get(reverse("audits:home")).content.decode()
     assert world.a.authority.name in page
     assert world.b.authority.name in page
+
+
+def test_a_correction_saved_unchanged_writes_nothing(world):
+    result = f.AuditResultFactory(authority=world.a.authority, audited_on=D(2016, 5, 10))
+    url = reverse("audits:result-edit", args=[result.pk])
+    data = form_data(world, case_reference=result.case_reference, strengths=result.strengths)
+    data.update(learning=result.learning, team=result.team)
+    response = signed_in(world.a.manager).post(url, {**data, "version": "1"}, follow=True)
+    assert "Nothing was changed, so nothing was saved." in response.content.decode()
+    assert result.history.count() == 1
+    result.refresh_from_db()
+    assert result.version == 1
