@@ -8,10 +8,14 @@ from core.dates import month_year
 
 
 class AuditResultFilter(django_filters.FilterSet):
-    month = django_filters.ChoiceFilter(method="in_month", empty_label="All months")
-    theme = django_filters.ChoiceFilter(choices=Theme.choices, empty_label="All themes")
-    grade = django_filters.ChoiceFilter(choices=Grade.choices, empty_label="All grades")
-    team = django_filters.ChoiceFilter(empty_label="All teams")
+    month = django_filters.ChoiceFilter(label="Month", method="in_month", empty_label="All months")
+    theme = django_filters.ChoiceFilter(
+        label="Theme", choices=Theme.choices, empty_label="All themes"
+    )
+    grade = django_filters.ChoiceFilter(
+        label="Grade", choices=Grade.choices, empty_label="All grades"
+    )
+    team = django_filters.ChoiceFilter(label="Team", empty_label="All teams")
 
     class Meta:
         model = AuditResult

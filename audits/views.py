@@ -147,9 +147,10 @@ def _form_context(form, authority, result=None):
 
 def _window(request, authority):
     """The summaries' twelve months: to the month asked for, else to the latest audit's."""
-    form = SummaryForm(request.GET or None)
+    latest = summary.default_end(authority)
+    form = SummaryForm(request.GET or None, initial={"to": latest})
     asked = form.cleaned_data.get("to") if form.is_valid() else None
-    return form, asked or summary.default_end(authority)
+    return form, asked or latest
 
 
 @login_required

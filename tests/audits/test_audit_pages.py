@@ -143,6 +143,8 @@ def test_the_list_filters_by_month_theme_grade_and_team(world):
         )
     }
     assert list(counts.values()) == [3, 2, 1, 1, 1]
+    labels = [field.label for field in client.get(url).context["filter"].form]
+    assert labels == ["Month", "Theme", "Grade", "Team"]
     refused = client.get(url, {"month": "2016-13"})
     assert refused.status_code == 200
     assert refused.context["page"].paginator.count == 0
