@@ -15,6 +15,7 @@ from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
 from authorities.models import LocalAuthority
+from core.dates import month_year, short_date
 from improvement.models import Action, ImprovementPlan
 from inspections.models import Recommendation
 
@@ -60,6 +61,8 @@ reference_characters = RegexValidator(
     r"^[A-Za-z0-9][A-Za-z0-9 ./-]*$",
     "A case reference is letters, digits, spaces, full stops, hyphens and slashes, such as A-2025-014.",
 )
+
+NOTES_LIMIT = 5_000  # characters of strengths, and of learning
 
 THEME_NAME_REQUIRED = "Name the theme when it is “Other”."
 THEME_NAME_ONLY_FOR_OTHER = "A theme's own name is given only when the theme is “Other”."
@@ -141,7 +144,9 @@ class AuditProgramme(Themed):
         ]
 
     def __str__(self):
-        return f"{self.authority}: {self.theme_words}, {self.month:%Y-%m}, {self.cases_planned}"
+        return (
+            f"{self.authority}: {self.theme_words}, {month_year(self.month)}, {self.cases_planned}"
+        )
 
     def clean(self):
         errors = {}
@@ -150,11 +155,25 @@ class AuditProgramme(Themed):
             self.month = self.month.replace(day=1)
         if self.plan_id and self.authority_id and self.plan.authority_id != self.authority_id:
             errors["plan"] = "That plan belongs to another authority."
+        if self.month and self.theme and self._twin().exists():
+            errors["month"] = (
+                f"The programme already plans “{self.theme_words}” audits in "
+                f"{month_year(self.month)}: change that row instead."
+            )
         if errors:
             raise ValidationError(errors)
 
     def is_version(self, seen):
         return str(seen).strip() == str(self.version)
+
+    def _twin(self):
+        """Another row of the same authority, month and theme (a unique constraint)."""
+        return AuditProgramme.objects.filter(
+            authority_id=self.authority_id,
+            month=self.month,
+            theme=self.theme,
+            theme_name=self.theme_name,
+        ).exclude(pk=self.pk)
 
 
 class AuditResultQuerySet(models.QuerySet):
@@ -171,8 +190,11 @@ class AuditResult(Themed):
     audited_on = models.DateField("date audited")
     team = models.CharField(max_length=100, help_text="The team whose work was audited.")
     grade = models.CharField(max_length=30, choices=Grade.choices)
-    strengths = models.TextField(blank=True)
-    learning = models.TextField(blank=True, help_text="What the audit found to improve.")
+    # An audit's notes, not its file: the limits keep the check for names (audits.privacy) quick.
+    strengths = models.TextField(blank=True, max_length=NOTES_LIMIT)
+    learning = models.TextField(
+        blank=True, max_length=NOTES_LIMIT, help_text="What the audit found to improve."
+    )
     re_audit_due = models.DateField("re-audit due", null=True, blank=True)
     case_reference = models.CharField(
         max_length=20,
@@ -240,7 +262,7 @@ class AuditResult(Themed):
         indexes = [models.Index(fields=["authority", "audited_on"])]
 
     def __str__(self):
-        return f"{self.audited_on:%Y-%m-%d} {self.team}: {self.theme_words}, {self.get_grade_display()}"
+        return f"{short_date(self.audited_on)}, {self.team}: {self.theme_words}, {self.get_grade_display()}"
 
     @property
     def score(self) -> int:

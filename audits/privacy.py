@@ -43,7 +43,8 @@ _AMBIGUOUS = (
 )
 AMBIGUOUS_FIRST_NAMES = frozenset(_AMBIGUOUS.split())
 TITLES = r"(?:Mr|Mrs|Ms|Miss|Mx|Master|Dr)\.?"
-CAPITALISED = r"[A-Z][a-z]+(?:[-'][A-Z]?[a-z]+)*"
+# A name's word: "Smith", "Ellie-May", "O'Brien" (not the "'s" of "Smith's").
+CAPITALISED = r"(?:[A-Z]')?[A-Z][a-z]+(?:-[A-Z]?[a-z]+)*"
 
 PATTERNS = [
     (re.compile(rf"\b{TITLES} {CAPITALISED}"), "a person's name"),
@@ -72,7 +73,9 @@ PATTERNS = [
         re.compile(r"\b[A-Z]{1,2}\d[A-Z\d]? ?\d[ABD-HJLNP-UW-Z]{2}\b"),
         "a postcode",
     ),
-    (re.compile(r"[\w.+-]+@[\w-]+\.[\w.-]+"), "an email address"),
+    # From the start of the address only: tried at every character of a long word, the match
+    # would take time growing with the square of its length.
+    (re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+"), "an email address"),
     (re.compile(r"(?<!\d)(?:\+44 ?|0)\d{3,4} ?\d{3} ?\d{3,4}(?!\d)"), "a telephone number"),
 ]
 WORD = re.compile(rf"\b{CAPITALISED}\b")

@@ -1,6 +1,6 @@
 """The authorities' named rules: who may change a person's account in the admin."""
 
-from authorities.access import administered_by
+from authorities.access import administered_by, reads_internal_anywhere
 
 
 def may_manage_account(admin, person):
@@ -13,3 +13,9 @@ def may_manage_account(admin, person):
     if person.is_superuser:
         return False
     return not person.memberships.exclude(authority__in=administered_by(admin)).exists()
+
+
+def may_read_internal_work(user):
+    """The council's own people of some authority: the menu's links to its internal work (audits,
+    self-evaluations), which a partner agency's people never read."""
+    return reads_internal_anywhere(user)

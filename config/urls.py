@@ -24,6 +24,7 @@ urlpatterns = [
     # /inspections/<pk>/ and /authorities/<pk>/ (an authority's inspections, compared).
     path("", include("inspections.urls")),
     path("indicators/", include("indicators.urls")),
+    path("audits/", include("audits.urls")),
     # /plans/<pk>/readiness/ and the plan's evidence of impact.
     path("", include("readiness.urls")),
     # The read API for Power BI and Excel (docs/api.md), and the page of personal tokens for it.

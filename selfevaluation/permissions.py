@@ -14,7 +14,6 @@ from authorities.access import (
     is_staff_of,
     managed_by,
     manages,
-    reads_internal_anywhere,
 )
 from reports.permissions import is_own_submission
 
@@ -73,9 +72,3 @@ def may_return_to_draft(user, evaluation):
 def may_finalise(user, evaluation):
     """Managers and admins of its authority: the cleared self-evaluation is frozen."""
     return manages(user, evaluation.authority_id)
-
-
-def may_read_self_evaluations(user):
-    """The council's own people of some authority: the menu's link to the self-evaluations (a
-    partner agency's people read none)."""
-    return reads_internal_anywhere(user)

@@ -44,6 +44,10 @@ NOT_EDIT_FORMS = {
     "readiness:add-evidence",  # a new piece of evidence of impact
     "readiness:remove-evidence",  # a confirmation: removes the evidence of impact
     "api_tokens:list",  # a new personal API token
+    "audits:result-add",  # a new audit result
+    "audits:programme-add",  # a new row of the audit programme
+    "audits:import",  # a new uploaded audit workbook
+    "audits:import-preview",  # a confirmation: records the workbook's audits
     # The login form signs a user in; it edits nothing (and is public, so never posted here).
     "login",
 }

@@ -4,6 +4,7 @@ from django.contrib.auth import get_user_model
 from django.core.management import call_command, get_commands
 from django.core.management.base import BaseCommand
 
+from workspace.audit_demo import demo_recorder, load_gateshead_audits
 from workspace.demo import create_demo_users, tie_demo_evidence
 from workspace.demo_self_evaluation import load_gateshead_self_evaluation
 
@@ -30,6 +31,9 @@ class Command(BaseCommand):
             for model in NEIGHBOUR_MODELS:
                 call_command("import_neighbours", settings.BASE_DIR / "fixtures" / "dfe" / model)
         logins = create_demo_users()
+        added = load_gateshead_audits(recorded_by=demo_recorder())
+        if added:
+            self.stdout.write(f"Gateshead's audits (invented, fixtures/README.md): {added} added.")
         tie_demo_evidence()
         # Drafted by the demo's manager, from everything loaded above.
         load_gateshead_self_evaluation(by=get_user_model().objects.get(username="manager"))
