@@ -117,11 +117,27 @@ CHECKS = (
         (AXE, REFLOW),
         "tests/browser/test_api_tokens_page.py",
     ),
+    Check(
+        "Case-file audits: the results, a result, the summaries, the programme and the form's "
+        "warning of a child's name",
+        (AXE, REFLOW),
+        "tests/browser/test_audit_pages.py",
+    ),
+    Check(
+        "A self-evaluation's page, with its citations as links",
+        (AXE, REFLOW),
+        "tests/browser/test_self_evaluation_page.py",
+    ),
     Check("Gateshead's committee paper as a PDF", (PDF_UA,), "tests/reports/test_gateshead_pdf.py"),
     Check(
         "A committee paper with an indicator's chart, as a PDF",
         (PDF_UA,),
         "tests/reports/test_indicators_section.py",
+    ),
+    Check(
+        "Gateshead's self-evaluation and its engagement meeting pack, as PDFs",
+        (PDF_UA,),
+        "tests/selfevaluation/test_documents.py",
     ),
 )
 

@@ -8,6 +8,7 @@ from django.test import Client
 from django.urls import reverse
 
 from improvement.models import ProgressUpdate
+from inspections.models import Recommendation
 from selfevaluation import services
 from tests.selfevaluation.test_citations import CHECKS, assert_the_page_shows_it, citation_links
 
@@ -47,4 +48,9 @@ def test_what_is_not_there_is_cited_too(world):
         s.text for b in services.content_of(evaluation).blocks for s in getattr(b, "sentences", ())
     )
     assert "No graded inspection of Aldwick Council had been published by 31 January 2024." in text
-    assert "“Improve the quality of practice number 1”: no action answers it yet." in text
+    unanswered = Recommendation.objects.filter(
+        inspection__in=world.a.plan.inspections.all(), actions__isnull=True
+    )
+    assert unanswered.exists()
+    for recommendation in unanswered:
+        assert f"“{recommendation.text.rstrip('.')}”: no action answers it yet." in text
