@@ -44,7 +44,14 @@ def test_the_inspections_forms_and_imports_take_its_reported_fields():
     admin_fields = InspectionForm._meta.fields
     assert set(Inspection.REPORTED_FIELDS) <= set(admin_fields)
     assert INSPECTION_FIELDS[: len(Inspection.REPORTED_FIELDS)] == list(Inspection.REPORTED_FIELDS)
-    # The admin lays the same fields out in groups, with the pasted recommendations after them.
+    # The admin lays the same fields out in groups, with the pasted recommendations and findings
+    # after them.
     laid_out = flatten_fieldsets(InspectionAdmin.fieldsets)
-    pasted = ["pasted_recommendations", "pasted_priority", "pasted_addressed_to"]
+    pasted = [
+        "pasted_recommendations",
+        "pasted_priority",
+        "pasted_addressed_to",
+        "pasted_findings",
+        "pasted_finding_kind",
+    ]
     assert sorted(laid_out) == sorted([*admin_fields, *pasted])

@@ -79,11 +79,14 @@ def test_an_officers_home_shows_them_too(client, side):
 
 
 def test_the_plan_page_shows_every_deadline_and_what_set_it(client, side):
+    # The standard inspection build_side makes, published (here) early in 2024: its plan's
+    # deadline has passed by the day the page is seen.
+    side.inspection.published_on = datetime.date(2024, 2, 28)
+    side.inspection.save()
     html = page(client, side.officer, reverse("improvement:plan", args=[side.plan.pk]))
     deadlines = section(html, "ofsted-deadlines")
     assert f"{DRAFT} (after the focused visit published 10 December 2024)" in deadlines
     assert f"{PLAN} (after the focused visit published 10 December 2024)" in deadlines
-    # The standard inspection build_side makes, whose plan was due in 2024.
     published = side.inspection.published_on
     due = plan_due_at_ofsted(published)
     ago = working_days_between(due, SEEN_ON.date())
