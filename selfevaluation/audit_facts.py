@@ -15,7 +15,7 @@ from reports.blocks import Cited
 from selfevaluation.citing import Scope, cite, group, plural, recommendation_words, sentence
 from selfevaluation.snapshot import HOW, FactGroup
 
-WINDOW = "the 12 months to"
+TWELVE_MONTHS_TO = "the 12 months to"
 
 
 def audit_facts(scope: Scope) -> list[FactGroup]:
@@ -70,14 +70,14 @@ def overall_sentences(scope, summary, themes):
             "audits", authority.pk, label, url, to=day, audited=0, latest=long_date(latest)
         )
         yield sentence(
-            f"No case-file audit was recorded in {WINDOW} {day}; the latest was on "
+            f"No case-file audit was recorded in {TWELVE_MONTHS_TO} {day}; the latest was on "
             f"{long_date(latest)}.",
             citation,
         )
         return
     cases = plural(total.audited, "case file")
     yield sentence(
-        f"In {WINDOW} {day}, {cases} {'was' if total.audited == 1 else 'were'} audited, "
+        f"In {TWELVE_MONTHS_TO} {day}, {cases} {'was' if total.audited == 1 else 'were'} audited, "
         f"{graded(total)}.",
         cite("audits", authority.pk, label, url, to=day, **shared(total)),
     )
@@ -129,7 +129,7 @@ def theme_sentences(scope, summary, themes):
             else:
                 states["latest"] = long_date(last)
                 text = (
-                    f"{theme.words}: no case-file audit recorded in {WINDOW} {day}; the latest "
+                    f"{theme.words}: no case-file audit recorded in {TWELVE_MONTHS_TO} {day}; the latest "
                     f"on {long_date(last)}."
                 )
             yield sentence(text, cite("audit theme", authority.pk, label, url, **states))
