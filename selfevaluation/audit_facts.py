@@ -129,8 +129,8 @@ def theme_sentences(scope, summary, themes):
             else:
                 states["latest"] = long_date(last)
                 text = (
-                    f"{theme.words}: no case-file audit recorded in {TWELVE_MONTHS_TO} {day}; the latest "
-                    f"on {long_date(last)}."
+                    f"{theme.words}: no case-file audit recorded in {TWELVE_MONTHS_TO} {day}; "
+                    f"the latest on {long_date(last)}."
                 )
             yield sentence(text, cite("audit theme", authority.pk, label, url, **states))
             continue
