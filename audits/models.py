@@ -30,6 +30,22 @@ class Theme(models.TextChoices):
     OTHER = "other", "Other"
 
 
+NAMED_THEMES = [theme for theme in Theme if theme != Theme.OTHER]
+
+
+def theme_words(theme, theme_name="") -> str:
+    """A theme as pages say it: its own name for "other", else its label."""
+    return theme_name if theme == Theme.OTHER else Theme(theme).label
+
+
+def theme_order(theme, theme_name=""):
+    """The order themes are listed in: the four named themes in their order, then others by
+    name (a sort key)."""
+    if theme == Theme.OTHER:
+        return (len(NAMED_THEMES), theme_name)
+    return (NAMED_THEMES.index(theme), "")
+
+
 class Grade(models.TextChoices):
     """An audit's grade, on Ofsted's four-point scale; Grade.score orders them for trends."""
 
@@ -94,7 +110,7 @@ class Themed(models.Model):
     @property
     def theme_words(self) -> str:
         """The theme as pages say it: its own name for "other"."""
-        return self.theme_name if self.theme == Theme.OTHER else self.get_theme_display()
+        return theme_words(self.theme, self.theme_name)
 
     def clean_theme(self, errors):
         if self.theme == Theme.OTHER and not self.theme_name.strip():

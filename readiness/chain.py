@@ -7,7 +7,8 @@ the readiness page and the self-evaluation read.
         link.actions             # improvement.state.ActionState of each action answering it
         link.indicators          # IndicatorLink: indicators.compare.Comparison (latest against
                                  #   England, region, neighbours; trend) and what ties it
-        link.audits              # AuditSummary: count, share good or better, latest
+        link.audits              # audits.summary.TiedAudits: count, share good or better,
+                                 #   latest
         link.evidence            # readiness.models.ImpactEvidence: what each shows
         link.gaps                # readiness.gaps.Gap: what is missing, in plain words
     readiness.gaps               # every gap of the plan once, deadlines and themes included
@@ -24,14 +25,14 @@ from datetime import date
 from django.db.models import Prefetch
 from django.utils import timezone
 
-from audits.models import AuditResult
+from audits.summary import ThemeLastAudited, TiedAudits, audits_tied_to, last_audit_by_theme
 from improvement import clocks
 from improvement.models import Action, ImprovementPlan, Theme
 from improvement.state import ActionState, action_states
 from indicators import compare
 from indicators.models import Indicator
 from inspections.models import Recommendation
-from readiness import audited, gaps
+from readiness import gaps
 from readiness.models import ImpactEvidence
 
 
@@ -53,37 +54,11 @@ class IndicatorLink:
 
 
 @dataclass(frozen=True)
-class AuditSummary:
-    """Audits done by the day on what a recommendation asks, newest first."""
-
-    audits: tuple[AuditResult, ...]
-
-    @property
-    def count(self) -> int:
-        return len(self.audits)
-
-    @property
-    def good_or_better(self) -> int:
-        return sum(1 for audit in self.audits if audit.good_or_better)
-
-    @property
-    def share_good_or_better(self) -> int | None:
-        """The whole percentage graded good or outstanding; None with no audit."""
-        if not self.audits:
-            return None
-        return round(100 * self.good_or_better / self.count)
-
-    @property
-    def latest(self) -> AuditResult | None:
-        return self.audits[0] if self.audits else None
-
-
-@dataclass(frozen=True)
 class RecommendationChain:
     recommendation: Recommendation
     actions: tuple[ActionState, ...]
     indicators: tuple[IndicatorLink, ...]
-    audits: AuditSummary
+    audits: TiedAudits
     evidence: tuple[ImpactEvidence, ...]
     gaps: tuple[gaps.Gap, ...]
 
@@ -96,12 +71,12 @@ class Readiness:
     # Every gap of the plan once, in gaps.KINDS order: those of the recommendations, and the
     # plan's deadlines, its authority's audit themes and indicators.
     gaps: tuple[gaps.Gap, ...]
-    themes: tuple[audited.ThemeLastAudited, ...]
+    themes: tuple[ThemeLastAudited, ...]
     clocks: tuple[clocks.Clock, ...]
     evidence: tuple[ImpactEvidence, ...]
 
     @property
-    def theme_rows(self) -> list[tuple[audited.ThemeLastAudited, bool]]:
+    def theme_rows(self) -> list[tuple[ThemeLastAudited, bool]]:
         """[(theme, whether it was audited in the six months up to the day)]."""
         return [(theme, gaps.not_audited(theme, self.as_of) is None) for theme in self.themes]
 
@@ -131,9 +106,7 @@ def chain_of(plan: ImprovementPlan, as_of: date | None = None) -> Readiness:
     answers = _answers(plan)
     evidence = _evidence(plan, as_of)
     by_target = _evidence_by_target(evidence)
-    tied_audits = audited.audits_tied_to(
-        authority, [r.pk for r in recommendations], list(states), as_of
-    )
+    tied_audits = audits_tied_to(authority, [r.pk for r in recommendations], list(states), as_of)
     indicators = _Indicators(plan, as_of)
     action_gaps = {
         pk: gaps.complete_without_evidence(state, _evidenced(pk, answers, by_target))
@@ -155,7 +128,7 @@ def chain_of(plan: ImprovementPlan, as_of: date | None = None) -> Readiness:
                 gaps=tuple(gap for gap in found if gap),
             )
         )
-    themes = tuple(audited.last_audit_by_theme(authority, as_of))
+    themes = tuple(last_audit_by_theme(authority, as_of))
     plan_clocks = tuple(clocks.plan_clocks(plan, as_of))
     found = [gaps.deadline_close(clock, plan) for clock in plan_clocks]
     found += [gap for link in links for gap in link.gaps if gap.kind == gaps.NO_ACTION]
@@ -260,12 +233,9 @@ def _audits_of(recommendation, answering, tied, evidence, as_of):
     impact), done by the day."""
     targets = [("recommendation", recommendation.pk)]
     targets += [("action", state.action.pk) for state in answering]
-    found = {audit.pk: audit for target in targets for audit in tied.get(target, [])}
-    for piece in evidence:
-        if piece.audit_id and piece.audit.audited_on <= as_of:
-            found[piece.audit_id] = piece.audit
-    newest = sorted(found.values(), key=lambda audit: (audit.audited_on, audit.pk), reverse=True)
-    return AuditSummary(tuple(newest))
+    found = [audit for target in targets for audit in tied.get(target, [])]
+    found += [p.audit for p in evidence if p.audit_id and p.audit.audited_on <= as_of]
+    return TiedAudits.of(found)
 
 
 class _Indicators:

@@ -117,7 +117,7 @@ def worsening_without_action(comparison, acted_on: bool, authority) -> Gap | Non
 
 
 def not_audited(theme, as_of: date) -> Gap | None:
-    """A theme (audited.ThemeLastAudited) with no audit in the AUDIT_MONTHS up to the day."""
+    """A theme (audits.summary.ThemeLastAudited) with no audit in the AUDIT_MONTHS up to the day."""
     since = rules.add_months(as_of, -AUDIT_MONTHS)
     last = theme.last_audited_on
     if last is not None and last >= since:

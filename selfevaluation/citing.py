@@ -1,11 +1,13 @@
 """What every source of a self-evaluation's facts writes with: the scope it reads, a cited
 sentence, a group of them under a question, and the words for counts and lists."""
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 
 from authorities.models import LocalAuthority
 from improvement.models import ImprovementPlan
+from readiness.chain import Readiness, chain_of
+from reports.assembly import inspection_label
 from reports.blocks import Citation, Sentence, Stated
 from selfevaluation.snapshot import FactGroup
 
@@ -17,6 +19,15 @@ class Scope:
     authority: LocalAuthority
     plans: tuple[ImprovementPlan, ...]
     as_at: date
+    # Each plan's chain (readiness.chain.chain_of) as at the day, gathered once for every
+    # source that reads it.
+    chains: dict = field(default_factory=dict, compare=False, repr=False)
+
+    def chain(self, plan: ImprovementPlan) -> Readiness:
+        """The plan's chain of evidence as at the day: its recommendations' audits, evidence."""
+        if plan.pk not in self.chains:
+            self.chains[plan.pk] = chain_of(plan, self.as_at)
+        return self.chains[plan.pk]
 
 
 # How a note names what a sentence states, where a keyword cannot say it.
@@ -37,6 +48,13 @@ def sentence(text, *citations) -> Sentence:
 
 def group(question, source, heading, *blocks) -> FactGroup:
     return FactGroup(question=question, source=source, heading=heading, blocks=tuple(blocks))
+
+
+def recommendation_words(recommendation):
+    """ "Recommendation 2 of the SIF inspection, 4 February 2016" (its inspection selected, with
+    the framework)."""
+    inspection = inspection_label(recommendation.inspection)
+    return f"Recommendation {recommendation.number} of the {inspection}"
 
 
 def words(items):

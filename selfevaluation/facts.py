@@ -10,15 +10,18 @@ against the data it names.
 
 Where more facts plug in: SOURCES lists the sources in the order the document gives them. A new
 source is a module with a function `facts(scope: Scope) -> list[FactGroup]`, written with
-selfevaluation.citing, and one FactSource line below. Case-file audits (the audits app) and
-evidence of impact come in under HOW ("How do you know it?"), after the indicators: see
-docs/self-evaluation.md, "Adding a source of facts".
+selfevaluation.citing, and one FactSource line below: see docs/self-evaluation.md, "Adding a
+source of facts". Case-file audits (audits.summary) and evidence of impact (readiness.chain,
+read once per plan through Scope.chain) come in under HOW ("How do you know it?"), after the
+indicators.
 """
 
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from selfevaluation.audit_facts import audit_facts
 from selfevaluation.citing import Scope
+from selfevaluation.evidence_facts import evidence_facts
 from selfevaluation.indicator_facts import indicator_facts
 from selfevaluation.inspection_facts import inspection_facts
 from selfevaluation.plan_facts import plan_facts
@@ -34,11 +37,14 @@ class FactSource:
     facts: Callable[[Scope], list[FactGroup]]
 
 
-# The sources, in the order the document gives them. Audits and evidence of impact add theirs
-# here, under HOW, after the indicators (docs/self-evaluation.md, "Adding a source of facts").
+# The sources, in the order the document gives them (docs/self-evaluation.md, "Adding a source
+# of facts"). Case-file audits and evidence of impact answer "How do you know it?" after the
+# indicators.
 SOURCES = [
     FactSource("inspection", KNOW, inspection_facts),
     FactSource("indicators", HOW, indicator_facts),
+    FactSource("audits", HOW, audit_facts),  # the audits' summaries, by theme, by recommendation
+    FactSource("evidence", HOW, evidence_facts),  # evidence tied to the plans' recommendations
     FactSource("plan", PLANS, plan_facts),
 ]
 

@@ -13,9 +13,17 @@ from improvement.models import NOT_RATED, Action, rag_words
 from improvement.rules import RAG_ORDER
 from improvement.state import COMPLETE, action_states
 from inspections.models import Recommendation
-from reports.assembly import inspection_label, plan_recommendations
+from reports.assembly import plan_recommendations
 from reports.blocks import Cited
-from selfevaluation.citing import Scope, cite, group, plural, sentence, words
+from selfevaluation.citing import (
+    Scope,
+    cite,
+    group,
+    plural,
+    recommendation_words,
+    sentence,
+    words,
+)
 from selfevaluation.snapshot import PLANS, FactGroup
 
 
@@ -170,10 +178,7 @@ def recommendation_sentence(scope, plan, recommendation, states):
     ]
     progress = progress_of(answering)
     quoted = recommendation.text.strip().rstrip(".")
-    said = (
-        f"Recommendation {recommendation.number} of the "
-        f"{inspection_label(recommendation.inspection)}, “{quoted}”"
-    )
+    said = f"{recommendation_words(recommendation)}, “{quoted}”"
     url = reverse("improvement:plan", args=[plan.pk])
     label = f"{plan.title}: the actions answering recommendation {recommendation.number}"
     if not progress.actions:

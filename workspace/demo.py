@@ -2,11 +2,13 @@
 Gateshead's partnership of agencies, with a partner of Northumbria Police; and a few pieces of
 evidence of impact tied to Gateshead's plan, so its readiness page shows some."""
 
+import datetime
 import secrets
 
 from django.contrib.auth import get_user_model
 from django.core.files.base import ContentFile
 from django.db import transaction
+from django.utils import timezone
 from simple_history.utils import bulk_update_with_history
 
 from audits.models import AuditResult
@@ -14,6 +16,7 @@ from authorities.models import LocalAuthority, Membership, Organisation
 from improvement import services
 from improvement.models import Action, ImprovementPlan
 from readiness import services as readiness_services
+from readiness.models import ImpactEvidence
 
 GATESHEAD = "E08000037"
 STOCKTON = "E06000004"
@@ -170,6 +173,11 @@ DEMO_DOCUMENTS = [
         "Committee, 2017).",
     ),
 ]
+# When the demo's evidence was added: the documents with the plan's report to the Corporate
+# Parenting committee (1 March 2017, G17), an audit three days after it was done; so Gateshead's
+# self-evaluation as at 28 November 2025 draws on them (workspace/demo_self_evaluation.py).
+DOCUMENTS_ADDED = datetime.datetime(2017, 3, 1, 10, tzinfo=datetime.UTC)
+AUDIT_TIED_AFTER = datetime.timedelta(days=3)
 DEMO_FILE_TEXT = (
     "Invented for the demo of the improvement plan tracker: this file stands in for a document "
     "that Gateshead's 2017 Looked After Children Improvement Plan report says exists. It is not "
@@ -181,7 +189,8 @@ DEMO_FILE_TEXT = (
 def tie_demo_evidence():
     """Tie evidence of impact to Gateshead's plan, added by its demo manager: two documents
     (invented stand-ins for those G17 names) and, where the demo holds Gateshead's audits, its
-    latest audit of planning. Once only: a plan that has evidence already is left as it is."""
+    latest audit of planning, each dated when it would have been added (DOCUMENTS_ADDED). Once
+    only: a plan that has evidence already is left as it is."""
     plan = ImprovementPlan.objects.select_related("authority").filter(pk=GATESHEAD_PLAN).first()
     if plan is None or plan.impact_evidence.exists():
         return []
@@ -200,6 +209,7 @@ def tie_demo_evidence():
                 file=ContentFile(DEMO_FILE_TEXT.encode(), name=file_name),
             )
         )
+        added_on(added[-1], DOCUMENTS_ADDED)
     audit = (
         AuditResult.objects.filter(authority=plan.authority, theme="planning")
         .order_by("-audited_on", "-pk")
@@ -218,4 +228,14 @@ def tie_demo_evidence():
                 audit=audit,
             )
         )
+        day = datetime.datetime.combine(audit.audited_on, datetime.time(10), datetime.UTC)
+        added_on(added[-1], day + AUDIT_TIED_AFTER)
     return added
+
+
+def added_on(evidence, moment):
+    """Date the evidence (and its first version) `moment`, never after now."""
+    moment = min(moment, timezone.now())
+    ImpactEvidence.objects.filter(pk=evidence.pk).update(added_at=moment)
+    ImpactEvidence.history.filter(id=evidence.pk).update(added_at=moment)
+    evidence.added_at = moment

@@ -4,7 +4,16 @@ import datetime
 
 import pytest
 
-from audits.summary import Tally, Trend, default_end, percent, programme_rows, summarise
+from audits.summary import (
+    Tally,
+    TiedAudits,
+    Trend,
+    default_end,
+    last_audit_by_theme,
+    percent,
+    programme_rows,
+    summarise,
+)
 from tests import factories as f
 
 pytestmark = pytest.mark.django_db
@@ -110,6 +119,46 @@ def test_a_summary_ends_with_the_latest_audits_month_unless_asked(authority):
     assert default_end(authority) == D(2017, 1, 1)
     # February 2016 to January 2017: the twelve of 2016 less January's three, and January 2017's.
     assert summarise(authority, D(2017, 1, 1)).total.audited == 10
+
+
+def test_as_at_a_day_the_summary_leaves_out_the_days_after_it(authority):
+    # The twelve months of 2016 as at 29 November: not Pathway plans' audit of the 30th.
+    summary = summarise(authority, D(2016, 11, 29), as_at=D(2016, 11, 29))
+    assert summary.last == D(2016, 11, 1)
+    assert summary.total.audited == summarise(authority, D(2016, 11, 1)).total.audited - 1
+    assert [row.words for row in summary.by_theme] == ["Assessment", "Planning"]
+
+
+def test_each_theme_s_latest_audit_by_the_day_in_the_summaries_order(authority):
+    f.AuditProgrammeFactory(
+        authority=authority, month=D(2016, 9, 1), theme="other", theme_name="Adoption"
+    )
+    themes = last_audit_by_theme(authority, D(2016, 12, 31))
+    assert [(t.words, t.last_audited_on) for t in themes] == [
+        ("Assessment", D(2016, 7, 7)),
+        ("Planning", D(2016, 11, 3)),
+        ("Voice of the child", None),
+        ("Management oversight", None),
+        ("Adoption", None),  # planned, not yet audited
+        ("Pathway plans", D(2016, 11, 30)),
+    ]
+    # The summary lists its themes in the same order.
+    assert [row.words for row in summarise(authority, D(2016, 12, 1)).by_theme] == [
+        "Assessment",
+        "Planning",
+        "Pathway plans",
+    ]
+
+
+def test_tied_audits_are_counted_and_shared_as_the_summaries_count_them():
+    audits = [f.AuditResultFactory.build(pk=pk, grade="inadequate") for pk in range(1, 8)]
+    audits.append(f.AuditResultFactory.build(pk=8, grade="good", audited_on=D(2025, 5, 1)))
+    tied = TiedAudits.of(audits + audits[:2])  # each once
+    assert (tied.count, tied.good_or_better) == (8, 1)
+    # 1 of 8 is 12.5%: 13% rounded half up, as the summaries say it (not 12%).
+    assert tied.share_good_or_better == 13 == Tally.of(a.grade for a in audits).share
+    assert tied.latest.pk == 8
+    assert TiedAudits.of([]).share_good_or_better is None
 
 
 def test_the_programme_shows_audited_of_planned(authority):

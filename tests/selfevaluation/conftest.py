@@ -8,6 +8,8 @@ from django.core.management import call_command
 from authorities.models import LocalAuthority, Membership
 from selfevaluation.models import SelfEvaluation
 from tests.kept import keep
+from workspace.audit_demo import demo_recorder, load_gateshead_audits
+from workspace.demo import create_demo_users, tie_demo_evidence
 from workspace.demo_self_evaluation import (
     GATESHEAD_SELF_EVALUATION,
     load_gateshead_self_evaluation,
@@ -19,13 +21,19 @@ HALTON = "E06000006"
 
 
 def demo_data():
-    """What the demo drafts Gateshead's self-evaluation from: the seed papers (kept_seeds),
-    Ofsted's published inspections, the DfE's neighbour models, then the demo's own loader."""
+    """What the demo drafts Gateshead's self-evaluation from, loaded as load_demo loads it: the
+    seed papers (kept_seeds), Ofsted's published inspections, the DfE's neighbour models, the demo
+    users, Gateshead's year of audits and its evidence of impact; then the demo's own loader,
+    drafting by the demo's manager."""
     call_command("import_national", stdout=io.StringIO())
     for model in NEIGHBOUR_MODELS:
         path = settings.BASE_DIR / "fixtures" / "dfe" / model
         call_command("import_neighbours", path, stdout=io.StringIO())
-    return load_gateshead_self_evaluation().pk
+    create_demo_users()
+    load_gateshead_audits(recorded_by=demo_recorder())
+    tie_demo_evidence()
+    manager = get_user_model().objects.get(username="manager")
+    return load_gateshead_self_evaluation(by=manager).pk
 
 
 @pytest.fixture(scope="module")
@@ -41,9 +49,10 @@ def gateshead_evaluation(kept_gateshead, seeds):
 
 
 def member(username, ons_code, role):
-    user = get_user_model().objects.create_user(username, password="x")
+    """The user of that role (the demo's own, where the demo has one of that name)."""
+    user, _ = get_user_model().objects.get_or_create(username=username)
     authority = LocalAuthority.objects.get(ons_code=ons_code)
-    Membership.objects.create(user=user, authority=authority, role=role)
+    Membership.objects.update_or_create(user=user, authority=authority, defaults={"role": role})
     return user
 
 

@@ -6,21 +6,27 @@ page's links (their data- attributes), the PDF's notes (pypdf) and the Word file
 (python-docx). Each is checked against the rows it names, read here straight from the models.
 """
 
+import datetime
 import io
 import json
 import re
 from collections import Counter
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 from html.parser import HTMLParser
+from urllib.parse import parse_qs, urlsplit
 
 import pytest
 from django.conf import settings
+from django.contrib.auth import get_user_model
 from django.db.models import Q
 from django.test import Client
 from django.urls import resolve, reverse
+from django.utils import timezone
 from docx import Document
 from pypdf import PdfReader
 
+from audits.models import AuditResult, Theme
+from audits.summary import MIN_FOR_TREND, STEADY_POINTS
 from authorities.models import LocalAuthority
 from core.dates import long_date
 from improvement.models import Action, ImprovementPlan, ProgressUpdate, rag_words
@@ -34,6 +40,7 @@ from indicators.models import (
     Target,
 )
 from inspections.models import Inspection, Judgement, Recommendation
+from readiness.models import ImpactEvidence
 from selfevaluation import services
 
 ENGLAND = "E92000001"
@@ -108,14 +115,67 @@ def test_every_citation_on_the_page_says_what_the_data_it_names_says(gateshead_e
         assert_the_page_shows_it(kind, pk, url)
         checked[kind] += 1
     # Each source of facts is there, so each check above ran: the inspection and its four
-    # judgements, two indicators (figure, trend, target), the plan and its seven recommendations.
+    # judgements, two indicators (figure, trend, target), the audits, the evidence of impact, the
+    # plan and its seven recommendations.
     assert checked["inspection"] == 2
     assert checked["judgement"] == 4
     assert checked["indicator value"] == 4
     assert checked["target"] == 2
+    # The demo's audits are of March 2016 to February 2017: none in the 12 months to the day,
+    # each theme's latest before them (tests/selfevaluation/test_audit_facts.py has audits in
+    # them).
+    assert checked["audits"] == 1
+    assert checked["audit theme"] == 5  # the four named themes and Pathway plans
+    assert checked["recommendation audits"] == 7
+    # The latest audit tied to recommendations 1, 2 and 5, and the one tied as evidence.
+    assert checked["audit"] == 4
+    assert checked["evidence"] == 3  # two documents and an audit (workspace/demo.py)
+    assert checked["recommendation evidence"] == 4  # the plan's other four recommendations
     assert checked["plan"] == checked["plan ratings"] == 1
     assert checked["recommendation"] == 7
     assert checked["update"] == 8  # the plan's latest, and each recommendation's
+    assert set(checked) == set(CHECKS) - {
+        "plan indicators",
+        "plan updates",
+        "inspections",
+        "local figure",
+    }
+
+
+# The council's internal work: a partner agency's people find none of these pages.
+INTERNAL = {
+    "audits",
+    "audit theme",
+    "audit",
+    "recommendation audits",
+    "evidence",
+    "recommendation evidence",
+}
+
+
+def test_every_page_a_citation_links_to_opens_for_its_readers_and_no_partner(
+    links, officer, councillor
+):
+    """The self-evaluation's readers (officers; committee members once final) open each page
+    its citations link to; the demo's partner (Northumbria Police) finds no audit or evidence
+    page."""
+    partner = get_user_model().objects.get(username="partner")
+    pages = {}
+    for _number, kind, _pk, _states, url, _label in links:
+        address = urlsplit(url)
+        pages[f"{address.path}?{address.query}"] = kind
+    assert {"audits:summary", "audits:result-detail", "readiness:plan"} <= {
+        resolve(page.split("?")[0]).view_name for page in pages
+    }
+    for user in (officer, councillor, partner):
+        client = Client()
+        client.force_login(user)
+        for page, kind in pages.items():
+            status = client.get(page).status_code
+            if user == partner and kind in INTERNAL:
+                assert status == 404, (user, page)
+            elif user != partner:
+                assert status == 200, (user, page)
 
 
 def test_the_citations_are_numbered_in_reading_order_and_each_sentence_states_what_it_cites(
@@ -379,6 +439,154 @@ def check_no_inspection(evaluation, pk, states):
     assert latest_inspection(evaluation) is None
 
 
+# Audits and evidence of impact: recounted here from the rows, not through audits.summary or
+# readiness.chain.
+
+GOOD_OR_BETTER = ("outstanding", "good")
+
+
+def months_before(day, count):
+    """The first day of the month `count` months before `day`'s."""
+    index = day.year * 12 + day.month - 1 - count
+    return datetime.date(index // 12, index % 12 + 1, 1)
+
+
+def whole_percent(part, whole):
+    return int((Decimal(100 * part) / whole).quantize(Decimal(1), rounding=ROUND_HALF_UP))
+
+
+def graded(results):
+    """What a sentence may state of these results: how many, how many good or better, the
+    share."""
+    good = sum(1 for result in results if result.grade in GOOD_OR_BETTER)
+    if not results:
+        return {"audited": "0"}
+    return {
+        "audited": str(len(results)),
+        "good or better": str(good),
+        "share": f"{whole_percent(good, len(results))}%",
+    }
+
+
+def in_twelve_months(evaluation, results):
+    """The results of the 12 months to the self-evaluation's day: from the first day of the
+    month eleven months before its month, to the day itself."""
+    first = months_before(evaluation.as_at, 11)
+    return list(results.filter(audited_on__gte=first, audited_on__lte=evaluation.as_at))
+
+
+def latest_by(evaluation, results):
+    latest = results.filter(audited_on__lte=evaluation.as_at).order_by("-audited_on").first()
+    return {"latest": long_date(latest.audited_on)} if latest else {}
+
+
+def check_audits(evaluation, pk, states):
+    assert pk == evaluation.authority_id
+    everyone = AuditResult.objects.filter(authority_id=pk)
+    results = in_twelve_months(evaluation, everyone)
+    expected = {
+        "to": long_date(evaluation.as_at),
+        **graded(results),
+        **latest_by(evaluation, everyone),
+    }
+    half = months_before(evaluation.as_at, 5)  # the last six months start here
+    earlier = [r for r in results if r.audited_on < half]
+    later = [r for r in results if r.audited_on >= half]
+    expected["earlier audited"], expected["later audited"] = str(len(earlier)), str(len(later))
+    if min(len(earlier), len(later)) >= MIN_FOR_TREND:
+        shares = [
+            whole_percent(len([r for r in h if r.grade in GOOD_OR_BETTER]), len(h))
+            for h in (earlier, later)
+        ]
+        expected["earlier"], expected["later"] = (f"{share}%" for share in shares)
+        change = shares[1] - shares[0]
+        expected["trend"] = (
+            "Steady" if abs(change) < STEADY_POINTS else "Improving" if change > 0 else "Declining"
+        )
+    else:
+        assert "trend" not in states
+    if "earlier audited" in states:  # "too few to give a trend"
+        assert "trend" not in expected
+    if states.get("audited") == "0" and "latest" not in states:  # "none had been recorded"
+        assert "latest" not in expected
+    assert states.items() <= expected.items(), (states, expected)
+
+
+def theme_of(words):
+    """(theme, its own name) of a theme as a sentence names it."""
+    named = {label: value for value, label in Theme.choices if value != Theme.OTHER}
+    return (named[words], "") if words in named else (Theme.OTHER, words)
+
+
+def check_audit_theme(evaluation, pk, states):
+    assert pk == evaluation.authority_id
+    theme, name = theme_of(states["theme"])
+    everyone = AuditResult.objects.filter(authority_id=pk, theme=theme, theme_name=name)
+    results = in_twelve_months(evaluation, everyone)
+    expected = {
+        "theme": states["theme"],
+        "to": long_date(evaluation.as_at),
+        **graded(results),
+        **latest_by(evaluation, everyone),
+    }
+    if states["audited"] == "0" and "latest" not in states:
+        assert "latest" not in expected
+    assert states.items() <= expected.items(), (states, expected)
+
+
+def check_audit(evaluation, pk, states):
+    audit = AuditResult.objects.get(pk=pk)
+    assert audit.authority_id == evaluation.authority_id
+    assert audit.audited_on <= evaluation.as_at
+    assert states == {"audited": long_date(audit.audited_on), "grade": audit.get_grade_display()}
+
+
+def recommendation_in_plan(evaluation, pk):
+    assert evaluation.plan.recommendations.filter(pk=pk).exists(), "not in the plan's scope"
+    return Action.objects.filter(plan=evaluation.plan, recommendations=pk)
+
+
+def evidence_by_then(evaluation, pk, answering):
+    """The plan's evidence of impact added by the day, tied to the recommendation or to an
+    action answering it."""
+    added = ImpactEvidence.objects.filter(
+        plan=evaluation.plan, added_at__date__lte=evaluation.as_at
+    )
+    return added.filter(Q(recommendations=pk) | Q(actions__in=answering)).distinct()
+
+
+def check_recommendation_audits(evaluation, pk, states):
+    answering = recommendation_in_plan(evaluation, pk)
+    done = AuditResult.objects.filter(
+        authority=evaluation.authority, audited_on__lte=evaluation.as_at
+    )
+    tied = set(done.filter(Q(recommendations=pk) | Q(actions__in=answering)))
+    tied |= {e.audit for e in evidence_by_then(evaluation, pk, answering) if e.audit_id}
+    tied = {audit for audit in tied if audit.audited_on <= evaluation.as_at}
+    found = graded(list(tied))
+    expected = {"audits": found.pop("audited"), **found}
+    if not tied:
+        expected["to"] = long_date(evaluation.as_at)
+    assert states == expected
+
+
+def check_evidence(evaluation, pk, states):
+    evidence = ImpactEvidence.objects.get(pk=pk)
+    assert evidence.plan == evaluation.plan
+    assert timezone.localdate(evidence.added_at) <= evaluation.as_at
+    assert states == {
+        "shows": evidence.shows.strip(),
+        "source": evidence.source_words,
+        "added": long_date(evidence.added_at),
+    }
+
+
+def check_no_evidence(evaluation, pk, states):
+    answering = recommendation_in_plan(evaluation, pk)
+    assert states == {"to": long_date(evaluation.as_at), "evidence": "0"}
+    assert not evidence_by_then(evaluation, pk, answering).exists()
+
+
 CHECKS = {
     "plan indicators": check_no_indicators,
     "plan updates": check_no_updates,
@@ -392,6 +600,12 @@ CHECKS = {
     "plan ratings": check_plan_ratings,
     "update": check_update,
     "recommendation": check_recommendation,
+    "audits": check_audits,
+    "audit theme": check_audit_theme,
+    "audit": check_audit,
+    "recommendation audits": check_recommendation_audits,
+    "evidence": check_evidence,
+    "recommendation evidence": check_no_evidence,
 }
 
 
@@ -403,7 +617,8 @@ def row_authority(kind, row):
 
 def assert_the_page_shows_it(kind, pk, url):
     """The link leads to the page of the app that shows the cited row."""
-    match = resolve(url)
+    address = urlsplit(url)
+    match = resolve(address.path)
     if kind in ("inspection", "judgement"):
         inspection = pk if kind == "inspection" else Judgement.objects.get(pk=pk).inspection_id
         assert (match.view_name, match.kwargs) == ("inspections:inspection", {"pk": inspection})
@@ -418,5 +633,23 @@ def assert_the_page_shows_it(kind, pk, url):
         assert (match.view_name, match.kwargs) == ("improvement:action", {"pk": action})
     elif kind in ("inspections", "plans"):
         assert (match.view_name, match.kwargs) == ("inspections:authority", {"pk": pk})
+    elif kind in ("audits", "audit theme"):
+        assert (match.view_name, match.kwargs) == ("audits:summary", {"authority_pk": pk})
+        assert set(parse_qs(address.query)) == {"to_month", "to_year"}
+    elif kind == "audit":
+        assert (match.view_name, match.kwargs) == ("audits:result-detail", {"pk": pk})
+    elif kind in ("recommendation audits", "recommendation evidence", "evidence"):
+        assert match.view_name == "readiness:plan"
+        recommendation = int(address.fragment.removeprefix("recommendation-"))
+        plan = ImprovementPlan.objects.get(pk=match.kwargs["pk"])
+        assert plan.recommendations.filter(pk=recommendation).exists()
+        if kind == "evidence":
+            evidence = ImpactEvidence.objects.get(pk=pk)
+            assert evidence.plan == plan
+            answering = plan.actions.filter(recommendations=recommendation)
+            tied = evidence.recommendations.filter(pk=recommendation).exists()
+            assert tied or evidence.actions.filter(pk__in=answering).exists()
+        else:
+            assert recommendation == pk
     else:
         assert match.view_name == "improvement:plan"

@@ -1,6 +1,7 @@
 """Where the data has nothing to say (no indicator tied to the plan, a recommendation no action
-answers, no progress reported, no inspection published by the date), the sentence that says so
-cites what it looked at, and the citation agrees with the data."""
+answers, no progress reported, no inspection published by the date, no audit, no evidence of
+impact), the sentence that says so cites what it looked at, and the citation agrees with the
+data."""
 
 import datetime
 
@@ -44,10 +45,15 @@ def test_what_is_not_there_is_cited_too(world):
     evaluation = started(world, datetime.date(2024, 1, 31))
     kinds = checked_kinds(world, evaluation)
     assert {"inspections", "plan indicators", "plan updates", "recommendation"} <= set(kinds)
+    assert {"audits", "audit theme", "recommendation audits", "recommendation evidence"} <= set(
+        kinds
+    )
     text = " ".join(
         s.text for b in services.content_of(evaluation).blocks for s in getattr(b, "sentences", ())
     )
     assert "No graded inspection of Aldwick Council had been published by 31 January 2024." in text
+    assert "No case-file audit had been recorded by 31 January 2024." in text
+    assert "Voice of the child: no case-file audit recorded by 31 January 2024." in text
     unanswered = Recommendation.objects.filter(
         inspection__in=world.a.plan.inspections.all(), actions__isnull=True
     )

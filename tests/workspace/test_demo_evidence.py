@@ -1,5 +1,7 @@
 """The demo ties evidence of impact to Gateshead's plan, so its readiness page is not empty."""
 
+import datetime
+
 import pytest
 from django.core.management import call_command
 
@@ -28,6 +30,15 @@ def test_the_demo_ties_two_documents_to_the_adoption_and_health_recommendations(
     assert by_number[8].evidence == (added[0],)  # adoption panel feedback
     assert by_number[5].evidence == (added[1],)  # care leavers' health histories
     assert by_number[1].evidence == ()
+    # Dated with the plan's report to the committee, 1 March 2017: Gateshead's self-evaluation
+    # as at 28 November 2025 draws on them.
+    added_on = {e.added_at for e in ImpactEvidence.objects.all()}
+    assert added_on == {datetime.datetime(2017, 3, 1, 10, tzinfo=datetime.UTC)}
+    by_number = {
+        link.recommendation.number: link
+        for link in chain_of(demo, datetime.date(2025, 11, 28)).recommendations
+    }
+    assert by_number[8].evidence == (added[0],)
 
 
 def test_the_demo_ties_gateshead_s_latest_audit_of_planning_once(demo):
@@ -38,5 +49,7 @@ def test_the_demo_ties_gateshead_s_latest_audit_of_planning_once(demo):
     *_, audit = tie_demo_evidence()
     assert audit.audit == latest
     assert audit.shows.endswith("was graded outstanding.")
+    # Tied three days after the audit was done (10 September 2025).
+    assert ImpactEvidence.objects.get(pk=audit.pk).added_at.date() == datetime.date(2025, 9, 13)
     assert tie_demo_evidence() == []
     assert ImpactEvidence.objects.count() == 3
