@@ -1,8 +1,8 @@
 """A year of Gateshead's case-file audits for the demo: INVENTED, plausible, the same on every
-load (a fixed seed). Gateshead's SIF was published on 11 March 2016 and its Looked After Children
-plan reported to the Corporate Parenting committee on 1 March 2017 (fixtures/README.md): the
-audits run from March 2016 to February 2017, the twelve months before that meeting, and their
-grades improve over the year. A few are tied to the recommendations and the plan's actions they
+load (a fixed seed). The demo's self-evaluation of Gateshead is drafted as at 28 November 2025
+(fixtures/README.md): the audits run from November 2024 to October 2025, the twelve months before
+it, so its "How do you know it?" has a year of audits to count, and their grades improve over the
+year. A few are tied to the recommendations and the plan's actions they
 are evidence for. Loading again adds nothing (an authority with audits in the year is left as it
 is)."""
 
@@ -20,8 +20,8 @@ from improvement.models import Action
 from inspections.models import Recommendation
 
 GATESHEAD = "E08000037"
-AS_AT = datetime.date(2017, 3, 1)  # the committee's meeting on the plan (reports.json, 100)
-MONTHS = months_to(add_months(AS_AT, -1))  # March 2016 to February 2017
+AS_AT = datetime.date(2025, 11, 1)  # the month of the self-evaluation's date, 28 November 2025
+MONTHS = months_to(add_months(AS_AT, -1))  # November 2024 to October 2025
 SEED = 2016
 PATHWAY_PLANS = "Pathway plans"  # the "other" theme, audited each quarter
 NAMED = [Theme.ASSESSMENT, Theme.PLANNING, Theme.VOICE_OF_THE_CHILD, Theme.MANAGEMENT_OVERSIGHT]
@@ -169,7 +169,7 @@ GOOD = (Grade.OUTSTANDING, Grade.GOOD)
 
 
 def grade_for(rng, index):
-    """Good or better for about 45% of cases in March 2016, rising to about 75% by February."""
+    """Good or better for about 45% of cases in the first month, rising to about 75% by the last."""
     progress = index / (len(MONTHS) - 1)
     good = 0.45 + 0.30 * progress
     outstanding = 0.04 + 0.05 * progress

@@ -1,5 +1,5 @@
 """The demo's year of Gateshead's audits (invented, workspace/audit_demo.py): a year of them, up to
-the committee's meeting of 1 March 2017, between 8 and 15 a month, improving, tied to
+the month of the demo's self-evaluation (28 November 2025), between 8 and 15 a month, improving, tied to
 Gateshead's recommendations and actions, naming no one, the same on every load."""
 
 import datetime
@@ -30,21 +30,21 @@ def gateshead(demo_audits):
     return LocalAuthority.objects.get(ons_code=GATESHEAD)
 
 
-def test_a_year_of_audits_from_march_2016_to_february_2017(gateshead, demo_audits):
+def test_a_year_of_audits_from_november_2024_to_october_2025(gateshead, demo_audits):
     results = AuditResult.objects.filter(authority=gateshead)
     assert results.count() == demo_audits
     days = results.values_list("audited_on", flat=True)
-    assert min(days) >= datetime.date(2016, 3, 1)
-    assert max(days) <= datetime.date(2017, 2, 28)
+    assert min(days) >= datetime.date(2024, 11, 1)
+    assert max(days) <= datetime.date(2025, 10, 31)
     summary = summarise(gateshead, default_end(gateshead))
-    assert summary.first == datetime.date(2016, 3, 1)
-    assert summary.last == datetime.date(2017, 2, 1)
+    assert summary.first == datetime.date(2024, 11, 1)
+    assert summary.last == datetime.date(2025, 10, 1)
     assert all(8 <= row.tally.audited <= 15 for row in summary.by_month)
     assert (summary.total.audited, summary.planned) == (142, 144)  # two planned not done
 
 
 def test_the_grades_improve_over_the_year(gateshead, demo_audits):
-    trend = summarise(gateshead, datetime.date(2017, 2, 1)).trend
+    trend = summarise(gateshead, datetime.date(2025, 10, 1)).trend
     assert trend.direction == "up"
     assert trend.later.share - trend.earlier.share >= 10
 
@@ -54,7 +54,7 @@ def test_the_themes_rotate_and_each_month_has_its_programme(gateshead, demo_audi
     assert programme.values("month").distinct().count() == 12
     first_two = [
         set(programme.filter(month=month).values_list("theme", flat=True))
-        for month in (datetime.date(2016, 3, 1), datetime.date(2016, 4, 1))
+        for month in (datetime.date(2024, 11, 1), datetime.date(2024, 12, 1))
     ]
     assert first_two[0] != first_two[1]
     assert programme.filter(theme=Theme.OTHER, theme_name="Pathway plans").count() == 4

@@ -121,10 +121,9 @@ def test_every_citation_on_the_page_says_what_the_data_it_names_says(gateshead_e
     assert checked["judgement"] == 4
     assert checked["indicator value"] == 4
     assert checked["target"] == 2
-    # The demo's audits are of March 2016 to February 2017: none in the 12 months to the day,
-    # each theme's latest before them (tests/selfevaluation/test_audit_facts.py has audits in
-    # them).
-    assert checked["audits"] == 1
+    # The demo's audits are of November 2024 to October 2025, all in the 12 months to the day:
+    # how many and how good, and the trend.
+    assert checked["audits"] == 2
     assert checked["audit theme"] == 5  # the four named themes and Pathway plans
     assert checked["recommendation audits"] == 7
     # The latest audit tied to recommendations 1, 2 and 5, and the one tied as evidence.
