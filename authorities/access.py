@@ -24,14 +24,30 @@ def authorities_for(user):
     return LocalAuthority.objects.filter(memberships__user=user)
 
 
+def memberships_of(user):
+    """The user's memberships with their authorities, by the authorities' names: read once and
+    kept on the user for the request (the request's user is loaded afresh for each request).
+    Every page's header names these authorities, and every rule asks these roles."""
+    memberships = getattr(user, "_memberships", None)
+    if memberships is None:
+        memberships = []
+        if user.is_authenticated:
+            found = Membership.objects.filter(user=user).select_related("authority")
+            memberships = list(found.order_by("authority__name"))
+        user._memberships = memberships
+    return memberships
+
+
+def member_authorities(user):
+    """The user's authorities, by name, from the one read of their memberships."""
+    return [membership.authority for membership in memberships_of(user)]
+
+
 def roles_of(user):
-    """{authority id: role} of the user's memberships, read once and kept on the user for the
-    request (the request's user is loaded afresh for each request)."""
+    """{authority id: role} of the user's memberships."""
     roles = getattr(user, "_roles_by_authority", None)
     if roles is None:
-        roles = {}
-        if user.is_authenticated:
-            roles = dict(Membership.objects.filter(user=user).values_list("authority_id", "role"))
+        roles = {membership.authority_id: membership.role for membership in memberships_of(user)}
         user._roles_by_authority = roles
     return roles
 

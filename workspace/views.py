@@ -4,11 +4,11 @@ overview of their authorities (workspace/overview.py); a committee member's pape
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import render
 
-from authorities.access import authorities_for, is_staff_of, roles_of, scoped
+from authorities.access import is_staff_of, member_authorities, roles_of, scoped
 from core.access import guarded, signed_in
 from improvement import rules
 from improvement.models import Action, ImprovementPlan
-from improvement.state import action_states
+from improvement.state import action_states, with_standing_on
 from reports.models import CommitteeReport
 from reports.permissions import readable_reports
 from workspace.overview import SHOWN, manager_overview
@@ -26,13 +26,16 @@ def home_page(request):
     user = request.user
     context = {
         "plans": scoped(ImprovementPlan.objects.select_related("authority"), user),
-        "authorities": authorities_for(user).order_by("name"),
+        "authorities": member_authorities(user),
         "overview": manager_overview(user),
         "shown": SHOWN,
     }
     if reads_papers_only(user):
         return {**context, "papers_only": True, "papers": final_papers(user)}
-    groups = rules.group_my_actions(action_states(my_actions(user)))
+    # Whether an update is due, not the update: the day of each one is read with the actions.
+    groups = rules.group_my_actions(
+        action_states(with_standing_on(my_actions(user)), updates=False)
+    )
     return {
         **context,
         "groups": [(key, label, groups[key]) for key, label in GROUPS],
