@@ -6,4 +6,7 @@ class CoreConfig(AppConfig):
     verbose_name = "Site"
 
     def ready(self):
-        from core import lookups  # noqa: F401  (registers the integer `__in` lookup)
+        from core import (
+            lookups,  # noqa: F401  (registers the integer `__in` lookup)
+            sessions,  # noqa: F401  (a sign-in starts the session's refresh interval)
+        )

@@ -11,6 +11,8 @@ import time
 
 from django.conf import settings
 from django.contrib.auth import SESSION_KEY
+from django.contrib.auth.signals import user_logged_in
+from django.dispatch import receiver
 
 # When the session was last written for its expiry, in seconds since the epoch.
 REFRESHED = "_refreshed_at"
@@ -32,3 +34,9 @@ class RefreshSessionMiddleware:
             if due or session.modified:
                 session[REFRESHED] = now
         return response
+
+
+@receiver(user_logged_in)
+def refreshed_on_sign_in(sender, request, user, **kwargs):
+    """Signing in writes the session: its interval starts there (tests' force_login too)."""
+    request.session[REFRESHED] = int(time.time())

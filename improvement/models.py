@@ -3,7 +3,7 @@
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import F, Q, Window
+from django.db.models import Count, F, Q, Window
 from django.db.models.functions import RowNumber
 from simple_history.models import HistoricalRecords
 
@@ -293,6 +293,12 @@ def first_of_each(queryset, partition, order, limit):
         row_number=Window(RowNumber(), partition_by=[F(partition)], order_by=order)
     )
     return numbered.filter(row_number__lte=limit)
+
+
+def first_and_count(queryset, limit):
+    """(The first `limit` rows, how many rows there are), in one query (COUNT(*) OVER ())."""
+    rows = list(queryset.annotate(rows_in_all=Window(Count("pk")))[:limit])
+    return rows, rows[0].rows_in_all if rows else 0
 
 
 class ProgressUpdate(models.Model):

@@ -6,7 +6,7 @@ actions table filtered to the rest; the page costs the same few queries at 30 ac
 
 from django.db.models import Count, F, Q
 
-from improvement.models import Action, Milestone, Theme, first_of_each
+from improvement.models import Action, Milestone, Theme, first_and_count, first_of_each
 from improvement.rules import RAG_ORDER
 from improvement.state import action_states, missed_milestones, overdue_on
 
@@ -75,15 +75,17 @@ def plan_counts(theme_rows):
 def overdue(plan, today):
     """(the states of the first overdue actions by due date, how many are overdue)."""
     late = overdue_on(Action.objects.filter(plan=plan), today)
-    shown = late.only(*LISTED).order_by("due_on", "reference")[:OVERDUE_SHOWN]
-    return action_states(shown, updates=False), late.count()
+    shown, count = first_and_count(
+        late.only(*LISTED).order_by("due_on", "reference"), OVERDUE_SHOWN
+    )
+    return action_states(shown, updates=False), count
 
 
 def missed(plan, today):
     """(the first milestones missed, by due date, each with its action; how many are missed)."""
     late = missed_milestones(Milestone.objects.filter(action__plan=plan), today)
     shown = late.select_related("action").order_by("due_on", "action__reference", "pk")
-    return list(shown[:OVERDUE_SHOWN]), late.count()
+    return first_and_count(shown, OVERDUE_SHOWN)
 
 
 def recommendations(plan):
