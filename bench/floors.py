@@ -112,7 +112,7 @@ CHOICES = [
     """SELECT DISTINCT u.id, u.first_name, u.last_name, u.username FROM auth_user u
     JOIN improvement_action a ON a.lead_officer_id = u.id
     JOIN improvement_improvementplan p ON p.id = a.plan_id
-    WHERE p.authority_id = ANY(%(authorities)s)""",
+    WHERE p.authority_id = ANY(%(authorities)s) ORDER BY u.first_name, u.last_name, u.username""",
 ]
 ACTIONS = [
     ACTIONS_ROWS.format(where="", order="a.plan_id, t.position, t.number, a.position, a.reference"),

@@ -120,3 +120,45 @@ def model_form_field(db_field, **kwargs):
 
 # What every edit page says when a form comes back as it was sent: nothing is written.
 NOTHING_CHANGED = "Nothing was changed, so nothing was saved."
+
+
+class KeptChoiceIterator(forms.models.ModelChoiceIterator):
+    """The field's choices from its queryset read once and kept (no server-side cursor)."""
+
+    def __iter__(self):
+        if self.field.empty_label is not None:
+            yield ("", self.field.empty_label)
+        for obj in self.queryset:
+            yield self.choice(obj)
+
+    def __len__(self):
+        return len(self.queryset) + (1 if self.field.empty_label is not None else 0)
+
+
+class KeptModelChoiceField(forms.ModelChoiceField):
+    """A choice of a row, its choices read in one query kept for the form: the value sent is
+    checked against them rather than read again, and they are listed from them rather than
+    streamed through a server-side cursor (DECLARE, FETCH and CLOSE on PostgreSQL). For the short
+    lists a page shows (a council's plans, its themes, its officers)."""
+
+    iterator = KeptChoiceIterator
+
+    def to_python(self, value):
+        if value in self.empty_values:
+            return None
+        self.validate_no_null_characters(value)
+        key = self.to_field_name or "pk"
+        model = self.queryset.model
+        field = model._meta.pk if key == "pk" else model._meta.get_field(key)
+        try:
+            if isinstance(value, model):
+                value = getattr(value, key)
+            wanted = field.to_python(value)
+        except (ValueError, TypeError, forms.ValidationError):
+            wanted = None
+        for row in self.queryset:
+            if wanted is not None and getattr(row, key) == wanted:
+                return row
+        raise forms.ValidationError(
+            self.error_messages["invalid_choice"], code="invalid_choice", params={"value": value}
+        )

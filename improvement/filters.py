@@ -1,11 +1,13 @@
 """Filters of the actions list: plan, theme, lead, RAG, status, overdue, due between, free text."""
 
 import django_filters
+import django_filters.fields
 from django.contrib.auth import get_user_model
 from django.db.models import Q
 from django.utils import timezone
 
 from authorities.access import scoped
+from core import forms
 from core.forms import DateField
 from core.people import person_name
 from improvement.models import Action, ImprovementPlan, Rag, Theme
@@ -18,13 +20,25 @@ class DateFilter(django_filters.DateFilter):
     field_class = DateField
 
 
+class KeptChoiceIterator(django_filters.fields.ModelChoiceIterator, forms.KeptChoiceIterator):
+    pass
+
+
+class KeptChoiceField(django_filters.fields.ModelChoiceField, forms.KeptModelChoiceField):
+    iterator = KeptChoiceIterator
+
+
+class ChoiceFilter(django_filters.ModelChoiceFilter):
+    """A plan, theme or lead, its choices read once for the form (core.forms.KeptModelChoiceField)."""
+
+    field_class = KeptChoiceField
+
+
 class ActionFilter(django_filters.FilterSet):
     q = django_filters.CharFilter(label="Search", method="search")
-    plan = django_filters.ModelChoiceFilter(queryset=ImprovementPlan.objects.none())
-    theme = django_filters.ModelChoiceFilter(queryset=Theme.objects.none())
-    lead_officer = django_filters.ModelChoiceFilter(
-        label="Lead", queryset=get_user_model().objects.none()
-    )
+    plan = ChoiceFilter(queryset=ImprovementPlan.objects.none())
+    theme = ChoiceFilter(queryset=Theme.objects.none())
+    lead_officer = ChoiceFilter(label="Lead", queryset=get_user_model().objects.none())
     rag = django_filters.ChoiceFilter(label="RAG rating", choices=Rag.choices)
     status = django_filters.ChoiceFilter(choices=Action.Status.choices)
     overdue = django_filters.ChoiceFilter(
@@ -43,10 +57,14 @@ class ActionFilter(django_filters.FilterSet):
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
         plans = scoped(ImprovementPlan.objects.all(), user)
-        self.filters["plan"].queryset = plans
+        # Each plan's name says its authority's ("Improvement plan (Leicester)").
+        self.filters["plan"].queryset = plans.select_related("authority")
         self.filters["theme"].queryset = Theme.objects.filter(plan__in=plans).select_related("plan")
         self.filters["lead_officer"].queryset = (
-            get_user_model().objects.filter(actions_led__plan__in=plans).distinct()
+            get_user_model()
+            .objects.filter(actions_led__plan__in=plans)
+            .distinct()
+            .order_by("first_name", "last_name", "username")
         )
         # People by name, as everywhere: the full name, else the username.
         self.form.fields["lead_officer"].label_from_instance = person_name

@@ -295,9 +295,10 @@ def first_of_each(queryset, partition, order, limit):
     return numbered.filter(row_number__lte=limit)
 
 
-def first_and_count(queryset, limit):
-    """(The first `limit` rows, how many rows there are), in one query (COUNT(*) OVER ())."""
-    rows = list(queryset.annotate(rows_in_all=Window(Count("pk")))[:limit])
+def first_and_count(queryset, limit, offset=0):
+    """(The first `limit` rows after `offset`, how many rows there are in all), in one query
+    (COUNT(*) OVER ()); the count is 0 where no row is after the offset."""
+    rows = list(queryset.annotate(rows_in_all=Window(Count("pk")))[offset : offset + limit])
     return rows, rows[0].rows_in_all if rows else 0
 
 

@@ -28,7 +28,7 @@ from improvement.permissions import (
     may_update_action,
 )
 from improvement.state import action_state, action_states
-from improvement.tables import EXPORT_COLUMNS, ActionTable
+from improvement.tables import EXPORT_COLUMNS, ActionTable, CountingPaginator
 from inspections.models import Recommendation
 
 
@@ -74,7 +74,9 @@ def actions_page(request):
     action_filter = filtered_actions(request)
     editing = may_edit_many_actions(request.user)
     table = ActionTable(action_filter.qs, exclude=() if editing else ("select",))
-    RequestConfig(request, paginate={"per_page": 25}).configure(table)
+    RequestConfig(
+        request, paginate={"per_page": 25, "paginator_class": CountingPaginator}
+    ).configure(table)
     context = {"filter": action_filter, "table": table, "query": request.GET.urlencode()}
     if editing:
         context["bulk_form"] = BulkUpdateForm(authority_ids=managed_by(request.user))
