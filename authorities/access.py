@@ -5,9 +5,11 @@ The apps' named rules (each app's permissions.py) are written with these; nothin
 role. core.access holds the mechanism that asks a rule and refuses (403).
 """
 
+from django.http import Http404
 from django.shortcuts import get_object_or_404
 
 from authorities.models import LocalAuthority, Membership
+from core.prepared import prepared
 
 Role = Membership.Role
 
@@ -30,12 +32,15 @@ def memberships_of(user):
     Every page's header names these authorities, and every rule asks these roles."""
     memberships = getattr(user, "_memberships", None)
     if memberships is None:
-        memberships = []
-        if user.is_authenticated:
-            found = Membership.objects.filter(user=user).select_related("authority")
-            memberships = list(found.order_by("authority__name"))
+        memberships = _memberships(user.pk) if user.is_authenticated else []
         user._memberships = memberships
     return memberships
+
+
+@prepared
+def _memberships(user_id):
+    found = Membership.objects.filter(user_id=user_id).select_related("authority")
+    return found.order_by("authority__name")
 
 
 def member_authorities(user):
@@ -88,6 +93,13 @@ def get_scoped_or_404(queryset, user, authority_field="authority", **lookup):
     """The row, if it is of one of the user's authorities; 404 otherwise, so an outsider does
     not learn it exists."""
     return get_object_or_404(scoped(queryset, user, authority_field), **lookup)
+
+
+def first_or_404(rows):
+    """The one row a scoped, prepared query found (core.prepared), or 404."""
+    if not rows:
+        raise Http404("No such row among the user's authorities'.")
+    return rows[0]
 
 
 def administered_by(user):

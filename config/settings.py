@@ -267,7 +267,7 @@ STORAGES = {
     },
 }
 # Nothing another process needs lives in one process's memory: sessions and the cache are tables.
-SESSION_ENGINE = "django.contrib.sessions.backends.db"
+SESSION_ENGINE = "core.sessions"  # Django's database sessions, read by a prepared query
 CACHES = {
     "default": {"BACKEND": "django.core.cache.backends.db.DatabaseCache", "LOCATION": "cache"}
 }

@@ -1,5 +1,6 @@
-"""A signed-in session is written when it changes, and otherwise at most once every
-SESSION_REFRESH_MINUTES, to move its idle expiry on.
+"""Sessions in the database (SESSION_ENGINE), read by a query compiled once (core/prepared.py),
+and written when they change, and otherwise at most once every SESSION_REFRESH_MINUTES, to move
+a signed-in session's idle expiry on.
 
 Saving the session on every request (SESSION_SAVE_EVERY_REQUEST) cost each page an UPDATE and a
 COMMIT. Written at most once a minute, the session still ends SESSION_IDLE_MINUTES after it was
@@ -12,7 +13,12 @@ import time
 from django.conf import settings
 from django.contrib.auth import SESSION_KEY
 from django.contrib.auth.signals import user_logged_in
+from django.contrib.sessions.backends import db
+from django.contrib.sessions.models import Session
 from django.dispatch import receiver
+from django.utils import timezone
+
+from core.prepared import prepared
 
 # When the session was last written for its expiry, in seconds since the epoch.
 REFRESHED = "_refreshed_at"
@@ -40,3 +46,19 @@ class RefreshSessionMiddleware:
 def refreshed_on_sign_in(sender, request, user, **kwargs):
     """Signing in writes the session: its interval starts there (tests' force_login too)."""
     request.session[REFRESHED] = int(time.time())
+
+
+@prepared
+def _unexpired(session_key, now):
+    return Session.objects.filter(session_key=session_key, expire_date__gt=now)
+
+
+class SessionStore(db.SessionStore):
+    """Django's database sessions; each request's read of its session is prepared."""
+
+    def _get_session_from_db(self):
+        found = _unexpired(self.session_key, timezone.now())
+        if not found:
+            self._session_key = None
+            return None
+        return found[0]
