@@ -295,10 +295,16 @@ def first_of_each(queryset, partition, order, limit):
     return numbered.filter(row_number__lte=limit)
 
 
+def first_of_all(queryset, limit, offset=0):
+    """The first `limit` rows after `offset`, each with how many rows there are in all
+    (`rows_in_all`), in one query (COUNT(*) OVER ())."""
+    return queryset.annotate(rows_in_all=Window(Count("pk")))[offset : offset + limit]
+
+
 def first_and_count(queryset, limit, offset=0):
-    """(The first `limit` rows after `offset`, how many rows there are in all), in one query
-    (COUNT(*) OVER ()); the count is 0 where no row is after the offset."""
-    rows = list(queryset.annotate(rows_in_all=Window(Count("pk")))[offset : offset + limit])
+    """(The first `limit` rows after `offset`, how many rows there are in all); the count is 0
+    where no row is after the offset."""
+    rows = list(first_of_all(queryset, limit, offset))
     return rows, rows[0].rows_in_all if rows else 0
 
 
