@@ -139,3 +139,21 @@ def _value(slot, args):
 
 def _constants(slots):
     return [slot for slot in slots if slot[0] == "constant"]
+
+
+def keep_related(instance, name, rows):
+    """Keep `rows` as what instance.<name>.all() returns, as prefetch_related keeps them, so that
+    reading them (in a template) makes no query: for relations read by a prepared query."""
+    manager = getattr(instance, name)
+    rows = list(rows)
+    if hasattr(manager, "prefetch_cache_name"):  # many to many
+        cache_name = manager.prefetch_cache_name
+    else:  # the rows' foreign key to the instance: each row knows its instance, as prefetched
+        cache_name = manager.field.remote_field.cache_name
+        for row in rows:
+            manager.field.set_cached_value(row, instance)
+    queryset = manager.get_queryset()
+    queryset._result_cache, queryset._prefetch_done = rows, True
+    if not hasattr(instance, "_prefetched_objects_cache"):
+        instance._prefetched_objects_cache = {}
+    instance._prefetched_objects_cache[cache_name] = queryset

@@ -14,6 +14,7 @@ from django.utils.text import capfirst
 
 from core.dates import long_date
 from core.people import person_name
+from core.prepared import prepared
 from improvement.models import Action, ImprovementPlan
 
 # Bookkeeping, not something a reader of the plan changed.
@@ -33,7 +34,7 @@ class Change:
 
 def action_changes(action):
     """Every change of the action's fields, newest first, in a fixed number of queries."""
-    records = list(action.history.select_related("history_user").order_by("history_date"))
+    records = _records(action.pk)
     fields = [f for f in Action._meta.concrete_fields if f.name not in UNSHOWN]
     names = _related_names(records, fields)
     changes = []
@@ -50,6 +51,13 @@ def action_changes(action):
             shown = _show(field, old, names), _show(field, new, names)
             changes.append(Change(label, *shown, who, after.history_date))
     return changes[::-1]
+
+
+@prepared
+def _records(action_id):
+    """The action's history records, oldest first, with who made each (compiled once)."""
+    records = Action.history.model.objects.filter(id=action_id)
+    return records.select_related("history_user").order_by("history_date")
 
 
 def _moved(before, after, who):

@@ -3,7 +3,6 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.db.models import Prefetch
 from django.http import FileResponse, Http404, HttpResponseRedirect
 from django.shortcuts import redirect, render
 from django.utils import timezone
@@ -14,13 +13,20 @@ from authorities.access import first_or_404, get_scoped_or_404, managed_by, role
 from core.access import guarded, require, signed_in
 from core.exports import csv_response, xlsx_response
 from core.forms import NOTHING_CHANGED
-from core.prepared import prepared
+from core.prepared import keep_related, prepared
 from improvement import services, summary
 from improvement.building_forms import BulkUpdateForm
 from improvement.filters import ActionFilter
 from improvement.forms import ActionForm, DueDateChangeForm, ProgressUpdateForm, RetractionForm
 from improvement.history import action_changes
-from improvement.models import Action, Evidence, ImprovementPlan, ProgressUpdate
+from improvement.models import (
+    Action,
+    DueDateChange,
+    Evidence,
+    ImprovementPlan,
+    Milestone,
+    ProgressUpdate,
+)
 from improvement.permissions import (
     may_change_due_date,
     may_edit_action,
@@ -122,23 +128,17 @@ def action_for(request, pk):
 
 def action_page(request, pk):
     """What the action page shows, gathered; bench/views.py serves the same as JSON."""
-    action = get_scoped_or_404(
-        Action.objects.select_related("plan__authority", "theme", "lead_officer").prefetch_related(
-            "milestones",
-            Prefetch("recommendations", Recommendation.objects.select_related("inspection")),
-            Prefetch(
-                "updates",
-                ProgressUpdate.objects.select_related("author", "retracted_by").prefetch_related(
-                    "evidence"
-                ),
-            ),
-            Prefetch("due_date_changes", to_attr="due_date_history"),
-        ),
-        request.user,
-        "plan__authority",
-        pk=pk,
-    )
-    updates = action.updates.all()
+    action = first_or_404(_action(pk, list(roles_of(request.user))))
+    keep_related(action, "milestones", _milestones(action.pk))
+    keep_related(action, "recommendations", _recommendations(action.pk))
+    updates = _updates(action.pk)
+    evidence = {}
+    for item in _evidence(action.pk):
+        evidence.setdefault(item.update_id, []).append(item)
+    for update in updates:
+        keep_related(update, "evidence", evidence.get(update.pk, []))
+    keep_related(action, "updates", updates)
+    action.due_date_history = _due_date_changes(action.pk)
     state = action_state(action, updates=False)  # the page lists every update itself
     return {
         "action": action,
@@ -148,6 +148,42 @@ def action_page(request, pk):
         "retractable": {u.pk for u in updates if may_retract_update(request.user, u)},
         "changes": action_changes(action),
     }
+
+
+# The action page's queries, each compiled once per process (core.prepared).
+
+
+@prepared
+def _action(pk, authority_ids):
+    actions = Action.objects.select_related("plan__authority", "theme", "lead_officer")
+    return actions.filter(pk=pk, plan__authority_id__in=authority_ids)
+
+
+@prepared
+def _milestones(action_id):
+    return Milestone.objects.filter(action_id=action_id)
+
+
+@prepared
+def _recommendations(action_id):
+    return Recommendation.objects.filter(actions=action_id).select_related("inspection")
+
+
+@prepared
+def _updates(action_id):
+    return ProgressUpdate.objects.filter(action_id=action_id).select_related(
+        "author", "retracted_by"
+    )
+
+
+@prepared
+def _evidence(action_id):
+    return Evidence.objects.filter(update__action_id=action_id).order_by("pk")
+
+
+@prepared
+def _due_date_changes(action_id):
+    return DueDateChange.objects.filter(action_id=action_id)
 
 
 @login_required

@@ -9,7 +9,7 @@ from django.db.models.sql.compiler import SQLCompiler
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
-from core.prepared import prepared
+from core.prepared import keep_related, prepared
 from improvement.models import Action, ProgressUpdate, Theme, first_of_each
 from tests import factories as f
 from tests.access import build_side
@@ -139,3 +139,16 @@ def test_an_empty_list_and_other_values_are_left_to_django(sides):
         return Action.objects.filter(plan_id=plan_id, reference__in=references)
 
     assert by_reference(a.plan.pk, ("1.1",)) == [a.action]
+
+
+def test_kept_relations_are_read_as_prefetched_ones(sides):
+    a, _ = sides
+    action = Action.objects.get(pk=a.action.pk)
+    keep_related(action, "updates", [a.update])
+    keep_related(action, "recommendations", [a.recommendation])
+    with CaptureQueriesContext(connection) as captured:
+        assert list(action.updates.all()) == [a.update]
+        assert action.updates.all()[0].action is action  # the row knows its action
+        assert list(action.recommendations.all()) == [a.recommendation]
+    assert not captured
+    assert list(action.updates.filter(rag="purple")) == []  # a new question still asks
