@@ -3,9 +3,11 @@ overview of their authorities (workspace/overview.py); a committee member's pape
 
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import render
+from django.utils import timezone
 
 from authorities.access import is_staff_of, member_authorities, roles_of, scoped
 from core.access import guarded, signed_in
+from core.prepared import prepared
 from improvement import rules
 from improvement.models import Action, ImprovementPlan
 from improvement.state import action_states, with_standing_on
@@ -25,7 +27,7 @@ def home_page(request):
     """What home shows, gathered; bench/views.py serves the same as JSON."""
     user = request.user
     context = {
-        "plans": scoped(ImprovementPlan.objects.select_related("authority"), user),
+        "plans": _plans(list(roles_of(user))),
         "authorities": member_authorities(user),
         "overview": manager_overview(user),
         "shown": SHOWN,
@@ -33,9 +35,9 @@ def home_page(request):
     if reads_papers_only(user):
         return {**context, "papers_only": True, "papers": final_papers(user)}
     # Whether an update is due, not the update: the day of each one is read with the actions.
-    groups = rules.group_my_actions(
-        action_states(with_standing_on(my_actions(user)), updates=False)
-    )
+    today = timezone.localdate()
+    mine = _my_actions(user.pk, list(roles_of(user)), today)
+    groups = rules.group_my_actions(action_states(mine, today, updates=False))
     return {
         **context,
         "groups": [(key, label, groups[key]) for key, label in GROUPS],
@@ -49,17 +51,24 @@ def reads_papers_only(user):
     return not any(is_staff_of(user, authority_id) for authority_id in roles_of(user))
 
 
-def my_actions(user):
-    return (
-        scoped(Action.objects.all(), user, "plan__authority")
-        .filter(lead_officer=user)
-        .select_related("plan", "theme")
+@prepared
+def _plans(authority_ids):
+    return ImprovementPlan.objects.filter(authority_id__in=authority_ids).select_related(
+        "authority"
     )
 
 
+@prepared
+def _my_actions(user_id, authority_ids, today):
+    """The actions the user leads, each with the day of its standing update (compiled once)."""
+    mine = Action.objects.filter(plan__authority_id__in=authority_ids, lead_officer_id=user_id)
+    return with_standing_on(mine.select_related("plan", "theme"), today)
+
+
 def final_papers(user):
-    """The finalised reports the user may read, newest meeting first."""
-    reports = readable_reports(CommitteeReport.objects.with_context(), user)
+    """The finalised reports the user may read, newest meeting first (home shows each one's
+    committee)."""
+    reports = readable_reports(CommitteeReport.objects.select_related("committee"), user)
     return scoped(reports, user, "plan__authority").filter(status=CommitteeReport.Status.FINAL)
 
 
