@@ -3,7 +3,7 @@
 from django import forms
 from django.utils import timezone
 
-from core.forms import DateField, KeptModelChoiceField
+from core.forms import DateField, KeptModelChoiceField, Select
 from core.people import person_name
 from improvement.leads import possible_leads
 from improvement.models import Action, Theme
@@ -138,6 +138,7 @@ class BulkUpdateForm(forms.Form):
         label="Set status to",
         choices=[("", "Leave as it is"), *Action.Status.choices],
         required=False,
+        widget=Select,
     )
     lead_officer = PersonChoiceField(
         label="Set lead to", queryset=None, required=False, empty_label="Leave as it is"

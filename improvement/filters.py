@@ -39,13 +39,14 @@ class ActionFilter(django_filters.FilterSet):
     plan = ChoiceFilter(queryset=ImprovementPlan.objects.none())
     theme = ChoiceFilter(queryset=Theme.objects.none())
     lead_officer = ChoiceFilter(label="Lead", queryset=get_user_model().objects.none())
-    rag = django_filters.ChoiceFilter(label="RAG rating", choices=Rag.choices)
-    status = django_filters.ChoiceFilter(choices=Action.Status.choices)
+    rag = django_filters.ChoiceFilter(label="RAG rating", choices=Rag.choices, widget=forms.Select)
+    status = django_filters.ChoiceFilter(choices=Action.Status.choices, widget=forms.Select)
     overdue = django_filters.ChoiceFilter(
         label="Overdue",
         method="filter_overdue",
         choices=[("yes", "Overdue only")],
         empty_label="All actions",
+        widget=forms.Select,
     )
     due_after = DateFilter(field_name="due_on", lookup_expr="gte", label="Due on or after")
     due_before = DateFilter(field_name="due_on", lookup_expr="lte", label="Due on or before")
