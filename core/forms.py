@@ -130,20 +130,37 @@ class KeptChoiceIterator(forms.models.ModelChoiceIterator):
     def __iter__(self):
         if self.field.empty_label is not None:
             yield ("", self.field.empty_label)
-        for obj in self.queryset:
+        for obj in self.field.rows():
             yield self.choice(obj)
 
     def __len__(self):
-        return len(self.queryset) + (1 if self.field.empty_label is not None else 0)
+        return len(self.field.rows()) + (1 if self.field.empty_label is not None else 0)
 
 
 class KeptModelChoiceField(forms.ModelChoiceField):
     """A choice of a row, its choices read in one query kept for the form: the value sent is
     checked against them rather than read again, and they are listed from them rather than
     streamed through a server-side cursor (DECLARE, FETCH and CLOSE on PostgreSQL). For the short
-    lists a page shows (a council's plans, its themes, its officers)."""
+    lists a page shows (a council's plans, its themes, its officers). `read`, if given, is a
+    function returning the rows (a prepared query, core.prepared) for the queryset's."""
 
     iterator = KeptChoiceIterator
+
+    def __init__(self, *args, read=None, **kwargs):
+        self.read, self._rows = read, None
+        super().__init__(*args, **kwargs)
+
+    def _set_queryset(self, queryset):
+        super()._set_queryset(queryset)
+        self._rows = None
+
+    queryset = property(forms.ModelChoiceField._get_queryset, _set_queryset)
+
+    def rows(self):
+        """The choices' rows, read once for the form."""
+        if self._rows is None:
+            self._rows = list(self.read() if self.read else self.queryset)
+        return self._rows
 
     def to_python(self, value):
         if value in self.empty_values:
@@ -158,7 +175,7 @@ class KeptModelChoiceField(forms.ModelChoiceField):
             wanted = field.to_python(value)
         except (ValueError, TypeError, forms.ValidationError):
             wanted = None
-        for row in self.queryset:
+        for row in self.rows():
             if wanted is not None and getattr(row, key) == wanted:
                 return row
         raise forms.ValidationError(

@@ -52,6 +52,25 @@ class ActionTable(tables.Table):
     status = tables.Column()
     rag = tables.Column(verbose_name="RAG")
 
+    # What the rows show of an action and its state (and the version the bulk update checks).
+    READ = (
+        "plan_id",
+        "theme_id",
+        "reference",
+        "title",
+        "lead_officer_id",
+        "lead_name",
+        "due_on",
+        "status",
+        "rag",
+        "version",
+        "plan__title",
+        "theme__title",
+        "lead_officer__first_name",
+        "lead_officer__last_name",
+        "lead_officer__username",
+    )
+
     class Meta:
         model = Action
         fields = ("reference", "title", "plan", "theme", "lead", "due_on", "status", "rag")
@@ -59,6 +78,11 @@ class ActionTable(tables.Table):
         template_name = "improvement/action_table.html"
         attrs = {"class": "govuk-table site-actions site-whole-words"}
         per_page = 25
+
+    @cached_property
+    def selectable(self):
+        """Whether each row has a tick box (the managers' bulk update): asked once per table."""
+        return "select" in self.columns
 
     @cached_property
     def states(self):

@@ -82,7 +82,8 @@ def actions_page(request):
     """What the actions table shows, gathered (the filter's choices are read when shown)."""
     action_filter = filtered_actions(request)
     editing = may_edit_many_actions(request.user)
-    table = ActionTable(action_filter.qs, exclude=() if editing else ("select",))
+    shown = action_filter.qs.only(*ActionTable.READ)
+    table = ActionTable(shown, exclude=() if editing else ("select",))
     RequestConfig(
         request, paginate={"per_page": 25, "paginator_class": CountingPaginator}
     ).configure(table)
