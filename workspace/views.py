@@ -5,14 +5,13 @@ from django.contrib.auth.decorators import login_required
 from django.shortcuts import render
 from django.utils import timezone
 
-from authorities.access import is_staff_of, member_authorities, roles_of, scoped
+from authorities.access import is_staff_of, member_authorities, roles_of
 from core.access import guarded, signed_in
 from core.prepared import prepared
 from improvement import rules
 from improvement.models import Action, ImprovementPlan
 from improvement.state import action_states, with_standing_on
 from reports.models import CommitteeReport
-from reports.permissions import readable_reports
 from workspace.overview import SHOWN, manager_overview
 
 GROUPS = [
@@ -66,10 +65,16 @@ def _my_actions(user_id, authority_ids, today):
 
 
 def final_papers(user):
-    """The finalised reports the user may read, newest meeting first (home shows each one's
-    committee)."""
-    reports = readable_reports(CommitteeReport.objects.select_related("committee"), user)
-    return scoped(reports, user, "plan__authority").filter(status=CommitteeReport.Status.FINAL)
+    """The finalised reports the user may read, newest meeting first, each with its committee:
+    every user of an authority reads its final papers (reports.permissions.readable_reports
+    hides only drafts and reports waiting for clearance)."""
+    return _final_papers(list(roles_of(user)))
+
+
+@prepared
+def _final_papers(authority_ids):
+    reports = CommitteeReport.objects.select_related("committee")
+    return reports.filter(plan__authority_id__in=authority_ids, status=CommitteeReport.Status.FINAL)
 
 
 @login_required

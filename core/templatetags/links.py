@@ -4,7 +4,7 @@ Django's tag reverses every link afresh, matching its arguments against the patt
 page's hundred links to actions cost a hundred reversals, a tenth of the page. This library is a
 builtin of the template engine (config/settings.py), so it replaces Django's tag in every template
 and nothing else changes: for a name whose arguments are all whole numbers (the ids in
-/actions/<int:pk>/), the name is reversed once with stand-in numbers into a pattern, which is
+/actions/<int:pk>/), or that has none, the name is reversed once with stand-in numbers into a pattern, which is
 kept only if reversing it with other numbers (0, 7, 1234567890) gives what the pattern gives; later
 links put their numbers in the stand-ins' places. Any other link (keyword arguments, text, the
 admin's quoted keys) is reversed as Django's tag does.
@@ -35,7 +35,7 @@ def _forget(**kwargs):
 def reverse_numbers(view_name, args, current_app=None):
     """reverse(view_name, args=args), from the name's pattern where every argument is a whole
     number."""
-    if not args or not all(type(arg) is int and arg >= 0 for arg in args):
+    if not all(type(arg) is int and arg >= 0 for arg in args):
         return reverse(view_name, args=args, current_app=current_app)
     urlconf = get_urlconf() or settings.ROOT_URLCONF
     key = (view_name, len(args), current_app, get_script_prefix(), urlconf, get_language())
