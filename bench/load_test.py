@@ -101,7 +101,8 @@ def prepare(env, authorities):
 
 
 def start_gunicorn(env, port, workers, preload=True):
-    # --preload: the app is imported and warmed once, before the workers are forked.
+    # gunicorn.conf.py: the app is loaded and warmed once, before the workers are forked;
+    # --no-preload reads no configuration file, so each worker loads the app itself.
     server = subprocess.Popen(
         [
             str(Path(PYTHON).parent / "gunicorn"),
@@ -112,7 +113,7 @@ def start_gunicorn(env, port, workers, preload=True):
             f"127.0.0.1:{port}",
             "--log-level",
             "warning",
-            *(["--preload"] if preload else []),
+            *([] if preload else ["--config", os.devnull]),
         ],
         cwd=ROOT,
         env=env,
@@ -346,7 +347,9 @@ def main():
     parser.add_argument("--workers", type=int, default=4)
     parser.add_argument("--port", type=int, default=8765)
     parser.add_argument("--authorities", type=int, default=0, help="Default: all of them.")
-    parser.add_argument("--no-preload", action="store_true", help="Workers import the app.")
+    parser.add_argument(
+        "--no-preload", action="store_true", help="Each worker loads the app (no gunicorn.conf.py)."
+    )
     capacity = parser.add_argument_group("capacity run")
     capacity.add_argument("--capacity", action="store_true", help="Ramp people up instead.")
     capacity.add_argument("--start", type=int, default=25)
