@@ -150,9 +150,14 @@ ACTION = [
     WHERE u.action_id = %(action)s ORDER BY e.id""",
     """SELECT changed_at, old_due_on, new_due_on, reason FROM improvement_duedatechange
     WHERE action_id = %(action)s ORDER BY changed_at, id""",
-    # What changed: the action's history records, with who made each.
-    """SELECT h.*, u.first_name, u.last_name, u.username FROM improvement_historicalaction h
+    # What changed: the action's history records, with who made each and the names of the plan,
+    # theme and lead each pointed to.
+    """SELECT h.*, u.first_name, u.last_name, u.username, p.title, t.number, t.title,
+    l.first_name, l.last_name, l.username FROM improvement_historicalaction h
     LEFT JOIN auth_user u ON u.id = h.history_user_id
+    LEFT JOIN improvement_improvementplan p ON p.id = h.plan_id
+    LEFT JOIN improvement_theme t ON t.id = h.theme_id
+    LEFT JOIN auth_user l ON l.id = h.lead_officer_id
     WHERE h.id = %(action)s ORDER BY h.history_date""",
 ]
 
