@@ -47,13 +47,18 @@ def prepared(build):
 
 
 KINDS = (int, str, datetime.date, datetime.datetime)
+# Django leaves a number too large for its column out of the SQL (it matches nothing); a database
+# sent one may refuse it (SQLite), so those are left to Django.
+BIGGEST = 2**63 - 1
 
 
 def _shape(arg):
+    if type(arg) is int:
+        return int if -BIGGEST <= arg <= BIGGEST else None
     if type(arg) in KINDS:
         return type(arg)
     if type(arg) is list and arg and all(type(item) is int for item in arg):
-        return len(arg)
+        return len(arg) if all(-BIGGEST <= item <= BIGGEST for item in arg) else None
     return None  # an empty list matches nothing: Django answers it without a query
 
 

@@ -152,3 +152,10 @@ def test_kept_relations_are_read_as_prefetched_ones(sides):
         assert list(action.recommendations.all()) == [a.recommendation]
     assert not captured
     assert list(action.updates.filter(rag="purple")) == []  # a new question still asks
+
+
+def test_a_number_too_large_for_any_column_is_left_to_django(sides, client):
+    a, _ = sides  # which leaves it out of the SQL, where SQLite would refuse it
+    client.force_login(a.officer)
+    assert client.get(f"/plans/{10**30}/").status_code == 404
+    assert client.get(f"/actions/{10**30}/").status_code == 404
