@@ -16,9 +16,11 @@ in one place, by every app:
 - reports.permissions.readable_reports: a partner reads only final committee papers.
 """
 
+from django.http import Http404
 from django.shortcuts import get_object_or_404
 
 from authorities.models import LocalAuthority, Membership
+from core.prepared import prepared
 
 Role = Membership.Role
 
@@ -37,27 +39,35 @@ def authorities_for(user):
     return LocalAuthority.objects.filter(memberships__user=user)
 
 
+def memberships_of(user):
+    """The user's memberships with their authorities, by the authorities' names: read once and
+    kept on the user for the request (the request's user is loaded afresh for each request).
+    Every page's header names these authorities, and every rule asks these roles."""
+    memberships = getattr(user, "_memberships", None)
+    if memberships is None:
+        memberships = _memberships(user.pk) if user.is_authenticated else []
+        user._memberships = memberships
+    return memberships
+
+
+@prepared
+def _memberships(user_id):
+    found = Membership.objects.filter(user_id=user_id).select_related("authority")
+    return found.order_by("authority__name")
+
+
+def member_authorities(user):
+    """The user's authorities, by name, from the one read of their memberships."""
+    return [membership.authority for membership in memberships_of(user)]
+
+
 def roles_of(user):
-    """{authority id: role} of the user's memberships, read once and kept on the user for the
-    request (the request's user is loaded afresh for each request)."""
+    """{authority id: role} of the user's memberships."""
     roles = getattr(user, "_roles_by_authority", None)
     if roles is None:
-        _read_memberships(user)
-        roles = user._roles_by_authority
+        roles = {membership.authority_id: membership.role for membership in memberships_of(user)}
+        user._roles_by_authority = roles
     return roles
-
-
-def _read_memberships(user):
-    """Read the user's memberships in one query: their roles and, for a partner, organisations."""
-    rows = []
-    if user.is_authenticated:
-        rows = Membership.objects.filter(user=user).values_list(
-            "authority_id", "role", "organisation_id"
-        )
-    user._roles_by_authority = {authority: role for authority, role, _ in rows}
-    user._organisation_by_authority = {
-        authority: organisation for authority, _, organisation in rows if organisation
-    }
 
 
 def role_in(user, authority_id):
@@ -92,14 +102,17 @@ def is_partner(user, authority_id):
 
 def partner_organisation_id(user, authority_id):
     """The id of the organisation the user is a partner for in the authority, or None."""
-    roles_of(user)
-    return user._organisation_by_authority.get(authority_id)
+    return _organisations_of(user).get(authority_id)
 
 
 def partner_organisation_ids(user):
     """The ids of every organisation the user is a partner for, in any authority."""
-    roles_of(user)
-    return list(user._organisation_by_authority.values())
+    return list(_organisations_of(user).values())
+
+
+def _organisations_of(user):
+    """{authority id: organisation id} of the user's partner memberships, from the one read."""
+    return {m.authority_id: m.organisation_id for m in memberships_of(user) if m.organisation_id}
 
 
 def partner_of(user):
@@ -137,6 +150,13 @@ def get_scoped_or_404(queryset, user, authority_field="authority", **lookup):
     """The row, if it is of one of the user's authorities; 404 otherwise, so an outsider does
     not learn it exists."""
     return get_object_or_404(scoped(queryset, user, authority_field), **lookup)
+
+
+def first_or_404(rows):
+    """The one row a scoped, prepared query found (core.prepared), or 404."""
+    if not rows:
+        raise Http404("No such row among the user's authorities'.")
+    return rows[0]
 
 
 def administered_by(user):

@@ -2,13 +2,13 @@
 
 from django.utils.functional import SimpleLazyObject
 
-from authorities.access import authorities_for
+from authorities.access import member_authorities
 
 
 def user_authorities(request):
     user = getattr(request, "user", None)
     return {
         "user_authorities": SimpleLazyObject(
-            lambda: list(authorities_for(user)) if user is not None else []
+            lambda: member_authorities(user) if user is not None else []
         ),
     }

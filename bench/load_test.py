@@ -1,4 +1,5 @@
-"""Load test: 50 officers and committee members for 60 s against gunicorn and PostgreSQL.
+"""Load test: 50 officers and committee members for 60 s against gunicorn and PostgreSQL; or, with
+--capacity, as many as one machine serves.
 
 One command (see bench/README.md) prepares the database at the generated volume if it has no plans
 (every authority: `manage.py generate_volume`), collects the static files, starts gunicorn on
@@ -9,7 +10,15 @@ actions they lead. After each page it fetches the JSON view of the same rows, so
 measured under the same load. Prints requests, failures, median and 95th percentile per page,
 throughput, and each page's median against its baseline's. Exits 1 on any failure.
 
+With --capacity it measures instead how many people the machine serves: it starts --start people
+and adds --step more every --step-seconds (each new person signs in before the step is
+measured), browsing as above with the same reading pauses but without the JSON baselines, until
+the 95th percentile of a step's requests passes --limit-ms or a request fails. It prints each
+step and the most people served within the limit with no failure, and what that means for the
+153 authorities' staff at a given share online at once.
+
     DATABASE_URL=postgres://postgres@127.0.0.1:5432/tracker_load .venv/bin/python bench/load_test.py
+    DATABASE_URL=... .venv/bin/python bench/load_test.py --capacity
 """
 
 from gevent import monkey
@@ -34,6 +43,7 @@ from locust.env import Environment  # noqa: E402
 ROOT = Path(__file__).resolve().parent.parent
 PYTHON = sys.executable
 PASSWORD = "volume-password-1"
+AUTHORITIES = 153
 PAGES = ["home", "plan", "actions", "action", "download", "report PDF", "add update", "login"]
 PEOPLE_SCRIPT = """
 import json
@@ -90,7 +100,9 @@ def prepare(env, authorities):
     return officers, members
 
 
-def start_gunicorn(env, port, workers):
+def start_gunicorn(env, port, workers, preload=True):
+    # gunicorn.conf.py: the app is loaded and warmed once, before the workers are forked;
+    # --no-preload reads no configuration file, so each worker loads the app itself.
     server = subprocess.Popen(
         [
             str(Path(PYTHON).parent / "gunicorn"),
@@ -101,6 +113,7 @@ def start_gunicorn(env, port, workers):
             f"127.0.0.1:{port}",
             "--log-level",
             "warning",
+            *([] if preload else ["--config", os.devnull]),
         ],
         cwd=ROOT,
         env=env,
@@ -123,6 +136,8 @@ class Person(HttpUser):
     logged_in = 0
     go = False
     people = []
+    # After each page the JSON view of the same rows, for the ratio; not in the capacity run.
+    baselines = True
 
     def on_start(self):
         self.me = self.people.pop() if self.people else random.choice(self.all_people)
@@ -147,7 +162,7 @@ class Person(HttpUser):
         with self.client.get(url, name=name, catch_response=True) as response:
             if response.status_code != 200:
                 response.failure(f"{response.status_code}")
-        if baseline:
+        if baseline and self.baselines:
             self.client.get(f"/bench/{baseline}", name=f"{name} (JSON)")
 
     @task(2)
@@ -268,6 +283,63 @@ def report(environment, seconds, workers, users, logins):
     return total.num_failures
 
 
+def step_figures(stats, seconds):
+    total = stats.total
+    return {
+        "requests": total.num_requests,
+        "failures": total.num_failures,
+        "median": total.median_response_time,
+        "p95": total.get_response_time_percentile(0.95),
+        "rate": total.num_requests / seconds,
+    }
+
+
+def ramp(environment, runner, args):
+    """Add people step by step until the 95th percentile passes the limit or a request fails;
+    returns each step's figures."""
+    steps = []
+    print(f"{'people':>7}{'requests':>10}{'failures':>9}{'median':>9}{'p95':>8}{'req/s':>8}")
+    users = args.start
+    while users <= args.max_users:
+        runner.start(users, spawn_rate=max(args.step / 5, 1))
+        deadline = time.monotonic() + 600
+        while Person.logged_in < users and time.monotonic() < deadline:
+            gevent.sleep(0.5)
+        environment.stats.reset_all()  # the step's own minute: signing in is not browsing
+        gevent.sleep(args.step_seconds)
+        step = {"people": users, **step_figures(environment.stats, args.step_seconds)}
+        steps.append(step)
+        print(
+            f"{users:>7}{step['requests']:>10}{step['failures']:>9}{step['median']:>7.0f}ms"
+            f"{step['p95']:>6.0f}ms{step['rate']:>8.1f}",
+            flush=True,
+        )
+        if step["p95"] > args.limit_ms or step["failures"]:
+            break
+        users += args.step
+    runner.quit()
+    return steps
+
+
+def capacity_report(steps, args):
+    served = [s for s in steps if s["p95"] <= args.limit_ms and not s["failures"]]
+    people = served[-1]["people"] if served else 0
+    print(
+        f"\nserved: {people} people browsing with reading pauses, p95 within {args.limit_ms} ms "
+        f"and no failure ({args.workers} sync workers, this machine)"
+    )
+    if people:
+        staff = AUTHORITIES * args.staff
+        online = staff * args.online
+        machines = -(-online // people)
+        print(
+            f"{AUTHORITIES} authorities x {args.staff} staff = {staff:,} people; "
+            f"{args.online:.0%} online at once = {online:,.0f}: {machines:.0f} machine(s) "
+            f"like this one, against one PostgreSQL"
+        )
+    return people
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--users", type=int, default=50)
@@ -275,6 +347,18 @@ def main():
     parser.add_argument("--workers", type=int, default=4)
     parser.add_argument("--port", type=int, default=8765)
     parser.add_argument("--authorities", type=int, default=0, help="Default: all of them.")
+    parser.add_argument(
+        "--no-preload", action="store_true", help="Each worker loads the app (no gunicorn.conf.py)."
+    )
+    capacity = parser.add_argument_group("capacity run")
+    capacity.add_argument("--capacity", action="store_true", help="Ramp people up instead.")
+    capacity.add_argument("--start", type=int, default=25)
+    capacity.add_argument("--step", type=int, default=25)
+    capacity.add_argument("--step-seconds", type=int, default=60)
+    capacity.add_argument("--max-users", type=int, default=1000)
+    capacity.add_argument("--limit-ms", type=int, default=300)
+    capacity.add_argument("--staff", type=int, default=50, help="People per authority.")
+    capacity.add_argument("--online", type=float, default=0.1, help="Share online at once.")
     args = parser.parse_args()
     if not os.environ.get("DATABASE_URL", "").startswith("postgres"):
         sys.exit("Set DATABASE_URL to a PostgreSQL database of its own: it is filled with data.")
@@ -290,10 +374,11 @@ def main():
         "DJANGO_LOG_LEVEL": "WARNING",
     }
     officers, members = prepare(env, args.authorities)
-    share = args.users * Officer.weight // (Officer.weight + CommitteeMember.weight)
-    Officer.people, CommitteeMember.people = officers[:share], members[: args.users - share]
+    users = args.max_users if args.capacity else args.users
+    share = users * Officer.weight // (Officer.weight + CommitteeMember.weight)
+    Officer.people, CommitteeMember.people = officers[:share], members[: users - share]
     Officer.all_people, CommitteeMember.all_people = officers, members
-    server = start_gunicorn(env, args.port, args.workers)
+    server = start_gunicorn(env, args.port, args.workers, preload=not args.no_preload)
     try:
         environment = Environment(
             user_classes=[Officer, CommitteeMember],
@@ -301,6 +386,10 @@ def main():
             events=events,
         )
         runner = environment.create_local_runner()
+        if args.capacity:
+            Person.go, Person.baselines = True, False
+            print(f"\nCapacity: people added {args.step} at a time, {args.step_seconds} s each")
+            return 0 if capacity_report(ramp(environment, runner, args), args) else 1
         logins = log_everyone_in(environment, runner, args.users)
         gevent.spawn_later(args.seconds, runner.quit)
         runner.greenlet.join()

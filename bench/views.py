@@ -13,7 +13,7 @@ from django.contrib.auth.decorators import login_required
 from django.db.models import Model, QuerySet
 from django.http import JsonResponse
 
-from authorities.access import authorities_for
+from authorities.access import member_authorities
 from core.access import guarded, signed_in
 from core.people import person_name
 from improvement.views import action_page, actions_page, export_rows, plan_page
@@ -49,7 +49,7 @@ def choices(form):
 def page_json(request, data):
     # Every page's header names the user's authorities and the user.
     layout = {
-        "authorities": [a.name for a in authorities_for(request.user)],
+        "authorities": [a.name for a in member_authorities(request.user)],
         "user": person_name(request.user),
     }
     return JsonResponse({**layout, **data})

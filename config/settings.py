@@ -73,6 +73,8 @@ TEMPLATES = [
         "DIRS": [BASE_DIR / "templates"],
         "APP_DIRS": True,
         "OPTIONS": {
+            # {% url %} reversing each pattern once per process (core/templatetags/links.py).
+            "builtins": ["core.templatetags.links"],
             "context_processors": [
                 "django.template.context_processors.request",
                 "django.contrib.auth.context_processors.auth",
@@ -100,6 +102,13 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+]
+# Argon2id at OWASP's first cost (core/hashers.py, docs/security.md); a password hashed by
+# an older hasher below is checked with it and hashed again with Argon2 at its next sign-in.
+PASSWORD_HASHERS = [
+    "core.hashers.Argon2PasswordHasher",
+    "django.contrib.auth.hashers.PBKDF2PasswordHasher",
+    "django.contrib.auth.hashers.PBKDF2SHA1PasswordHasher",
 ]
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "/"
@@ -201,9 +210,16 @@ SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", False)
 SESSION_COOKIE_SECURE = env_bool("SECURE_COOKIES", not DEBUG)
 CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
 
-# A session ends after SESSION_IDLE_MINUTES without a request, and when the browser closes.
+# A session ends after SESSION_IDLE_MINUTES without a request, and when the browser closes. It is
+# written when it changes and otherwise refreshed at most every SESSION_REFRESH_MINUTES
+# (core/sessions.py), not on every request: it then ends 29 to 30 idle minutes after the last.
 SESSION_COOKIE_AGE = int(os.environ.get("SESSION_IDLE_MINUTES", "30")) * 60
-SESSION_SAVE_EVERY_REQUEST = env_bool("SESSION_SAVE_EVERY_REQUEST", True)
+SESSION_REFRESH_MINUTES = int(os.environ.get("SESSION_REFRESH_MINUTES", "1"))
+SESSION_SAVE_EVERY_REQUEST = env_bool("SESSION_SAVE_EVERY_REQUEST", False)
+MIDDLEWARE.insert(
+    MIDDLEWARE.index("django.contrib.sessions.middleware.SessionMiddleware") + 1,
+    "core.sessions.RefreshSessionMiddleware",
+)
 SESSION_EXPIRE_AT_BROWSER_CLOSE = env_bool("SESSION_EXPIRE_AT_BROWSER_CLOSE", True)
 
 # Failed sign-ins lock the pair of username and address (core/lockout.py): guessing one person's
@@ -274,7 +290,7 @@ STORAGES = {
     },
 }
 # Nothing another process needs lives in one process's memory: sessions and the cache are tables.
-SESSION_ENGINE = "django.contrib.sessions.backends.db"
+SESSION_ENGINE = "core.sessions"  # Django's database sessions, read by a prepared query
 CACHES = {
     "default": {"BACKEND": "django.core.cache.backends.db.DatabaseCache", "LOCATION": "cache"}
 }

@@ -6,4 +6,8 @@ class CoreConfig(AppConfig):
     verbose_name = "Site"
 
     def ready(self):
-        from core import checks, lookups  # noqa: F401  (register the deploy checks and `__in`)
+        from core import (  # noqa: F401
+            checks,  # the deploy checks
+            lookups,  # the integer `__in` lookup
+            sessions,  # a sign-in starts the session's refresh interval
+        )

@@ -5,6 +5,8 @@ import re
 
 from django import forms
 from django.db import models
+from django.utils.html import format_html
+from django.utils.safestring import mark_safe
 
 
 class DateInput(forms.MultiWidget):
@@ -120,3 +122,106 @@ def model_form_field(db_field, **kwargs):
 
 # What every edit page says when a form comes back as it was sent: nothing is written.
 NOTHING_CHANGED = "Nothing was changed, so nothing was saved."
+
+
+class KeptChoiceIterator(forms.models.ModelChoiceIterator):
+    """The field's choices from its queryset read once and kept (no server-side cursor)."""
+
+    def __iter__(self):
+        if self.field.empty_label is not None:
+            yield ("", self.field.empty_label)
+        for obj in self.field.rows():
+            yield self.choice(obj)
+
+    def __len__(self):
+        return len(self.field.rows()) + (1 if self.field.empty_label is not None else 0)
+
+
+class KeptModelChoiceField(forms.ModelChoiceField):
+    """A choice of a row, its choices read in one query kept for the form: the value sent is
+    checked against them rather than read again, and they are listed from them rather than
+    streamed through a server-side cursor (DECLARE, FETCH and CLOSE on PostgreSQL). For the short
+    lists a page shows (a council's plans, its themes, its officers). `read`, if given, is a
+    function returning the rows (a prepared query, core.prepared) for the queryset's."""
+
+    iterator = KeptChoiceIterator
+
+    def __init__(self, *args, read=None, **kwargs):
+        self.read, self._rows = read, None
+        super().__init__(*args, **kwargs)
+
+    def _set_queryset(self, queryset):
+        super()._set_queryset(queryset)
+        self._rows = None
+
+    queryset = property(forms.ModelChoiceField._get_queryset, _set_queryset)
+
+    def rows(self):
+        """The choices' rows, read once for the form."""
+        if self._rows is None:
+            self._rows = list(self.read() if self.read else self.queryset)
+        return self._rows
+
+    def to_python(self, value):
+        if value in self.empty_values:
+            return None
+        self.validate_no_null_characters(value)
+        key = self.to_field_name or "pk"
+        model = self.queryset.model
+        field = model._meta.pk if key == "pk" else model._meta.get_field(key)
+        try:
+            if isinstance(value, model):
+                value = getattr(value, key)
+            wanted = field.to_python(value)
+        except (ValueError, TypeError, forms.ValidationError):
+            wanted = None
+        for row in self.rows():
+            if wanted is not None and getattr(row, key) == wanted:
+                return row
+        raise forms.ValidationError(
+            self.error_messages["invalid_choice"], code="invalid_choice", params={"value": value}
+        )
+
+
+class Select(forms.Select):
+    """A select box written here, as Django's template writes it, rather than by a template for
+    each option: a filter of a council's plans, themes and officers lists dozens, and the
+    templates cost a third of the actions page."""
+
+    def render(self, name, value, attrs=None, renderer=None):
+        widget = self.get_context(name, value, attrs)["widget"]
+        lines = []
+        for group_name, options, _ in widget["optgroups"]:
+            if group_name:
+                lines.append(format_html('\n  <optgroup label="{}">', group_name))
+            for option in options:
+                lines.append(
+                    format_html(
+                        '\n  <option value="{}"{}>{}</option>\n',
+                        str(option["value"]),
+                        _attrs(option["attrs"]),
+                        option["label"],
+                    )
+                )
+            if group_name:
+                lines.append(mark_safe("\n  </optgroup>"))
+        return format_html(
+            '<select name="{}"{}>{}\n</select>',
+            widget["name"],
+            _attrs(widget["attrs"]),
+            mark_safe("".join(lines)),
+        )
+
+
+def _attrs(attrs):
+    """Attributes in order, as django/forms/widgets/attrs.html writes them."""
+    return mark_safe(
+        "".join(
+            format_html(" {}", name) if value is True else format_html(' {}="{}"', name, value)
+            for name, value in attrs.items()
+            if value is not False
+        )
+    )
+
+
+KeptModelChoiceField.widget = Select

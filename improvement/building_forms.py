@@ -3,13 +3,13 @@
 from django import forms
 from django.utils import timezone
 
-from core.forms import DateField
+from core.forms import DateField, KeptModelChoiceField, Select
 from core.people import person_name
 from improvement.leads import possible_leads
 from improvement.models import Action, Theme
 
 
-class PersonChoiceField(forms.ModelChoiceField):
+class PersonChoiceField(KeptModelChoiceField):
     def label_from_instance(self, obj):
         return person_name(obj)
 
@@ -138,6 +138,7 @@ class BulkUpdateForm(forms.Form):
         label="Set status to",
         choices=[("", "Leave as it is"), *Action.Status.choices],
         required=False,
+        widget=Select,
     )
     lead_officer = PersonChoiceField(
         label="Set lead to", queryset=None, required=False, empty_label="Leave as it is"

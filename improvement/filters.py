@@ -1,13 +1,18 @@
 """Filters of the actions list: plan, theme, lead, RAG, status, overdue, due between, free text."""
 
+import functools
+
 import django_filters
+import django_filters.fields
 from django.contrib.auth import get_user_model
 from django.db.models import Q
 from django.utils import timezone
 
-from authorities.access import scoped
+from authorities.access import roles_of
+from core import forms
 from core.forms import DateField
 from core.people import person_name
+from core.prepared import prepared
 from improvement.models import Action, ImprovementPlan, Rag, Theme
 from improvement.state import overdue_on
 
@@ -18,20 +23,33 @@ class DateFilter(django_filters.DateFilter):
     field_class = DateField
 
 
+class KeptChoiceIterator(django_filters.fields.ModelChoiceIterator, forms.KeptChoiceIterator):
+    pass
+
+
+class KeptChoiceField(django_filters.fields.ModelChoiceField, forms.KeptModelChoiceField):
+    iterator = KeptChoiceIterator
+
+
+class ChoiceFilter(django_filters.ModelChoiceFilter):
+    """A plan, theme or lead, its choices read once for the form (core.forms.KeptModelChoiceField)."""
+
+    field_class = KeptChoiceField
+
+
 class ActionFilter(django_filters.FilterSet):
     q = django_filters.CharFilter(label="Search", method="search")
-    plan = django_filters.ModelChoiceFilter(queryset=ImprovementPlan.objects.none())
-    theme = django_filters.ModelChoiceFilter(queryset=Theme.objects.none())
-    lead_officer = django_filters.ModelChoiceFilter(
-        label="Lead", queryset=get_user_model().objects.none()
-    )
-    rag = django_filters.ChoiceFilter(label="RAG rating", choices=Rag.choices)
-    status = django_filters.ChoiceFilter(choices=Action.Status.choices)
+    plan = ChoiceFilter(queryset=ImprovementPlan.objects.none())
+    theme = ChoiceFilter(queryset=Theme.objects.none())
+    lead_officer = ChoiceFilter(label="Lead", queryset=get_user_model().objects.none())
+    rag = django_filters.ChoiceFilter(label="RAG rating", choices=Rag.choices, widget=forms.Select)
+    status = django_filters.ChoiceFilter(choices=Action.Status.choices, widget=forms.Select)
     overdue = django_filters.ChoiceFilter(
         label="Overdue",
         method="filter_overdue",
         choices=[("yes", "Overdue only")],
         empty_label="All actions",
+        widget=forms.Select,
     )
     due_after = DateFilter(field_name="due_on", lookup_expr="gte", label="Due on or after")
     due_before = DateFilter(field_name="due_on", lookup_expr="lte", label="Due on or before")
@@ -42,12 +60,10 @@ class ActionFilter(django_filters.FilterSet):
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
-        plans = scoped(ImprovementPlan.objects.all(), user)
-        self.filters["plan"].queryset = plans
-        self.filters["theme"].queryset = Theme.objects.filter(plan__in=plans).select_related("plan")
-        self.filters["lead_officer"].queryset = (
-            get_user_model().objects.filter(actions_led__plan__in=plans).distinct()
-        )
+        ids = list(roles_of(user))
+        for name, read in (("plan", _plans), ("theme", _themes), ("lead_officer", _leads)):
+            self.filters[name].queryset = read.__wrapped__(ids)
+            self.filters[name].extra["read"] = functools.partial(read, ids)
         # People by name, as everywhere: the full name, else the username.
         self.form.fields["lead_officer"].label_from_instance = person_name
 
@@ -64,3 +80,25 @@ class ActionFilter(django_filters.FilterSet):
         if value != "yes":
             return queryset
         return overdue_on(queryset, timezone.localdate())
+
+
+# The choices, each read by a query compiled once (core.prepared).
+
+
+@prepared
+def _plans(authority_ids):
+    # Each plan's name says its authority's ("Improvement plan (Leicester)").
+    return ImprovementPlan.objects.filter(authority_id__in=authority_ids).select_related(
+        "authority"
+    )
+
+
+@prepared
+def _themes(authority_ids):
+    return Theme.objects.filter(plan__authority_id__in=authority_ids).select_related("plan")
+
+
+@prepared
+def _leads(authority_ids):
+    leads = get_user_model().objects.filter(actions_led__plan__authority_id__in=authority_ids)
+    return leads.distinct().order_by("first_name", "last_name", "username")

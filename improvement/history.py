@@ -14,6 +14,7 @@ from django.utils.text import capfirst
 
 from core.dates import long_date
 from core.people import person_name
+from core.prepared import prepared
 from improvement.models import Action, ImprovementPlan
 
 # Bookkeeping, not something a reader of the plan changed.
@@ -33,7 +34,7 @@ class Change:
 
 def action_changes(action):
     """Every change of the action's fields, newest first, in a fixed number of queries."""
-    records = list(action.history.select_related("history_user").order_by("history_date"))
+    records = _records(action.pk)
     fields = [f for f in Action._meta.concrete_fields if f.name not in UNSHOWN]
     names = _related_names(records, fields)
     changes = []
@@ -52,6 +53,18 @@ def action_changes(action):
     return changes[::-1]
 
 
+# The rows an action's fields point to (plan, theme, lead), read with its history records.
+RELATIONS = [f.name for f in Action._meta.concrete_fields if f.is_relation]
+
+
+@prepared
+def _records(action_id):
+    """The action's history records, oldest first, each with who made it and the rows its fields
+    pointed to then (a row since removed is None): one query, compiled once."""
+    records = Action.history.model.objects.filter(id=action_id)
+    return records.select_related("history_user", *RELATIONS).order_by("history_date")
+
+
 def _moved(before, after, who):
     """A move within its theme as a reader sees it: up or down, not the numbers the ordering keeps
     (which also shift when a neighbour moves). Left out where the theme changed too (its change
@@ -64,15 +77,15 @@ def _moved(before, after, who):
 
 
 def _related_names(records, fields):
-    """{(model, pk): name} for every related row the records mention: one query per model."""
+    """{(model, pk): name} for every related row the records mention, read with the records."""
     names = {}
     for field in fields:
         if not field.is_relation:
             continue
-        ids = {getattr(record, field.attname) for record in records} - {None}
-        rows = field.related_model._default_manager.filter(pk__in=ids)
-        for row in rows:
-            names[field.related_model, row.pk] = _name(row)
+        for record in records:
+            row = getattr(record, field.name)
+            if row is not None:
+                names[field.related_model, row.pk] = _name(row)
     return names
 
 

@@ -3,7 +3,7 @@
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import F, Q, Window
+from django.db.models import Count, F, Q, Window
 from django.db.models.functions import RowNumber
 from django.utils import timezone
 from simple_history.models import HistoricalRecords
@@ -309,6 +309,19 @@ def first_of_each(queryset, partition, order, limit):
         row_number=Window(RowNumber(), partition_by=[F(partition)], order_by=order)
     )
     return numbered.filter(row_number__lte=limit)
+
+
+def first_of_all(queryset, limit, offset=0):
+    """The first `limit` rows after `offset`, each with how many rows there are in all
+    (`rows_in_all`), in one query (COUNT(*) OVER ())."""
+    return queryset.annotate(rows_in_all=Window(Count("pk")))[offset : offset + limit]
+
+
+def first_and_count(queryset, limit, offset=0):
+    """(The first `limit` rows after `offset`, how many rows there are in all); the count is 0
+    where no row is after the offset."""
+    rows = list(first_of_all(queryset, limit, offset))
+    return rows, rows[0].rows_in_all if rows else 0
 
 
 class ProgressUpdate(models.Model):

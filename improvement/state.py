@@ -1,9 +1,10 @@
 """An action as at a date: the one read of its state that every page, export, email and paper makes.
 
 `standing_updates` is the one function that finds an action's standing update: its newest update
-not retracted and reported by the date. `action_states` builds, for many actions at once and in a
-fixed number of queries, what each stood at on that day: RAG and its words, status, due date,
-lead, whether it was overdue and whether an update was due.
+not retracted and reported by the date (`with_standing_on` is the same rule in SQL, for the day it
+was reported alone). `action_states` builds, for many actions at once and in a fixed number of
+queries, what each stood at on that day: RAG and its words, status, due date, lead, whether it was
+overdue and whether an update was due.
 
 As at today the RAG, status and due date are the action's own columns, which the services keep
 (services.add_progress_update, retract_progress_update, change_due_date, edit_action), so the
@@ -16,7 +17,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from django.db.models import QuerySet
+from django.db.models import OuterRef, QuerySet, Subquery
 from django.utils import timezone
 
 from improvement.models import (
@@ -96,6 +97,18 @@ def standing_updates(action_ids: Iterable[int], as_at: date | None = None) -> di
     return {update.action_id: update for update in newest}
 
 
+def with_standing_on(actions: QuerySet, as_at: date | None = None) -> QuerySet:
+    """The actions, each with the day its standing update as at the day (today if None) was
+    reported, or None, as `standing_on`: standing_updates's rule as a subquery of the actions' own
+    query. For lists that show whether an update is due and not the update: action_states reads
+    it where it reads no update."""
+    updates = ProgressUpdate.objects.current().filter(
+        action=OuterRef("pk"), reported_on__lte=as_at or timezone.localdate()
+    )
+    newest = updates.order_by(*ProgressUpdate._meta.ordering).values("reported_on")[:1]
+    return actions.annotate(standing_on=Subquery(newest))
+
+
 def standing_update(action: Action, as_at: date | None = None) -> ProgressUpdate | None:
     return standing_updates([action.pk], as_at).get(action.pk)
 
@@ -114,18 +127,20 @@ def action_states(
     """Each action's state as at the day (today if None), in the order given.
 
     `updates=False` reads no update as at today (for lists that show none, at no query): the
-    state's update and update_due are then None. `due_date_changes=True` lists each action's
-    due-date changes made by then. The queries are as many whatever the number of actions: at
-    most four, and none per action.
+    state's update is then None, and so is update_due, unless the actions were read
+    with_standing_on (as at the same day). `due_date_changes=True` lists each action's due-date
+    changes made by then. The queries are as many whatever the number of actions: at most four,
+    and none per action.
     """
     actions = list(actions)
     today = timezone.localdate()
     as_at = min(as_at or today, today)
     past = as_at < today
     updates = updates or past  # an earlier day's state is worked out from its updates
+    days = updates or all(hasattr(action, "standing_on") for action in actions)
     ids = [action.pk for action in actions]
     standing = standing_updates(ids, as_at) if updates else {}
-    cycles = _update_cycles(actions) if updates else {}
+    cycles = _update_cycles(actions) if days else {}
     since = _reported_since(ids, as_at) if past else set()
     changes = _due_date_changes(ids) if due_date_changes or past else None
     states = []
@@ -133,7 +148,8 @@ def action_states(
         update = standing.get(action.pk)
         made = changes.get(action.pk, []) if changes is not None else None
         rag, status, due_on = _then(action, as_at, update, action.pk in since, made)
-        update_due = _update_due(status, update, as_at, cycles[action.plan_id]) if updates else None
+        day = (update and update.reported_on) if updates else getattr(action, "standing_on", None)
+        update_due = _update_due(status, day, as_at, cycles[action.plan_id]) if days else None
         states.append(
             ActionState(
                 action=action,
@@ -150,11 +166,11 @@ def action_states(
     return states
 
 
-def _update_due(status, update, as_at, weeks):
+def _update_due(status, reported_on, as_at, weeks):
     """Not complete, and no update within the plan's update cycle before the day."""
     if status == COMPLETE:
         return False
-    return update is None or update.reported_on < as_at - timedelta(weeks=weeks)
+    return reported_on is None or reported_on < as_at - timedelta(weeks=weeks)
 
 
 def _then(action, as_at, update, reported_since, changes):

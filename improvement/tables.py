@@ -3,10 +3,31 @@
 from functools import cached_property
 
 import django_tables2 as tables
+from django.core.paginator import Paginator
+from django_tables2.rows import BoundRows
 
 from improvement.columns import DOWNLOAD, columns
-from improvement.models import Action
+from improvement.models import Action, first_and_count
 from improvement.state import action_states
+
+
+class CountingPaginator(Paginator):
+    """A page of the table's rows and how many rows there are, read in one query (COUNT(*) OVER ()
+    beside the rows) rather than a COUNT and then the page. A page past the end is left to
+    Django's paginator, which counts and refuses it."""
+
+    def page(self, number):
+        try:
+            number = int(number)
+        except (TypeError, ValueError):
+            return super().page(number)
+        queryset = self.object_list.data.data  # django-tables2's rows, their data, its queryset
+        offset = (number - 1) * self.per_page
+        rows, count = first_and_count(queryset, self.per_page, offset) if number > 0 else ([], 0)
+        if not rows:
+            return super().page(number)
+        self.count = count
+        return self._get_page(BoundRows(rows, table=self.object_list.table), number, self)
 
 
 class ActionTable(tables.Table):
@@ -31,6 +52,25 @@ class ActionTable(tables.Table):
     status = tables.Column()
     rag = tables.Column(verbose_name="RAG")
 
+    # What the rows show of an action and its state (and the version the bulk update checks).
+    READ = (
+        "plan_id",
+        "theme_id",
+        "reference",
+        "title",
+        "lead_officer_id",
+        "lead_name",
+        "due_on",
+        "status",
+        "rag",
+        "version",
+        "plan__title",
+        "theme__title",
+        "lead_officer__first_name",
+        "lead_officer__last_name",
+        "lead_officer__username",
+    )
+
     class Meta:
         model = Action
         fields = ("reference", "title", "plan", "theme", "lead", "due_on", "status", "rag")
@@ -38,6 +78,11 @@ class ActionTable(tables.Table):
         template_name = "improvement/action_table.html"
         attrs = {"class": "govuk-table site-actions site-whole-words"}
         per_page = 25
+
+    @cached_property
+    def selectable(self):
+        """Whether each row has a tick box (the managers' bulk update): asked once per table."""
+        return "select" in self.columns
 
     @cached_property
     def states(self):

@@ -3,24 +3,38 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.db.models import Prefetch
 from django.http import FileResponse, Http404, HttpResponseRedirect
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods
 from django_tables2 import RequestConfig
 
-from authorities.access import get_scoped_or_404, managed_by, partner_organisation_id, scoped
+from authorities.access import (
+    first_or_404,
+    get_scoped_or_404,
+    managed_by,
+    partner_organisation_id,
+    roles_of,
+    scoped,
+)
 from authorities.models import Organisation
 from core.access import guarded, require, signed_in
 from core.exports import csv_response, xlsx_response
 from core.forms import NOTHING_CHANGED
+from core.prepared import keep_related, prepared
 from improvement import clocks, services, summary
 from improvement.building_forms import BulkUpdateForm
 from improvement.filters import ActionFilter
 from improvement.forms import ActionForm, DueDateChangeForm, ProgressUpdateForm, RetractionForm
 from improvement.history import action_changes
-from improvement.models import Action, Evidence, ImprovementPlan, ProgressUpdate
+from improvement.models import (
+    Action,
+    DueDateChange,
+    Evidence,
+    ImprovementPlan,
+    Milestone,
+    ProgressUpdate,
+)
 from improvement.permissions import (
     may_change_due_date,
     may_edit_action,
@@ -30,17 +44,13 @@ from improvement.permissions import (
     may_update_action,
 )
 from improvement.state import action_state, action_states
-from improvement.tables import EXPORT_COLUMNS, ActionTable
+from improvement.tables import EXPORT_COLUMNS, ActionTable, CountingPaginator
 from inspections.models import Recommendation
 
 
 def plan_page(request, pk):
     """What the plan page shows, gathered; bench/views.py serves the same as JSON."""
-    plan = get_scoped_or_404(
-        ImprovementPlan.objects.select_related("authority").prefetch_related("inspections"),
-        request.user,
-        pk=pk,
-    )
+    plan = first_or_404(_plan(pk, list(roles_of(request.user))))
     themes = summary.themes(plan)
     today = timezone.localdate()
     overdue, overdue_count = summary.overdue(plan, today)
@@ -60,6 +70,12 @@ def plan_page(request, pk):
     }
 
 
+@prepared
+def _plan(pk, authority_ids):
+    plans = ImprovementPlan.objects.select_related("authority").prefetch_related("inspections")
+    return plans.filter(pk=pk, authority_id__in=authority_ids)
+
+
 @login_required
 @guarded(signed_in)
 def plan_detail(request, pk):
@@ -77,8 +93,11 @@ def actions_page(request):
     """What the actions table shows, gathered (the filter's choices are read when shown)."""
     action_filter = filtered_actions(request)
     editing = may_edit_many_actions(request.user)
-    table = ActionTable(action_filter.qs, exclude=() if editing else ("select",))
-    RequestConfig(request, paginate={"per_page": 25}).configure(table)
+    shown = action_filter.qs.only(*ActionTable.READ)
+    table = ActionTable(shown, exclude=() if editing else ("select",))
+    RequestConfig(
+        request, paginate={"per_page": 25, "paginator_class": CountingPaginator}
+    ).configure(table)
     context = {"filter": action_filter, "table": table, "query": request.GET.urlencode()}
     if editing:
         context["bulk_form"] = BulkUpdateForm(authority_ids=managed_by(request.user))
@@ -121,24 +140,18 @@ def action_for(request, pk):
 
 def action_page(request, pk):
     """What the action page shows, gathered; bench/views.py serves the same as JSON."""
-    action = get_scoped_or_404(
-        Action.objects.select_related("plan__authority", "theme", "lead_officer").prefetch_related(
-            "milestones",
-            "partner_organisations",
-            Prefetch("recommendations", Recommendation.objects.select_related("inspection")),
-            Prefetch(
-                "updates",
-                ProgressUpdate.objects.select_related(
-                    "author", "retracted_by", "organisation"
-                ).prefetch_related("evidence"),
-            ),
-            Prefetch("due_date_changes", to_attr="due_date_history"),
-        ),
-        request.user,
-        "plan__authority",
-        pk=pk,
-    )
-    updates = action.updates.all()
+    action = first_or_404(_action(pk, list(roles_of(request.user))))
+    keep_related(action, "milestones", _milestones(action.pk))
+    keep_related(action, "partner_organisations", _partner_organisations(action.pk))
+    keep_related(action, "recommendations", _recommendations(action.pk))
+    updates = _updates(action.pk)
+    evidence = {}
+    for item in _evidence(action.pk):
+        evidence.setdefault(item.update_id, []).append(item)
+    for update in updates:
+        keep_related(update, "evidence", evidence.get(update.pk, []))
+    keep_related(action, "updates", updates)
+    action.due_date_history = _due_date_changes(action.pk)
     state = action_state(action, updates=False)  # the page lists every update itself
     return {
         "action": action,
@@ -148,6 +161,47 @@ def action_page(request, pk):
         "retractable": {u.pk for u in updates if may_retract_update(request.user, u)},
         "changes": action_changes(action),
     }
+
+
+# The action page's queries, each compiled once per process (core.prepared).
+
+
+@prepared
+def _action(pk, authority_ids):
+    actions = Action.objects.select_related("plan__authority", "theme", "lead_officer")
+    return actions.filter(pk=pk, plan__authority_id__in=authority_ids)
+
+
+@prepared
+def _milestones(action_id):
+    return Milestone.objects.filter(action_id=action_id)
+
+
+@prepared
+def _partner_organisations(action_id):
+    return Organisation.objects.filter(actions=action_id)
+
+
+@prepared
+def _recommendations(action_id):
+    return Recommendation.objects.filter(actions=action_id).select_related("inspection")
+
+
+@prepared
+def _updates(action_id):
+    return ProgressUpdate.objects.filter(action_id=action_id).select_related(
+        "author", "retracted_by", "organisation"
+    )
+
+
+@prepared
+def _evidence(action_id):
+    return Evidence.objects.filter(update__action_id=action_id).order_by("pk")
+
+
+@prepared
+def _due_date_changes(action_id):
+    return DueDateChange.objects.filter(action_id=action_id)
 
 
 @login_required

@@ -200,8 +200,10 @@ def neighbours_of(authority):
 
 
 def compare(authority, indicators, neighbours=None):
-    """{indicator id: Comparison} for the authority: four queries."""
+    """{indicator id: Comparison} for the authority: four queries, none for no indicator."""
     indicators = list(indicators)
+    if not indicators:
+        return {}
     neighbours = neighbours_of(authority) if neighbours is None else neighbours
     region = authority.region.code if authority.region_id else None
     neighbour_codes = {n.ons_code for n in neighbours}

@@ -2,6 +2,7 @@
 
 from django.db.models import Prefetch, Q
 
+from core.prepared import prepared
 from improvement.models import Action, Theme
 from indicators import charts, compare
 from indicators.models import Indicator, Target
@@ -9,8 +10,13 @@ from indicators.models import Indicator, Target
 
 def plan_indicators(plan):
     """Indicators tied to the plan's themes or actions, each once."""
-    tied = Q(themes__plan=plan) | Q(actions__plan=plan)
-    return Indicator.objects.for_authority(plan.authority).filter(tied).distinct()
+    return _tied(plan.authority_id, plan.pk)
+
+
+@prepared
+def _tied(authority_id, plan_id):
+    tied = Q(themes__plan_id=plan_id) | Q(actions__plan_id=plan_id)
+    return Indicator.objects.for_authority(authority_id).filter(tied).distinct()
 
 
 def plan_ties(plan):

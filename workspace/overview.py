@@ -12,13 +12,30 @@ from django.db.models import Prefetch
 from django.utils import timezone
 
 from authorities.access import managed_by
+from core.prepared import prepared
 from improvement.clocks import Clock, clocks_of_plans, still_open
 from improvement.models import Action, ImprovementPlan, Milestone, Rag, ReadStatus, WorkbookUpload
-from improvement.state import COMPLETE, ActionState, action_states
+from improvement.state import COMPLETE, ActionState, action_states, with_standing_on
 from inspections.models import Inspection
 from reports.models import CommitteeReport
 
 SHOWN = 10  # rows shown of each list; the rest are counted and linked
+# What the overview reads of an action: its state as at today, and what its rows show.
+SHOWN_OF_ACTIONS = (
+    "plan_id",
+    "reference",
+    "title",
+    "lead_officer_id",
+    "lead_name",
+    "due_on",
+    "status",
+    "rag",
+    "plan__title",
+    "plan__update_cycle_weeks",
+    "lead_officer__first_name",
+    "lead_officer__last_name",
+    "lead_officer__username",
+)
 
 
 @dataclass(frozen=True)
@@ -68,33 +85,15 @@ def manager_overview(user) -> Overview | None:
     if not authorities:
         return None
     today = timezone.localdate()
-    actions = Action.objects.filter(plan__authority_id__in=authorities).select_related(
-        "plan", "lead_officer"
-    )
-    states = action_states(actions.order_by("plan_id", "due_on", "reference"))
-    milestones = list(
-        Milestone.objects.filter(
-            action__plan__authority_id__in=authorities,
-            completed_on__isnull=True,
-            due_on__isnull=False,
-        ).select_related("action__plan")
-    )
+    # Whether an update is due, not the update: the day of each one is read with the actions.
+    states = action_states(_actions(authorities, today), today, updates=False)
+    milestones = _milestones(authorities)
     return Overview(
         overdue_or_red=[s for s in states if s.overdue or s.rag == Rag.RED],
         update_missing=[s for s in states if s.update_due],
         missed_milestones=[m for m in milestones if m.missed_on(today)],
-        awaiting_clearance=list(
-            CommitteeReport.objects.with_context().filter(
-                plan__authority_id__in=authorities, status=CommitteeReport.Status.SUBMITTED
-            )
-        ),
-        imports_waiting=list(
-            WorkbookUpload.objects.filter(
-                plan__authority_id__in=authorities, read_status=ReadStatus.READ, status=""
-            )
-            .select_related("plan", "uploaded_by")
-            .defer("content", "tables")
-        ),
+        awaiting_clearance=_awaiting_clearance(authorities),
+        imports_waiting=_imports_waiting(authorities),
         next_deadlines=next_deadlines(states, milestones, today),
         ofsted_clocks=ofsted_clocks(plans_of(authorities), today),
     )
@@ -115,6 +114,43 @@ def ofsted_clocks(plans, today) -> list[PlanClock]:
     return sorted(
         (PlanClock(plan, clock) for plan in plans for clock in still_open(by_plan[plan.pk])),
         key=lambda item: (item.clock.due_on, item.plan.title),
+    )
+
+
+# The overview's queries, each compiled once per process (core.prepared).
+
+
+@prepared
+def _actions(authority_ids, today):
+    actions = Action.objects.filter(plan__authority_id__in=authority_ids)
+    shown = actions.select_related("plan", "lead_officer").only(*SHOWN_OF_ACTIONS)
+    return with_standing_on(shown.order_by("plan_id", "due_on", "reference"), today)
+
+
+@prepared
+def _milestones(authority_ids):
+    return Milestone.objects.filter(
+        action__plan__authority_id__in=authority_ids,
+        completed_on__isnull=True,
+        due_on__isnull=False,
+    ).select_related("action__plan")
+
+
+@prepared
+def _awaiting_clearance(authority_ids):
+    return CommitteeReport.objects.with_context().filter(
+        plan__authority_id__in=authority_ids, status=CommitteeReport.Status.SUBMITTED
+    )
+
+
+@prepared
+def _imports_waiting(authority_ids):
+    return (
+        WorkbookUpload.objects.filter(
+            plan__authority_id__in=authority_ids, read_status=ReadStatus.READ, status=""
+        )
+        .select_related("plan", "uploaded_by")
+        .defer("content", "tables")
     )
 
 

@@ -8,21 +8,20 @@ from django.shortcuts import render
 from django.utils import timezone
 
 from authorities.access import (
-    authorities_for,
     is_staff_of,
     managed_by,
+    member_authorities,
     partner_of,
     partner_organisation_ids,
     roles_of,
-    scoped,
 )
 from authorities.models import Organisation
 from core.access import guarded, signed_in
+from core.prepared import prepared
 from improvement import rules
 from improvement.models import Action, ImprovementPlan
-from improvement.state import action_states
+from improvement.state import action_states, with_standing_on
 from reports.models import CommitteeReport
-from reports.permissions import readable_reports
 from workspace.overview import SHOWN, manager_overview, ofsted_clocks, plans_of
 
 GROUPS = [
@@ -37,15 +36,18 @@ def home_page(request):
     """What home shows, gathered; bench/views.py serves the same as JSON."""
     user = request.user
     context = {
-        "plans": scoped(ImprovementPlan.objects.select_related("authority"), user),
+        "plans": _plans(list(roles_of(user))),
         "plan_clocks": unmanaged_plan_clocks(user),
-        "authorities": authorities_for(user).order_by("name"),
+        "authorities": member_authorities(user),
         "overview": manager_overview(user),
         "shown": SHOWN,
     }
     if reads_papers_only(user):
         return {**context, "papers_only": True, "papers": final_papers(user)}
-    groups = rules.group_my_actions(action_states(my_actions(user)))
+    # Whether an update is due, not the update: the day of each one is read with the actions.
+    today = timezone.localdate()
+    mine = _my_actions(user.pk, list(roles_of(user)), today, partner_organisation_ids(user))
+    groups = rules.group_my_actions(action_states(mine, today, updates=False))
     return {
         **context,
         "groups": [(key, label, groups[key]) for key, label in GROUPS],
@@ -71,26 +73,38 @@ def reads_papers_only(user):
     )
 
 
-def my_actions(user):
-    """The actions the user leads, and those their partner organisations are partners on."""
-    mine = Q(lead_officer=user)
-    organisations = partner_organisation_ids(user)
-    if organisations:
-        links = Action.partner_organisations.through.objects.filter(
-            organisation_id__in=organisations
-        )
-        mine |= Q(pk__in=links.values("action_id"))
-    return (
-        scoped(Action.objects.all(), user, "plan__authority")
-        .filter(mine)
-        .select_related("plan", "theme")
+@prepared
+def _plans(authority_ids):
+    return ImprovementPlan.objects.filter(authority_id__in=authority_ids).select_related(
+        "authority"
     )
 
 
+@prepared
+def _my_actions(user_id, authority_ids, today, organisation_ids):
+    """The actions the user leads, and those their partner organisations are partners on, each
+    with the day of its standing update (compiled once)."""
+    mine = Q(lead_officer_id=user_id)
+    if organisation_ids:
+        links = Action.partner_organisations.through.objects.filter(
+            organisation_id__in=organisation_ids
+        )
+        mine |= Q(pk__in=links.values("action_id"))
+    actions = Action.objects.filter(mine, plan__authority_id__in=authority_ids)
+    return with_standing_on(actions.select_related("plan", "theme"), today)
+
+
 def final_papers(user):
-    """The finalised reports the user may read, newest meeting first."""
-    reports = readable_reports(CommitteeReport.objects.with_context(), user)
-    return scoped(reports, user, "plan__authority").filter(status=CommitteeReport.Status.FINAL)
+    """The finalised reports the user may read, newest meeting first, each with its committee:
+    every user of an authority reads its final papers (reports.permissions.readable_reports
+    hides only drafts and reports waiting for clearance)."""
+    return _final_papers(list(roles_of(user)))
+
+
+@prepared
+def _final_papers(authority_ids):
+    reports = CommitteeReport.objects.select_related("committee")
+    return reports.filter(plan__authority_id__in=authority_ids, status=CommitteeReport.Status.FINAL)
 
 
 @login_required

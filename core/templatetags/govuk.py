@@ -1,6 +1,7 @@
 """Template helpers that render Django forms and ratings as GOV.UK Frontend components."""
 
 from django import forms, template
+from django.utils.html import format_html
 
 register = template.Library()
 
@@ -78,15 +79,20 @@ def date_field_context(field):
     }
 
 
-@register.inclusion_tag("govuk/tag.html")
+# Tags are written here rather than by a template of their own: a page lists dozens, and each
+# template rendered costs a context of its own.
+TAG = '<strong class="govuk-tag {}">{}</strong>'
+
+
+@register.simple_tag
 def rag_tag(rag, label):
     """A rating's coloured tag; its words come from the caller (improvement.models.rag_words)."""
-    return {"rag": rag or "", "label": label}
+    return format_html(TAG, rag_class(rag), label)
 
 
-@register.inclusion_tag("govuk/grade_tag.html")
+@register.simple_tag
 def grade_tag(code, label):
-    return {"css": GRADE_TAG_CLASSES.get(code, "govuk-tag--grey"), "label": label}
+    return format_html(TAG, GRADE_TAG_CLASSES.get(code, "govuk-tag--grey"), label)
 
 
 @register.filter

@@ -9,7 +9,7 @@ from django.utils import timezone
 
 from improvement import services
 from improvement.models import Action, DueDateChange
-from improvement.state import action_state, action_states
+from improvement.state import action_state, action_states, with_standing_on
 from tests import factories as f
 from tests.access import build_side
 from tests.improvement.test_query_counts import grow
@@ -157,3 +157,22 @@ def test_lists_that_show_no_update_read_nothing_more_as_at_today(side):
     with CaptureQueriesContext(connection) as captured:
         states = action_states(actions, updates=False)
     assert (len(captured), states[0].update_due) == (0, None)
+
+
+def test_the_day_of_the_standing_update_read_with_the_actions_says_what_the_update_does(side):
+    # Three actions: one with a retracted newer update, one never reported on, one a cycle late.
+    cycle = datetime.timedelta(weeks=side.plan.update_cycle_weeks)
+    today = timezone.localdate()
+    retracted = f.ProgressUpdateFactory(action=side.action, reported_on=today)
+    services.retract_progress_update(retracted, side.manager, "Wrong action.")
+    f.ActionFactory(plan=side.plan)  # never reported on
+    late = f.ActionFactory(plan=side.plan, status=Action.Status.IN_PROGRESS)
+    f.ProgressUpdateFactory(action=late, reported_on=today - cycle - datetime.timedelta(days=1))
+    actions = Action.objects.filter(plan=side.plan).select_related("plan").order_by("pk")
+    read = action_states(actions)
+    with CaptureQueriesContext(connection) as captured:
+        by_day = action_states(with_standing_on(actions), updates=False)
+    assert len(captured) == 1  # the actions, each with its day
+    assert [s.update_due for s in by_day] == [s.update_due for s in read]
+    assert [s.update_due for s in by_day[1:]] == [True, True]
+    assert by_day[0].action.standing_on == read[0].update.reported_on != today
