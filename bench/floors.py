@@ -50,6 +50,15 @@ PLAN = [
     FROM improvement_improvementplan_inspections x
     JOIN inspections_inspection i ON i.id = x.inspection_id
     WHERE x.improvementplan_id = %(plan)s ORDER BY i.published_on DESC, i.started_on DESC""",
+    # Ofsted's deadlines: the authority's inspections, what each names and judged.
+    """SELECT i.id, i.kind, i.overall_grade, i.started_on, i.published_on, f.has_overall_grade,
+        (SELECT count(*) FROM inspections_recommendation r
+         WHERE r.inspection_id = i.id AND r.priority = 'priority'),
+        (SELECT count(*) FROM inspections_judgement j
+         WHERE j.inspection_id = i.id AND j.grade = 'inadequate')
+    FROM inspections_inspection i JOIN inspections_framework f ON f.id = i.framework_id
+    WHERE i.authority_id = (SELECT authority_id FROM improvement_improvementplan
+                            WHERE id = %(plan)s)""",
     """SELECT id, number, title FROM improvement_theme WHERE plan_id = %(plan)s
     ORDER BY position, number""",
     """SELECT theme_id, rag, count(*) FROM improvement_action WHERE plan_id = %(plan)s
@@ -134,6 +143,10 @@ ACTION = [
     WHERE a.id = %(action)s AND p.authority_id = ANY(%(authorities)s)""",
     """SELECT id, title, due_on, completed_on FROM improvement_milestone
     WHERE action_id = %(action)s ORDER BY due_on, id""",
+    # The partnership's organisations that are partners on the action.
+    """SELECT o.id, o.name FROM authorities_organisation o
+    JOIN improvement_action_partner_organisations x ON x.organisation_id = o.id
+    WHERE x.action_id = %(action)s ORDER BY o.name""",
     """SELECT r.id, r.number, r.text, i.id, i.kind, i.started_on, i.ended_on
     FROM improvement_action_recommendations x
     JOIN inspections_recommendation r ON r.id = x.recommendation_id
@@ -172,7 +185,18 @@ MY_ACTIONS = """SELECT a.id, a.reference, a.title, a.due_on, a.rag, a.status, p.
     LEFT JOIN improvement_theme t ON t.id = a.theme_id
     WHERE a.lead_officer_id = %(user)s AND p.authority_id = ANY(%(authorities)s)
     ORDER BY a.plan_id, t.position, t.number, a.position, a.reference"""
-HOME = [PLANS, MY_ACTIONS]
+# Ofsted's deadlines: the authorities' inspections, what each names and judged, and the plans
+# answering each.
+DEADLINES = """SELECT i.id, i.authority_id, i.kind, i.overall_grade, i.started_on,
+    i.published_on, f.has_overall_grade, x.improvementplan_id,
+    (SELECT count(*) FROM inspections_recommendation r
+     WHERE r.inspection_id = i.id AND r.priority = 'priority'),
+    (SELECT count(*) FROM inspections_judgement j
+     WHERE j.inspection_id = i.id AND j.grade = 'inadequate')
+    FROM inspections_inspection i JOIN inspections_framework f ON f.id = i.framework_id
+    LEFT JOIN improvement_improvementplan_inspections x ON x.inspection_id = i.id
+    WHERE i.authority_id = ANY(%(authorities)s)"""
+HOME = [PLANS, MY_ACTIONS, DEADLINES]
 
 # A manager's overview: the first ten of each list and how many there are.
 OVERVIEW_ACTIONS = """SELECT a.id, a.reference, a.title, a.due_on, a.rag, a.status, a.lead_name,
@@ -231,6 +255,7 @@ PAPERS = [
     JOIN authorities_committee c ON c.id = r.committee_id
     WHERE p.authority_id = ANY(%(authorities)s) AND r.status = 'final'
     ORDER BY r.meeting_on DESC, r.title""",
+    DEADLINES,
 ]
 
 

@@ -16,6 +16,8 @@ Working days skip weekends and England's bank holidays (improvement/rules.py).
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from django.db.models import F
+
 from improvement import rules
 from inspections.models import Inspection
 
@@ -143,19 +145,26 @@ def plan_clocks(plan, today: date) -> list[Clock]:
 
 
 def clocks_of_plans(plans, today: date) -> dict[int, list[Clock]]:
-    """Each plan's clocks by its id, for many plans at once (home): the same few queries however
-    many plans and inspections. `plans` have their inspections prefetched."""
+    """Each plan's clocks by its id, for many plans at once (home): one query however many plans
+    and inspections. Each of the authorities' inspections comes once for each plan answering it
+    (its `answering_plan`), or once with none."""
     authority_ids = {plan.authority_id for plan in plans}
-    by_authority = {}
-    for inspection in Inspection.objects.with_clock_facts().filter(authority__in=authority_ids):
-        by_authority.setdefault(inspection.authority_id, []).append(inspection)
+    rows = (
+        Inspection.objects.with_clock_facts()
+        .filter(authority__in=authority_ids)
+        .annotate(answering_plan=F("plans__id"))
+    )
+    by_authority, answered, seen = {}, {}, set()
+    for inspection in rows:
+        answered.setdefault(inspection.answering_plan, set()).add(inspection.pk)
+        if inspection.pk not in seen:
+            seen.add(inspection.pk)
+            by_authority.setdefault(inspection.authority_id, []).append(inspection)
     by_plan = {}
     for plan in plans:
         inspections = by_authority.get(plan.authority_id, [])
-        answered = {i.pk for i in plan.inspections.all()}
-        by_plan[plan.pk] = clocks_of(
-            [i for i in inspections if i.pk in answered], inspections, today
-        )
+        mine = answered.get(plan.pk, set())
+        by_plan[plan.pk] = clocks_of([i for i in inspections if i.pk in mine], inspections, today)
     return by_plan
 
 

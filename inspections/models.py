@@ -128,17 +128,17 @@ class InspectionQuerySet(models.QuerySet):
         return self.filter(published_on__isnull=False)
 
     def with_clock_facts(self):
-        """What Ofsted's clocks read (improvement/clocks.py), in a fixed number of queries: the
-        framework, the judgements and how many priority actions each names."""
-        return (
-            self.select_related("framework")
-            .prefetch_related("judgements")
-            .annotate(
-                priority_actions=models.Count(
-                    "recommendations",
-                    filter=Q(recommendations__priority=Recommendation.Priority.PRIORITY_ACTION),
-                )
-            )
+        """What Ofsted's clocks read (improvement/clocks.py), in one query: the framework, how
+        many priority actions each names and how many of its judgements are inadequate."""
+        return self.select_related("framework").annotate(
+            priority_actions=models.Count(
+                "recommendations",
+                filter=Q(recommendations__priority=Recommendation.Priority.PRIORITY_ACTION),
+                distinct=True,
+            ),
+            inadequate_judgements=models.Count(
+                "judgements", filter=Q(judgements__grade=Grade.INADEQUATE), distinct=True
+            ),
         )
 
 
@@ -243,12 +243,16 @@ class Inspection(models.Model):
     def judged_inadequate(self) -> bool:
         """Whether this inspection judged the authority's services inadequate: its overall grade,
         or, under a framework with no overall grade (ILACS from April 2026), any one of its
-        judgements (read from prefetched judgements where there are some)."""
+        judgements (the `inadequate_judgements` count of InspectionQuerySet.with_clock_facts
+        where it was annotated)."""
         if self.kind not in self.JUDGING_THE_AUTHORITY:
             return False
         if self.framework.has_overall_grade:
             return self.overall_grade == Grade.INADEQUATE
-        return any(j.grade == Grade.INADEQUATE for j in self.judgements.all())
+        count = getattr(self, "inadequate_judgements", None)
+        if count is not None:
+            return count > 0
+        return self.judgements.filter(grade=Grade.INADEQUATE).exists()
 
     def names_priority_actions(self) -> bool:
         """Whether any of its recommendations is a priority action (the `priority_actions` count

@@ -8,7 +8,6 @@ many actions, milestones, reports and uploads there are.
 from dataclasses import dataclass, field
 from datetime import date
 
-from django.db.models import Prefetch
 from django.utils import timezone
 
 from authorities.access import managed_by
@@ -16,7 +15,6 @@ from core.prepared import prepared
 from improvement.clocks import Clock, clocks_of_plans, still_open
 from improvement.models import Action, ImprovementPlan, Milestone, Rag, ReadStatus, WorkbookUpload
 from improvement.state import COMPLETE, ActionState, action_states, with_standing_on
-from inspections.models import Inspection
 from reports.models import CommitteeReport
 
 SHOWN = 10  # rows shown of each list; the rest are counted and linked
@@ -100,12 +98,8 @@ def manager_overview(user) -> Overview | None:
 
 
 def plans_of(authority_ids):
-    """The authorities' plans, with the ids of the inspections each answers (for their clocks)."""
-    return list(
-        ImprovementPlan.objects.filter(authority_id__in=authority_ids).prefetch_related(
-            Prefetch("inspections", Inspection.objects.only("pk"))
-        )
-    )
+    """The authorities' plans (for their clocks)."""
+    return list(ImprovementPlan.objects.filter(authority_id__in=authority_ids))
 
 
 def ofsted_clocks(plans, today) -> list[PlanClock]:

@@ -22,7 +22,7 @@ from improvement import rules
 from improvement.models import Action, ImprovementPlan
 from improvement.state import action_states, with_standing_on
 from reports.models import CommitteeReport
-from workspace.overview import SHOWN, manager_overview, ofsted_clocks, plans_of
+from workspace.overview import SHOWN, manager_overview, ofsted_clocks
 
 GROUPS = [
     ("overdue", "Overdue"),
@@ -35,9 +35,10 @@ GROUPS = [
 def home_page(request):
     """What home shows, gathered; bench/views.py serves the same as JSON."""
     user = request.user
+    plans = _plans(list(roles_of(user)))
     context = {
-        "plans": _plans(list(roles_of(user))),
-        "plan_clocks": unmanaged_plan_clocks(user),
+        "plans": plans,
+        "plan_clocks": unmanaged_plan_clocks(user, plans),
         "authorities": member_authorities(user),
         "overview": manager_overview(user),
         "shown": SHOWN,
@@ -57,11 +58,12 @@ def home_page(request):
     }
 
 
-def unmanaged_plan_clocks(user):
-    """Ofsted's dates still to come for the plans of the authorities where the user is not a
-    manager: a manager's own are in their overview."""
-    authorities = set(roles_of(user)) - set(managed_by(user))
-    return ofsted_clocks(plans_of(authorities), timezone.localdate()) if authorities else []
+def unmanaged_plan_clocks(user, plans):
+    """Ofsted's dates still to come for the user's plans of the authorities where the user is not
+    a manager: a manager's own are in their overview."""
+    managed = set(managed_by(user))
+    unmanaged = [plan for plan in plans if plan.authority_id not in managed]
+    return ofsted_clocks(unmanaged, timezone.localdate()) if unmanaged else []
 
 
 def reads_papers_only(user):

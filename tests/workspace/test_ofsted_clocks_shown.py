@@ -81,6 +81,8 @@ def test_an_officers_home_shows_them_too(client, side):
 def test_the_plan_page_shows_every_deadline_and_what_set_it(client, side):
     # The standard inspection build_side makes, published (here) early in 2024: its plan's
     # deadline has passed by the day the page is seen.
+    side.inspection.started_on = datetime.date(2024, 1, 8)
+    side.inspection.ended_on = datetime.date(2024, 1, 19)
     side.inspection.published_on = datetime.date(2024, 2, 28)
     side.inspection.save()
     html = page(client, side.officer, reverse("improvement:plan", args=[side.plan.pk]))
