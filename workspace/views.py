@@ -14,6 +14,18 @@ from improvement.state import action_states, with_standing_on
 from reports.models import CommitteeReport
 from workspace.overview import SHOWN, manager_overview
 
+# What home reads of the actions a user leads: their state as at today, and what its rows show.
+MINE_SHOWN = (
+    "plan_id",
+    "reference",
+    "title",
+    "due_on",
+    "status",
+    "rag",
+    "plan__title",
+    "plan__update_cycle_weeks",
+)
+
 GROUPS = [
     ("overdue", "Overdue"),
     ("update_due", "Update due"),
@@ -61,7 +73,7 @@ def _plans(authority_ids):
 def _my_actions(user_id, authority_ids, today):
     """The actions the user leads, each with the day of its standing update (compiled once)."""
     mine = Action.objects.filter(plan__authority_id__in=authority_ids, lead_officer_id=user_id)
-    return with_standing_on(mine.select_related("plan", "theme"), today)
+    return with_standing_on(mine.select_related("plan").only(*MINE_SHOWN), today)
 
 
 def final_papers(user):
