@@ -96,7 +96,7 @@ def _plans(authority_ids):
 
 @prepared
 def _themes(authority_ids):
-    return Theme.objects.filter(plan__authority_id__in=authority_ids).select_related("plan")
+    return Theme.objects.filter(plan__authority_id__in=authority_ids)
 
 
 @prepared
