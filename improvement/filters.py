@@ -39,9 +39,10 @@ class ChoiceFilter(django_filters.ModelChoiceFilter):
 
 class ActionFilter(django_filters.FilterSet):
     q = django_filters.CharFilter(label="Search", method="search")
-    plan = ChoiceFilter(queryset=ImprovementPlan.objects.none())
-    theme = ChoiceFilter(queryset=Theme.objects.none())
-    lead_officer = ChoiceFilter(label="Lead", queryset=get_user_model().objects.none())
+    # Their querysets are the user's, set for each filter below: none to copy meanwhile.
+    plan = ChoiceFilter(queryset=None)
+    theme = ChoiceFilter(queryset=None)
+    lead_officer = ChoiceFilter(label="Lead", queryset=None)
     rag = django_filters.ChoiceFilter(label="RAG rating", choices=Rag.choices, widget=forms.Select)
     status = django_filters.ChoiceFilter(choices=Action.Status.choices, widget=forms.Select)
     overdue = django_filters.ChoiceFilter(
@@ -95,7 +96,7 @@ def _plans(authority_ids):
 
 @prepared
 def _themes(authority_ids):
-    return Theme.objects.filter(plan__authority_id__in=authority_ids).select_related("plan")
+    return Theme.objects.filter(plan__authority_id__in=authority_ids)
 
 
 @prepared

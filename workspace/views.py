@@ -24,6 +24,18 @@ from improvement.state import action_states, with_standing_on
 from reports.models import CommitteeReport
 from workspace.overview import SHOWN, manager_overview, ofsted_clocks
 
+# What home reads of the actions a user leads: their state as at today, and what its rows show.
+MINE_SHOWN = (
+    "plan_id",
+    "reference",
+    "title",
+    "due_on",
+    "status",
+    "rag",
+    "plan__title",
+    "plan__update_cycle_weeks",
+)
+
 GROUPS = [
     ("overdue", "Overdue"),
     ("update_due", "Update due"),
@@ -93,7 +105,7 @@ def _my_actions(user_id, authority_ids, today, organisation_ids):
         )
         mine |= Q(pk__in=links.values("action_id"))
     actions = Action.objects.filter(mine, plan__authority_id__in=authority_ids)
-    return with_standing_on(actions.select_related("plan", "theme"), today)
+    return with_standing_on(actions.select_related("plan").only(*MINE_SHOWN), today)
 
 
 def final_papers(user):

@@ -53,3 +53,16 @@ def test_no_action_matching_is_an_empty_table(officer_client):
     response = officer_client.get(URL + "?q=nothing-like-this")
     assert shown(response) == (1, 0, [])
     assert "No actions match." in response.content.decode()
+
+
+def test_the_rows_written_in_python_escape_what_they_show(client):
+    side = build_side("Aldwick", 1)
+    side.action.title = "<b>Audit</b> & review"
+    side.action.lead_name = "Head of <i>Service</i>"
+    side.action.save()
+    client.force_login(side.manager)
+    page = client.get(URL).content.decode()
+    assert "&lt;b&gt;Audit&lt;/b&gt; &amp; review" in page
+    assert "Head of &lt;i&gt;Service&lt;/i&gt;" in page
+    assert "<b>Audit" not in page
+    assert f'name="version-{side.action.pk}"' in page  # the manager's tick box and version
