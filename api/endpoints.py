@@ -157,7 +157,7 @@ def actions(
     as_of: date | None = None,
 ):
     """Each action as it stood at the end of `as_of` (YYYY-MM-DD; today if not given)."""
-    source = plan_rows.action_source(request.user, authority, plan)
+    source = plan_rows.action_source(request.user, authority, plan, as_of)
 
     def rows(page):
         return plan_rows.action_rows(page, as_of)

@@ -22,7 +22,7 @@ from improvement.models import (
     ProgressUpdate,
     Theme,
 )
-from improvement.state import action_states
+from improvement.state import action_states, with_standing_update
 
 
 def authority_rows(user, authorities: list[LocalAuthority]) -> list[dict]:
@@ -75,22 +75,39 @@ def theme_rows(themes) -> list[dict]:
     return [{field: getattr(t, field) for field in fields} for t in themes]
 
 
-def action_source(user, authority=None, plan=None):
+def action_source(user, authority=None, plan=None, as_of: date | None = None):
     # The plan (its authority and update cycle) and the lead officer (Action.lead): what a row
     # and action_states read. Fetched apart, each once (a page's actions share a plan and a
     # few officers): a third quicker than joined into every row.
     actions = Action.objects.prefetch_related("plan", "lead_officer").order_by(
         "plan_id", "theme__position", "theme__number", "position", "reference", "pk"
     )
+    if _today(as_of):
+        # As at today a row names its standing update, not its words: read in the same query.
+        actions = with_standing_update(actions)
     return narrowed(actions, user, "plan__authority", plan__authority=authority, plan=plan)
 
 
+def _today(as_of):
+    return as_of is None or as_of >= timezone.localdate()
+
+
 def action_rows(actions, as_of: date | None = None) -> list[dict]:
-    return [_action_row(state) for state in action_states(actions, as_of)]
+    actions = list(actions)
+    if _today(as_of) and all(hasattr(action, "standing_id") for action in actions):
+        states = action_states(actions, as_of, updates=False)
+        return [
+            _action_row(state, state.action.standing_id, state.action.standing_on)
+            for state in states
+        ]
+    return [
+        _action_row(state, *((state.update.pk, state.update.reported_on) if state.update else ()))
+        for state in action_states(actions, as_of)
+    ]
 
 
-def _action_row(state):
-    action, update = state.action, state.update
+def _action_row(state, update_id=None, update_reported_on=None):
+    action = state.action
     return {
         "id": action.pk,
         "plan_id": action.plan_id,
@@ -113,8 +130,8 @@ def _action_row(state):
         "overdue": state.overdue,
         "due_soon": state.due_soon,
         "update_due": state.update_due,
-        "update_id": update.pk if update else None,
-        "update_reported_on": update.reported_on if update else None,
+        "update_id": update_id,
+        "update_reported_on": update_reported_on,
         "as_of": state.as_at,
     }
 

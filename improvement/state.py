@@ -102,11 +102,26 @@ def with_standing_on(actions: QuerySet, as_at: date | None = None) -> QuerySet:
     reported, or None, as `standing_on`: standing_updates's rule as a subquery of the actions' own
     query. For lists that show whether an update is due and not the update: action_states reads
     it where it reads no update."""
+    return actions.annotate(standing_on=Subquery(_standing(as_at).values("reported_on")[:1]))
+
+
+def with_standing_update(actions: QuerySet, as_at: date | None = None) -> QuerySet:
+    """As with_standing_on, and the standing update's id as `standing_id`: for rows that name the
+    update without reading it (the API's actions list)."""
+    standing = _standing(as_at)
+    return actions.annotate(
+        standing_on=Subquery(standing.values("reported_on")[:1]),
+        standing_id=Subquery(standing.values("pk")[:1]),
+    )
+
+
+def _standing(as_at):
+    """An action's updates, newest first, that may stand at the day: standing_updates's rule,
+    as a subquery of the actions' query."""
     updates = ProgressUpdate.objects.current().filter(
         action=OuterRef("pk"), reported_on__lte=as_at or timezone.localdate()
     )
-    newest = updates.order_by(*ProgressUpdate._meta.ordering).values("reported_on")[:1]
-    return actions.annotate(standing_on=Subquery(newest))
+    return updates.order_by(*ProgressUpdate._meta.ordering)
 
 
 def standing_update(action: Action, as_at: date | None = None) -> ProgressUpdate | None:
