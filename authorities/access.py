@@ -32,13 +32,6 @@ STAFF = frozenset({Role.OFFICER, Role.MANAGER, Role.ADMIN})
 INSIDERS = frozenset({*STAFF, Role.COMMITTEE_MEMBER})
 
 
-def authorities_for(user):
-    """The authorities a user belongs to (none for the anonymous)."""
-    if not user.is_authenticated:
-        return LocalAuthority.objects.none()
-    return LocalAuthority.objects.filter(memberships__user=user)
-
-
 def memberships_of(user):
     """The user's memberships with their authorities, by the authorities' names: read once and
     kept on the user for the request (the request's user is loaded afresh for each request).
