@@ -376,6 +376,18 @@ class ProgressUpdate(models.Model):
     class Meta:
         ordering = ["-reported_on", "-created_at", "-pk"]
         get_latest_by = ["reported_on", "created_at", "pk"]
+        indexes = [
+            # An action's standing update (improvement.state): its newest update not retracted,
+            # read straight off this index rather than by sorting each action's updates.
+            models.Index(
+                F("action"),
+                F("reported_on").desc(),
+                F("created_at").desc(),
+                F("id").desc(),
+                condition=Q(retracted_at__isnull=True),
+                name="update_standing",
+            ),
+        ]
         constraints = [
             models.CheckConstraint(condition=Q(rag__in=Rag.values), name="update_rag_known"),
             models.CheckConstraint(condition=~Q(narrative=""), name="update_has_narrative"),

@@ -162,7 +162,7 @@ def action_states(
     for action in actions:
         update = standing.get(action.pk)
         made = changes.get(action.pk, []) if changes is not None else None
-        rag, status, due_on = _then(action, as_at, update, action.pk in since, made)
+        rag, status, due_on = _then(action, past, as_at, update, action.pk in since, made)
         day = (update and update.reported_on) if updates else getattr(action, "standing_on", None)
         update_due = _update_due(status, day, as_at, cycles[action.plan_id]) if days else None
         states.append(
@@ -188,9 +188,9 @@ def _update_due(status, reported_on, as_at, weeks):
     return reported_on is None or reported_on < as_at - timedelta(weeks=weeks)
 
 
-def _then(action, as_at, update, reported_since, changes):
+def _then(action, past, as_at, update, reported_since, changes):
     """(RAG, status, due date) at the end of `as_at`: the stored columns, as at today."""
-    if as_at >= timezone.localdate():
+    if not past:
         return action.rag, action.status, action.due_on
     # With no update by then: rated in the plan and never reported on since, that rating stands.
     no_update = "" if reported_since else action.rag
@@ -233,6 +233,6 @@ def _update_cycles(actions):
     cycles = {a.plan_id: a.plan.update_cycle_weeks for a in actions if Action.plan.is_cached(a)}
     missing = {a.plan_id for a in actions} - set(cycles)
     if missing:
-        plans = ImprovementPlan.objects.filter(pk__in=missing)
+        plans = ImprovementPlan.objects.filter(pk__in=missing).order_by()
         cycles.update(plans.values_list("pk", "update_cycle_weeks"))
     return cycles
