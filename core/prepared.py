@@ -57,9 +57,12 @@ def _shape(arg):
         return int if -BIGGEST <= arg <= BIGGEST else None
     if type(arg) in KINDS:
         return type(arg)
-    if type(arg) is list and arg and all(type(item) is int for item in arg):
+    if type(arg) is list and all(type(item) is int for item in arg):
+        # An empty list is a shape of its own: where a filter reads it, Django answers without a
+        # query and nothing is compiled (_Compiled.of); where it only chooses how the query is
+        # built (no partner organisations), that query is compiled once like any other.
         return len(arg) if all(-BIGGEST <= item <= BIGGEST for item in arg) else None
-    return None  # an empty list matches nothing: Django answers it without a query
+    return None
 
 
 def _stand_ins(shape):

@@ -4,7 +4,7 @@ import datetime
 
 import pytest
 from django.db import connection
-from django.db.models import Count, F
+from django.db.models import Count, F, Q
 from django.db.models.sql.compiler import SQLCompiler
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
@@ -152,6 +152,25 @@ def test_kept_relations_are_read_as_prefetched_ones(sides):
         assert list(action.recommendations.all()) == [a.recommendation]
     assert not captured
     assert list(action.updates.filter(rag="purple")) == []  # a new question still asks
+
+
+def test_an_empty_list_that_only_shapes_the_query_is_compiled_once(sides, monkeypatch):
+    a, _ = sides
+
+    @prepared
+    def led_or_partnered(user_id, organisation_ids):
+        mine = Q(lead_officer_id=user_id)
+        if organisation_ids:
+            mine |= Q(partner_organisations__in=organisation_ids)
+        return Action.objects.filter(mine)
+
+    officers = list(led_or_partnered.__wrapped__(a.officer.pk, []).order_by("pk"))
+    assert a.action in officers
+    assert led_or_partnered(a.officer.pk, []) != []
+    calls = compiles(monkeypatch)
+    assert sorted(led_or_partnered(a.officer.pk, []), key=lambda x: x.pk) == officers
+    assert led_or_partnered(a.manager.pk, []) == []
+    assert not calls
 
 
 def test_a_number_too_large_for_any_column_is_left_to_django(sides, client):
