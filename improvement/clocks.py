@@ -18,6 +18,7 @@ from datetime import date, timedelta
 
 from django.db.models import F
 
+from core.prepared import prepared
 from improvement import rules
 from inspections.models import Inspection
 
@@ -148,12 +149,7 @@ def clocks_of_plans(plans, today: date) -> dict[int, list[Clock]]:
     """Each plan's clocks by its id, for many plans at once (home): one query however many plans
     and inspections. Each of the authorities' inspections comes once for each plan answering it
     (its `answering_plan`), or once with none."""
-    authority_ids = {plan.authority_id for plan in plans}
-    rows = (
-        Inspection.objects.with_clock_facts()
-        .filter(authority__in=authority_ids)
-        .annotate(answering_plan=F("plans__id"))
-    )
+    rows = _inspections_answered(sorted({plan.authority_id for plan in plans}))
     by_authority, answered, seen = {}, {}, set()
     for inspection in rows:
         answered.setdefault(inspection.answering_plan, set()).add(inspection.pk)
@@ -166,6 +162,14 @@ def clocks_of_plans(plans, today: date) -> dict[int, list[Clock]]:
         mine = answered.get(plan.pk, set())
         by_plan[plan.pk] = clocks_of([i for i in inspections if i.pk in mine], inspections, today)
     return by_plan
+
+
+@prepared
+def _inspections_answered(authority_ids):
+    """The authorities' inspections with what the clocks read, once for each plan answering
+    each (compiled once: its counts cost more to compile than to run)."""
+    inspections = Inspection.objects.with_clock_facts().filter(authority__in=authority_ids)
+    return inspections.annotate(answering_plan=F("plans__id"))
 
 
 def plan_due_on(clocks: list[Clock]) -> date | None:
