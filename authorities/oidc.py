@@ -20,6 +20,7 @@ from django.urls import reverse
 from mozilla_django_oidc.auth import OIDCAuthenticationBackend
 
 from authorities.accounts import Refused, person_signing_in
+from core.passwords import user_by_id
 
 DISCOVERY_PATH = "/.well-known/openid-configuration"
 DISCOVERY_SECONDS = 3600
@@ -137,7 +138,7 @@ class Backend(OIDCAuthenticationBackend):
         return None
 
     def get_user(self, user_id):
-        user = super().get_user(user_id)
+        user = user_by_id(user_id)
         return user if user is not None and user.is_active else None
 
     def sign_in(self, request, code, nonce, code_verifier):
