@@ -1,4 +1,6 @@
-from datetime import date
+from datetime import date, timedelta
+
+from hypothesis import given, settings, strategies
 
 from improvement.rules import (
     add_months,
@@ -47,3 +49,17 @@ def test_adding_months_keeps_the_day_or_takes_the_months_last():
     assert add_months(date(2024, 11, 30), 3) == date(2025, 2, 28)
     assert add_months(date(2023, 11, 30), 3) == date(2024, 2, 29)
     assert add_months(date(2025, 10, 15), 3) == date(2026, 1, 15)
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    start=strategies.dates(date(2014, 1, 1), date(2030, 12, 31)),
+    days=strategies.integers(-1200, 1200),
+)
+def test_working_days_between_is_the_count_day_by_day(start, days):
+    end = start + timedelta(days=days)
+    low, high = min(start, end), max(start, end)
+    walked = sum(
+        1 for n in range(1, (high - low).days + 1) if is_working_day(low + timedelta(days=n))
+    )
+    assert working_days_between(start, end) == (walked if end >= start else -walked)
