@@ -39,10 +39,10 @@ class ChoiceFilter(django_filters.ModelChoiceFilter):
 
 class ActionFilter(django_filters.FilterSet):
     q = django_filters.CharFilter(label="Search", method="search")
-    # Their querysets are the user's, set for each filter below: none to copy meanwhile.
-    plan = ChoiceFilter(queryset=None)
-    theme = ChoiceFilter(queryset=None)
-    lead_officer = ChoiceFilter(label="Lead", queryset=None)
+    # The choices are the user's, read for each form (`form`, below): these only name the model.
+    plan = ChoiceFilter(queryset=ImprovementPlan.objects.none())
+    theme = ChoiceFilter(queryset=Theme.objects.none())
+    lead_officer = ChoiceFilter(label="Lead", queryset=get_user_model().objects.none())
     rag = django_filters.ChoiceFilter(label="RAG rating", choices=Rag.choices, widget=forms.Select)
     status = django_filters.ChoiceFilter(choices=Action.Status.choices, widget=forms.Select)
     overdue = django_filters.ChoiceFilter(
@@ -61,12 +61,26 @@ class ActionFilter(django_filters.FilterSet):
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
-        ids = list(roles_of(user))
-        for name, read in (("plan", _plans), ("theme", _themes), ("lead_officer", _leads)):
-            self.filters[name].queryset = read.__wrapped__(ids)
-            self.filters[name].extra["read"] = functools.partial(read, ids)
-        # People by name, as everywhere: the full name, else the username.
-        self.form.fields["lead_officer"].label_from_instance = person_name
+        self.authority_ids = list(roles_of(user))
+
+    def get_form_class(self):
+        """The same form for everyone, built once rather than for each request (its fields, a
+        class for them): each form's choices are then the user's (`form`)."""
+        cls = type(self)
+        if "built_form" not in cls.__dict__:
+            form_class = super().get_form_class()
+            # People by name, as everywhere: the full name, else the username.
+            form_class.base_fields["lead_officer"].label_from_instance = person_name
+            cls.built_form = form_class
+        return cls.built_form
+
+    @property
+    def form(self):
+        if not hasattr(self, "_form"):
+            form = super().form
+            for name, read in (("plan", _plans), ("theme", _themes), ("lead_officer", _leads)):
+                form.fields[name].read = functools.partial(read, self.authority_ids)
+        return self._form
 
     def search(self, queryset, name, value):
         return queryset.filter(
