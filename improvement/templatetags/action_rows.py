@@ -1,8 +1,11 @@
-"""The actions table's rows, written here rather than by the template cell by cell: writing 25
-rows through the template cost more than the rest of the page (looking up each value through the
-template language takes several tries). templates/improvement/action_table.html heads and pages
-the table and writes these rows with {% action_rows table %}.
+"""The actions table's headings and rows, written here rather than by the template cell by cell:
+writing 25 rows through the template cost more than the rest of the page (looking up each value
+through the template language takes several tries), and its eight headings with their sorting
+links a quarter more. templates/improvement/action_table.html captions and pages the table and
+writes these with {% action_headings table %} and {% action_rows table %}.
 """
+
+from urllib.parse import urlencode
 
 from django import template
 from django.template.loader import get_template
@@ -28,6 +31,30 @@ ROW = """
     </tr>"""
 SELECT = '\n      <td class="govuk-table__cell">{}</td>'
 NONE = "—"
+HEADING = '\n      <th scope="col" class="govuk-table__header site-actions__{}"{}>\n        {}\n      </th>'
+SORTED = ' aria-sort="{}"'
+SORT_LINK = '<a class="govuk-link" href="{}">{}</a>'
+
+
+@register.simple_tag(takes_context=True)
+def action_headings(context, table):
+    """Each column's heading; a sortable one links to the page sorted by it (its next order, the
+    rest of the query kept, as django-tables2's querystring_replace writes it) and says how the
+    table is sorted by it now (aria-sort)."""
+    query = dict(context["request"].GET)
+    cells = []
+    for column in table.columns:
+        if not column.orderable:
+            cells.append(format_html(HEADING, column.name, "", column.header))
+            continue
+        alias = column.order_by_alias
+        sort = "none"
+        if column.is_ordered:
+            sort = "descending" if alias.is_descending else "ascending"
+        link = "?" + urlencode({**query, table.prefixed_order_by_field: alias.next}, doseq=True)
+        heading = format_html(SORT_LINK, link, column.header)
+        cells.append(format_html(HEADING, column.name, format_html(SORTED, sort), heading))
+    return mark_safe("".join(cells))  # noqa: S308  every value escaped by format_html
 
 
 @register.simple_tag
