@@ -53,18 +53,26 @@ def listing(
 ):
     """The page of `source` that `paging` asks for, each item turned into a row by `rows` (given
     the page at once, so it reads what it needs in bulk)."""
-    count = source.count() if isinstance(source, QuerySet) else len(source)
-    limit = paging.limit or (count if paging.format == "csv" else DEFAULT_LIMIT)
+    limit = paging.limit or (None if paging.format == "csv" else DEFAULT_LIMIT)
     offset = paging.offset
-    page = rows(source[offset : offset + limit]) if limit else []
+    page = rows(source[offset : offset + limit if limit else None])
+    count = _count(source, len(page), offset, limit)
     links = {
-        "next": _link(request, limit, offset + limit) if offset + limit < count else None,
+        "next": _link(request, limit, offset + limit) if limit and offset + limit < count else None,
         "previous": _link(request, limit, max(offset - limit, 0)) if offset and limit else None,
     }
     if paging.format == "csv":
         return _csv(row, page, file_name, links["next"])
     body = {"count": count, "limit": limit, "offset": offset, **links, "results": page}
     return HttpResponse(json.dumps(body, cls=DjangoJSONEncoder), content_type=JSON)
+
+
+def _count(source, shown, offset, limit):
+    """How many rows the list has: read off its last page (rows shown, fewer than a full page)
+    without a query; counted where more may follow or the page is past the end."""
+    if shown and (limit is None or shown < limit) or not (shown or offset):
+        return offset + shown
+    return source.count() if isinstance(source, QuerySet) else len(source)
 
 
 def _link(request, limit, offset):

@@ -2,8 +2,9 @@
 
 The same request as GET /api/v1/actions/ (a personal token, its rate limit, the person's
 authorities, an optional plan, limit and offset) answered by one SQL query for the page and one
-for the count, the state as at today worked out from the stored columns as the read model does
-(improvement/state.py), and the same JSON written by Django's encoder. No ORM, no read model, no
+for the count (none where the page is the last, as the API counts), the state as at today worked
+out from the stored columns as the read model does (improvement/state.py), and the same JSON
+written by Django's encoder. No ORM, no read model, no
 django-ninja: the API's time over this one's is what those cost. tests/bench/test_api_baseline.py
 checks that both answer the same JSON.
 
@@ -92,16 +93,18 @@ def fetch(request, today, limit, offset):
     order = " ORDER BY a.plan_id, t.position, t.number, a.position, a.reference, a.id"
     with connection.cursor() as cursor:
         cursor.execute(
+            f"SELECT {COLUMNS}{joins} WHERE {clause}{order} LIMIT %s OFFSET %s",
+            [today, *params, limit, offset],
+        )
+        fetched = cursor.fetchall()
+        if fetched and len(fetched) < limit or not (fetched or offset):
+            return offset + len(fetched), fetched  # the last page: its rows are the rest
+        cursor.execute(
             f"SELECT COUNT(*) FROM {t['action']} a JOIN {t['plan']} p ON p.id = a.plan_id"
             f" WHERE {clause}",
             params,
         )
-        count = cursor.fetchone()[0]
-        cursor.execute(
-            f"SELECT {COLUMNS}{joins} WHERE {clause}{order} LIMIT %s OFFSET %s",
-            [today, *params, limit, offset],
-        )
-        return count, cursor.fetchall()
+        return cursor.fetchone()[0], fetched
 
 
 def row(values, today):

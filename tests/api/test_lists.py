@@ -33,6 +33,26 @@ def test_the_next_links_walk_every_row_once(world):
     assert last["previous"] == "http://testserver/api/v1/actions/?limit=3&offset=3"
 
 
+def test_every_page_counts_the_whole_list_and_the_last_counts_without_a_query(world):
+    for n in range(2, 8):
+        f.ActionFactory(plan=world.a.plan, theme=world.a.theme, reference=f"1.{n}")
+    client = token_client(world.a.manager)
+    for limit, offset, shown in ((3, 0, 3), (3, 3, 3), (3, 6, 1), (7, 0, 7), (8, 0, 7), (1, 6, 1),
+                                 (3, 9, 0), (7, 7, 0), (1000, 0, 7)):  # fmt: skip
+        page = client.get(f"/api/v1/actions/?limit={limit}&offset={offset}").json()
+        assert (page["count"], len(page["results"])) == (7, shown), (limit, offset)
+    with CaptureQueriesContext(connection) as full:
+        client.get("/api/v1/actions/?limit=3&offset=3")
+    with CaptureQueriesContext(connection) as last:
+        client.get("/api/v1/actions/?limit=3&offset=6")
+
+    def counts(queries):  # the list's count, not the rate limit's cache culling its own
+        return [q for q in queries.captured_queries if 'COUNT(*) AS "__count"' in q["sql"]]
+
+    assert len(counts(full)) == 1
+    assert not counts(last)
+
+
 def test_a_csv_is_whole_unless_a_page_is_asked_for(world):
     for n in range(2, 5):
         f.ActionFactory(plan=world.a.plan, theme=world.a.theme, reference=f"1.{n}")
