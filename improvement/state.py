@@ -229,8 +229,14 @@ def _due_date_changes(ids):
 
 
 def _update_cycles(actions):
-    """{plan id: its update cycle in weeks}, from the actions' plans where they were fetched."""
-    cycles = {a.plan_id: a.plan.update_cycle_weeks for a in actions if Action.plan.is_cached(a)}
+    """{plan id: its update cycle in weeks}, from the actions' plans where they were fetched, or
+    from their `plan_update_cycle_weeks` where it was read with them (the API's actions list)."""
+    cycles = {}
+    for a in actions:
+        if Action.plan.is_cached(a):
+            cycles[a.plan_id] = a.plan.update_cycle_weeks
+        elif hasattr(a, "plan_update_cycle_weeks"):
+            cycles[a.plan_id] = a.plan_update_cycle_weeks
     missing = {a.plan_id for a in actions} - set(cycles)
     if missing:
         plans = ImprovementPlan.objects.filter(pk__in=missing).order_by()
