@@ -167,7 +167,7 @@ def clocks_of_plans(plans, today: date) -> dict[int, list[Clock]]:
 @prepared
 def _inspections_answered(authority_ids):
     """The authorities' inspections with what the clocks read, once for each plan answering
-    each (compiled once: its counts cost more to compile than to run)."""
+    each (compiled once: its subqueries cost more to compile than to run)."""
     inspections = Inspection.objects.with_clock_facts().filter(authority__in=authority_ids)
     return inspections.annotate(answering_plan=F("plans__id"))
 
