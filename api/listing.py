@@ -56,7 +56,7 @@ def listing(
     limit = paging.limit or (None if paging.format == "csv" else DEFAULT_LIMIT)
     offset = paging.offset
     page = rows(source[offset : offset + limit if limit else None])
-    count = _count(source, len(page), offset, limit)
+    count = count_of(source, len(page), offset, limit)
     links = {
         "next": _link(request, limit, offset + limit) if limit and offset + limit < count else None,
         "previous": _link(request, limit, max(offset - limit, 0)) if offset and limit else None,
@@ -67,7 +67,7 @@ def listing(
     return HttpResponse(json.dumps(body, cls=DjangoJSONEncoder), content_type=JSON)
 
 
-def _count(source, shown, offset, limit):
+def count_of(source, shown, offset, limit):
     """How many rows the list has: read off its last page (rows shown, fewer than a full page)
     without a query; counted where more may follow or the page is past the end."""
     if shown and (limit is None or shown < limit) or not (shown or offset):
