@@ -79,22 +79,11 @@ def reader():
     )
 
 
-def median_seconds(client, urls, runs):
-    """Each URL's median time; the URLs take turns, so a busy machine slows them alike."""
-    times = {url: [] for url in urls}
-    for _ in range(runs):
-        for url in urls:
-            start = time.perf_counter()
-            response = client.get(url)
-            times[url].append(time.perf_counter() - start)
-            assert response.status_code == 200, (url, response.status_code)
-    return [statistics.median(times[url]) for url in urls]
-
-
 def measure(runs):
     from django.test import Client
 
     from api.tokens import create_token
+    from bench.plan_scale import median_seconds
 
     user, authority, actions, listed, updates = reader()
     _, secret = create_token(user, "Benchmark", 1)
